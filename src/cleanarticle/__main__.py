@@ -1,0 +1,5 @@
+"""``python -m cleanarticle``: the same as the ``cleanarticle`` command."""
+
+from .cli import main
+
+main()

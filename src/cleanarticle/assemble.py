@@ -1,0 +1,100 @@
+"""Build the Article from the final labels, the page metadata and the trace."""
+
+from __future__ import annotations
+
+from . import patterns
+from .article import Article, Teaser
+from .config import Config
+from .document import Block, Document, Label, TraceStep
+from .metadata import clean_name, parse_date, split_names, url_date
+
+
+def _authors(doc: Document, cfg: Config) -> list[str]:
+    found: list[str] = []
+
+    def add(names: list[str]) -> None:
+        for n in names:
+            if n and n.casefold() not in {f.casefold() for f in found}:
+                found.append(n)
+
+    for key in ("jsonld_authors", "meta_authors"):
+        for value in doc.meta.get(key) or []:
+            add(split_names(value) if key == "meta_authors" else [clean_name(value)])
+    if found:
+        return found
+    for b in doc.labelled(Label.BYLINE):
+        m = patterns.search(patterns.BYLINE, b.text, cfg.regex_timeout)
+        if m:
+            add(split_names(m.group("names")))
+    for b in doc.labelled(Label.STANDFIRST):
+        m = patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout)
+        if m:
+            add([clean_name(m.group("name"))])
+    if not found and doc.kind == "text":
+        # A text dump may name its writer in the first lines of the body.
+        for b in [b for b in doc.blocks if b.label is Label.CONTENT][:2]:
+            m = patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout)
+            if m:
+                add([clean_name(m.group("name"))])
+    return found
+
+
+def _date(doc: Document) -> str | None:
+    for key in ("jsonld_date", "meta_date", "time_date"):
+        if doc.meta.get(key):
+            return str(doc.meta[key])
+    for b in doc.labelled(Label.BYLINE):
+        d = parse_date(b.text)
+        if d:
+            return d
+    return url_date(doc.url)
+
+
+def _title(doc: Document) -> str | None:
+    for b in doc.labelled(Label.TITLE):
+        return b.text
+    for key in ("jsonld_headline", "og_title", "title_tag"):
+        value = doc.meta.get(key)
+        if value:
+            if key == "title_tag":
+                parts = patterns.TITLE_SEPARATOR.split(value)
+                value = max(parts, key=len) if len(parts) > 1 else value
+            return str(value)
+    return None
+
+
+def _teasers(blocks: tuple[Block, ...], cfg: Config) -> list[Teaser]:
+    groups: dict[int, dict[str, object]] = {}
+    for b in blocks:
+        if b.group < 0 or b.label not in (Label.TEASER, Label.TEASER_TITLE, Label.SECTION):
+            continue
+        g = groups.setdefault(b.group, {})
+        if b.label is Label.SECTION:
+            g["section"] = b.text
+        elif b.label is Label.TEASER_TITLE:
+            g["title"] = b.text
+            g["url"] = b.href
+        else:
+            g["summary"] = b.text
+            g.setdefault("url", b.href)
+            m = patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout)
+            g["authors"] = [n for n in [clean_name(m.group("name"))] if n] if m else []
+    return [Teaser(title=g.get("title"), summary=g.get("summary"), authors=list(g.get("authors") or []),  # type: ignore[arg-type]
+                   section=g.get("section"), url=g.get("url"))  # type: ignore[arg-type]
+            for _, g in sorted(groups.items())]
+
+
+def assemble(doc: Document, trace: list[TraceStep], cfg: Config) -> Article:
+    body_blocks = [b for b in doc.blocks if b.label is Label.CONTENT]
+    paragraphs = [b.text for b in body_blocks]
+    last_prose = next((b for b in reversed(body_blocks) if not b.heading), None)
+    truncated = bool(last_prose and not last_prose.ends_sentence and last_prose.words >= cfg.prose_min_words
+                     and not patterns.ENDS_ELLIPSIS.search(last_prose.text))
+    standfirst = next((b.text for b in doc.labelled(Label.STANDFIRST)), None)
+    language = doc.meta.get("language") or patterns.guess_language(paragraphs[:20])
+    site = doc.meta.get("site_name")
+    return Article(
+        title=_title(doc), standfirst=standfirst, authors=_authors(doc, cfg), date=_date(doc),
+        site_name=site, url=doc.url, language=language, body="\n\n".join(paragraphs), paragraphs=paragraphs,
+        truncated=truncated, teasers=_teasers(doc.blocks, cfg), trace=trace, blocks=doc.blocks, kind=doc.kind,
+    )

@@ -1,0 +1,182 @@
+"""The ``cleanarticle`` command.
+
+Data goes to stdout (or ``-o FILE``), messages to stderr.  Exit codes:
+
+    0  an article was found and written
+    1  bad input: unreadable, undecodable, binary, empty, a directory, too large
+    2  usage: unknown option, unknown pass name, bad value
+    3  the input was read but no article was found in it
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .article import Article
+from .config import Config
+from .errors import CleanArticleError, ConfigError, InputError
+from .passes import PASSES
+from .pipeline import clean
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_NO_ARTICLE = 0, 1, 2, 3
+EXIT_CODES = {
+    EXIT_OK: "an article was found and written",
+    EXIT_BAD_INPUT: "bad input: unreadable, undecodable, binary, empty, a directory, or too large",
+    EXIT_USAGE: "usage error: unknown option, unknown pass name, bad value",
+    EXIT_NO_ARTICLE: "the input was read, but no article was found in it",
+}
+
+app = typer.Typer(add_completion=False, rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]})
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    markdown = "markdown"
+
+
+class Kind(str, Enum):
+    auto = "auto"
+    html = "html"
+    text = "text"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cleanarticle {__version__}")
+        raise typer.Exit()
+
+
+def _list_passes(value: bool) -> None:
+    if value:
+        width = max(len(p.name) for p in PASSES)
+        for p in PASSES:
+            kinds = "html+text" if len(p.kinds) == 2 else next(iter(p.kinds))
+            typer.echo(f"{p.name:<{width}}  [{kinds:<9}]  {p.summary}")
+        raise typer.Exit()
+
+
+def render(article: Article, fmt: Format, explain: bool, source: str | None = None) -> str:
+    if fmt is Format.json:
+        return article.to_json(explain=explain) + "\n"
+    if fmt is Format.jsonl:
+        d = article.to_dict(explain=explain)
+        if source is not None:
+            d = {"source": source, **d}
+        import json
+
+        return json.dumps(d, ensure_ascii=False) + "\n"
+    if fmt is Format.markdown:
+        return article.to_markdown()
+    return article.to_text()
+
+
+def write_atomic(path: Path, data: str) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def explain_table(article: Article) -> None:
+    """Print the trace as a rich table on stderr, grouped by pass."""
+    from .explain import print_explain
+
+    print_explain(article, err)
+
+
+@app.command()
+def run(
+    inputs: Annotated[Optional[list[str]], typer.Argument(metavar="[PATH | -]",
+                      help="A saved page (HTML or text, .gz too), or - for standard input (the default).")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    kind: Annotated[Kind, typer.Option("--kind", help="Read the input as html or text (default: sniff).")] = Kind.auto,
+    url: Annotated[Optional[str], typer.Option("--url", help="The page's address, for links and dates.")] = None,
+    disable: Annotated[Optional[list[str]], typer.Option("--disable", metavar="PASS",
+                       help="Skip a pass by name (repeatable; see --list-passes).")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Show every relabelling on stderr; with json, add 'removed' and 'trace'.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No messages on stderr except errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+    list_passes: Annotated[bool, typer.Option("--list-passes", callback=_list_passes, is_eager=True,
+                           help="List the passes in the order they run, and exit.")] = False,
+) -> None:
+    """Print the article of a saved web page (HTML or a plain-text dump), without site chrome or teasers."""
+    paths = inputs or ["-"]
+    if len(paths) > 1:
+        _fail(EXIT_USAGE, "give one input (several inputs are not supported yet)")
+    src = paths[0]
+    try:
+        cfg = Config.build(disabled=frozenset(disable or ()))
+        if src == "-":
+            data = sys.stdin.buffer.read()
+            article = clean(data, kind=kind.value, url=url, config=cfg)
+        else:
+            path = Path(src)
+            if output is not None and _same_file(path, output):
+                _fail(EXIT_USAGE, f"refusing to overwrite the input {src} with the output")
+            article = clean(path, kind=kind.value, url=url, config=cfg)
+    except ConfigError as e:
+        _fail(EXIT_USAGE, str(e))
+    except CleanArticleError as e:
+        _fail(e.exit_code, str(e))
+    if explain and not quiet:
+        explain_table(article)
+    if not article.found:
+        _fail(EXIT_NO_ARTICLE, f"{src if src != '-' else 'stdin'}: no article found")
+    text = render(article, fmt, explain, None if src == "-" else src)
+    if output is None:
+        _write_stdout(text)
+    else:
+        try:
+            write_atomic(output, text)
+        except OSError as e:
+            _fail(EXIT_BAD_INPUT, f"cannot write {output}: {e.strerror or e}")
+
+
+def _write_stdout(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (| head): end quietly, without Python's shutdown noise.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(EXIT_OK) from None
+
+
+def _fail(code: int, message: str) -> None:
+    err.print(f"cleanarticle: error: {message}", markup=False)
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="cleanarticle")
+
+
+__all__ = ["EXIT_CODES", "app", "main", "InputError"]

@@ -1,0 +1,79 @@
+"""The one configuration object.
+
+Every threshold a pass reads lives here with a name and a comment, so that no
+pass carries a bare number.  Entry points take ``config=None, **overrides``;
+``Config.build`` merges the two and rejects unknown names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    # --- which passes run -------------------------------------------------
+    disabled: frozenset[str] = field(default_factory=frozenset)
+    """Names of passes to skip (see ``cleanarticle.PASSES``)."""
+
+    # --- limits (robustness) ----------------------------------------------
+    max_input_bytes: int = 50_000_000
+    """Inputs larger than this are refused with an ``InputError``."""
+    max_block_chars: int = 200_000
+    """A single block longer than this is cut (a page with one giant line)."""
+    max_dom_depth: int = 2_000
+    """Elements nested deeper than this are read as text of their ancestor."""
+    regex_timeout: float = 0.5
+    """Seconds any one pattern may run on one block before it counts as no match."""
+
+    # --- prose: what a paragraph of article text looks like ---------------
+    prose_min_words: int = 8
+    """A block with fewer words is never scored as prose on its own."""
+    block_cost: float = 10.0
+    """Words a block must carry to pay for itself in the main-run search (BTE)."""
+    chrome_cost: float = 25.0
+    """Extra cost of a block an earlier pass already marked as chrome/credit/caption."""
+    gap_cost: float = 20.0
+    """Cost of crossing a gap wider than the dump's usual paragraph break."""
+    list_item_cost: float = 3.0
+    """Cost of a short line that looks like a list item or sub-heading."""
+    teaser_cue_cost: float = 30.0
+    """Cost of a block that looks like a teaser (ends in an ellipsis)."""
+    min_stopword_share: float = 0.12
+    """Prose has at least this share of function words (when the language has any)."""
+    link_share_chrome: float = 0.5
+    """HTML: a block whose text is mostly link text is navigation."""
+    min_body_words: int = 25
+    """A main run shorter than this triggers the recovery step."""
+
+    # --- title, standfirst, bylines, teasers ------------------------------
+    title_window: int = 8
+    """How many blocks before the body are searched for the title."""
+    title_max_words: int = 30
+    title_min_words: int = 2
+    byline_max_words: int = 14
+    """Bylines and datelines are short; longer blocks are not taken as bylines."""
+    section_max_words: int = 4
+    """A teaser's section label is a short line such as 'Science & Technology'."""
+    teaser_min_words: int = 6
+    """A teaser summary has at least this many words."""
+    max_teasers: int = 100
+
+    @classmethod
+    def build(cls, config: Config | None = None, **overrides: Any) -> Config:
+        """Return ``config`` (or the defaults) with ``overrides`` applied."""
+        base = config if config is not None else cls()
+        if not isinstance(base, Config):
+            raise ConfigError(f"config must be a cleanarticle.Config, not {type(base).__name__}")
+        if not overrides:
+            return base
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(overrides) - known)
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        if "disabled" in overrides:
+            overrides["disabled"] = frozenset(overrides["disabled"] or ())
+        return replace(base, **overrides)

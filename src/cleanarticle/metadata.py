@@ -1,0 +1,187 @@
+"""Page metadata: read candidates from an HTML head, and normalise dates and names.
+
+``read_metadata`` collects what the page declares (``<title>``, Open Graph and
+other ``<meta>`` tags, JSON-LD, ``<html lang>``, ``<base>``, canonical link,
+``<time>``); the assemble step chooses among these and what the passes found in
+the visible text.  Malformed JSON-LD is ignored, never fatal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+from urllib.parse import urljoin
+
+import regex
+from lxml import etree
+
+from . import patterns
+
+_JSONLD_ARTICLE_TYPES = regex.compile(r"article|posting|report|blog|review|webpage|newsarticle|creativework", regex.I)
+_ORG_WORDS = regex.compile(
+    r"\b(?:staff|team|desk|editors?|editorial|redaktion|rédaction|redacción|redazione|redação|redactie|redakcja|"
+    r"news|media|press|agency|inc|ltd|llc|gmbh|group|newsroom|reuters|associated press|afp|dpa)\b",
+    regex.I,
+)
+
+
+def read_metadata(root: etree._Element, url: str | None) -> dict[str, Any]:
+    meta: dict[str, Any] = {}
+    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    if lang:
+        meta["language"] = lang.split("-")[0].split("_")[0].lower()[:8]
+    for el in root.iter("base"):
+        href = el.get("href")
+        if href:
+            meta["base_url"] = urljoin(url, href) if url else href
+        break
+    for el in root.iter("title"):
+        text = patterns.WHITESPACE.sub(" ", el.text_content() or "").strip()
+        if text:
+            meta["title_tag"] = text
+        break
+    for el in root.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        content = (el.get("content") or "").strip()
+        if not key or not content:
+            if (el.get("http-equiv") or "").lower() == "content-language" and el.get("content"):
+                meta.setdefault("language", el.get("content", "").split(",")[0].split("-")[0].strip().lower())
+            continue
+        _meta_tag(meta, key, content)
+    for el in root.iter("link"):
+        rel = (el.get("rel") or "").lower()
+        if rel == "canonical" and el.get("href"):
+            meta.setdefault("url", urljoin(url or "", el.get("href", "")))
+    for el in root.iter("script"):
+        if (el.get("type") or "").lower() == "application/ld+json" and el.text:
+            _jsonld(meta, el.text)
+    for el in root.iter("time"):
+        value = el.get("datetime") or el.text_content()
+        date = parse_date(value or "")
+        if date:
+            meta.setdefault("time_date", date)
+            break
+    return meta
+
+
+def _meta_tag(meta: dict[str, Any], key: str, content: str) -> None:
+    if key in ("og:title", "twitter:title"):
+        meta.setdefault("og_title", content)
+    elif key in ("og:site_name", "application-name", "publisher"):
+        meta.setdefault("site_name", content)
+    elif key in ("description", "og:description", "twitter:description"):
+        meta.setdefault("description", content)
+    elif key in ("author", "article:author", "dc.creator", "dc.creator.author", "sailthru.author",
+                 "parsely-author", "byl", "citation_author", "dcterms.creator"):
+        if not content.startswith("http"):
+            meta.setdefault("meta_authors", []).append(content)
+    elif key in ("article:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
+                 "dcterms.date", "pubdate", "publish-date", "publishdate", "parsely-pub-date",
+                 "sailthru.date", "citation_publication_date", "og:published_time", "article.published"):
+        date = parse_date(content)
+        if date:
+            meta.setdefault("meta_date", date)
+    elif key in ("og:url",):
+        meta.setdefault("url", content)
+    elif key in ("og:locale", "language", "content-language", "dc.language"):
+        meta.setdefault("language", content.split("-")[0].split("_")[0].lower()[:8])
+
+
+def _jsonld(meta: dict[str, Any], raw: str) -> None:
+    try:
+        data = json.loads(raw.strip().rstrip(";"))
+    except (ValueError, RecursionError):
+        return
+    stack: list[Any] = [data]
+    seen = 0
+    while stack and seen < 500:
+        seen += 1
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+            continue
+        if not isinstance(item, dict):
+            continue
+        if "@graph" in item:
+            stack.append(item["@graph"])
+        types = item.get("@type")
+        types = " ".join(types) if isinstance(types, list) else str(types or "")
+        if _JSONLD_ARTICLE_TYPES.search(types):
+            head = item.get("headline") or (item.get("name") if "webpage" not in types.lower() else None)
+            if isinstance(head, str) and head.strip() and "jsonld_headline" not in meta:
+                meta["jsonld_headline"] = head.strip()
+            date = parse_date(str(item.get("datePublished") or item.get("dateCreated") or ""))
+            if date:
+                meta.setdefault("jsonld_date", date)
+            names = _person_names(item.get("author") or item.get("creator"))
+            if names and "jsonld_authors" not in meta and "webpage" not in types.lower():
+                meta["jsonld_authors"] = names
+            pub = item.get("publisher")
+            if isinstance(pub, dict) and isinstance(pub.get("name"), str):
+                meta.setdefault("site_name", pub["name"].strip())
+
+
+def _person_names(value: Any) -> list[str]:
+    out: list[str] = []
+    items = value if isinstance(value, list) else [value]
+    for it in items[:20]:
+        if isinstance(it, str):
+            name = it
+        elif isinstance(it, dict) and str(it.get("@type", "Person")).lower() != "organization":
+            name = it.get("name") if isinstance(it.get("name"), str) else ""
+        else:
+            continue
+        name = clean_name(name or "")
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def clean_name(name: str) -> str:
+    """A person's name as shown, or "" for URLs, organisations and placeholders."""
+    name = patterns.WHITESPACE.sub(" ", name).strip(" ,;|-–—·")
+    if not name or "http" in name or "@" in name or len(name) > 80:
+        return ""
+    if _ORG_WORDS.search(name) or not regex.search(r"\p{L}", name):
+        return ""
+    return name
+
+
+def split_names(text: str) -> list[str]:
+    """'Jane Doe and John Smith' -> ['Jane Doe', 'John Smith']."""
+    out = []
+    for part in patterns.NAME_LIST_SPLIT.split(text):
+        name = clean_name(part)
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def parse_date(text: str) -> str | None:
+    """The first plausible calendar date in ``text`` as YYYY-MM-DD, or None."""
+    if not text or len(text) > 2000:
+        return None
+    for pat in patterns.DATE_PATTERNS:
+        m = patterns.search(pat, text)
+        if not m:
+            continue
+        d = m.groupdict()
+        month = int(d["mnum"]) if d.get("mnum") else patterns.MONTHS.get((d.get("month") or "").lower().rstrip("."))
+        try:
+            return dt.date(int(d["year"]), int(month or 0), int(d["day"])).isoformat()
+        except (TypeError, ValueError):
+            continue
+    return None
+
+
+def url_date(url: str | None) -> str | None:
+    if not url:
+        return None
+    m = patterns.search(patterns.URL_DATE, url)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m["year"]), int(m["mnum"]), int(m["day"])).isoformat()
+    except ValueError:
+        return None

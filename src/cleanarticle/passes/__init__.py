@@ -1,0 +1,74 @@
+"""The ordered registry of passes, and the runner that records what each one changed.
+
+A pass is a plain function ``(doc: Document, cfg: Config) -> Document`` that
+relabels some blocks and deletes none.  Its docstring's first line is its
+one-line description (``cleanarticle --list-passes``).  Passes do not call each
+other; they communicate only through the labels they leave on the blocks.
+The order below is the order they run in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..config import Config
+from ..document import Document, TraceStep
+from ..errors import ConfigError
+from . import body, dom, header, prompts, teasers
+
+PassFunc = Callable[[Document, Config], Document]
+
+
+@dataclass(frozen=True, slots=True)
+class Pass:
+    name: str
+    func: PassFunc
+    kinds: frozenset[str]     # which inputs it runs on: "html", "text"
+
+    @property
+    def summary(self) -> str:
+        return (self.func.__doc__ or "").strip().splitlines()[0]
+
+
+_BOTH = frozenset({"html", "text"})
+_HTML = frozenset({"html"})
+
+PASSES: tuple[Pass, ...] = (
+    Pass("prompts", prompts.mark_prompts, _BOTH),
+    Pass("credits", prompts.mark_credits, _BOTH),
+    Pass("doubled_alt_text", prompts.mark_doubled_alt_text, _BOTH),
+    Pass("dom_landmarks", dom.mark_landmarks, _HTML),
+    Pass("dom_hints", dom.mark_boilerplate_hints, _HTML),
+    Pass("link_lists", dom.mark_link_lists, _HTML),
+    Pass("main_container", dom.select_main_container, _HTML),
+    Pass("main_run", body.select_main_run, _BOTH),
+    Pass("title", header.mark_title, _BOTH),
+    Pass("bylines", header.mark_bylines, _BOTH),
+    Pass("standfirst", header.mark_standfirst, _BOTH),
+    Pass("header_captions", header.mark_header_captions, _BOTH),
+    Pass("teasers", teasers.mark_teasers, _BOTH),
+)
+PASS_NAMES = tuple(p.name for p in PASSES)
+
+
+def check_disabled(names: frozenset[str]) -> None:
+    unknown = sorted(set(names) - set(PASS_NAMES))
+    if unknown:
+        raise ConfigError(f"unknown pass name(s): {', '.join(unknown)}; see --list-passes")
+
+
+def run(doc: Document, cfg: Config) -> tuple[Document, list[TraceStep]]:
+    """Run every enabled pass in order; return the final document and the trace."""
+    check_disabled(cfg.disabled)
+    trace: list[TraceStep] = []
+    for p in PASSES:
+        if p.name in cfg.disabled or doc.kind not in p.kinds:
+            continue
+        new = p.func(doc, cfg)
+        if new is not doc:
+            for old_b, new_b in zip(doc.blocks, new.blocks):
+                if old_b.label is not new_b.label:
+                    trace.append(TraceStep(p.name, new_b.index, new_b.text, old_b.label, new_b.label, new_b.reason))
+        doc = new
+    return doc, trace

@@ -1,0 +1,103 @@
+"""HTML-only passes: evidence from the DOM (landmarks, class/id hints, link text, containers)."""
+
+from __future__ import annotations
+
+from .. import patterns
+from ..config import Config
+from ..document import Change, Document, Element, Label
+from .scoring import REASON_OUTSIDE_CONTAINER, block_value
+
+_CHROME_LANDMARKS = frozenset({"nav", "aside", "footer"})
+_ARTICLE_LANDMARKS = frozenset({"article", "main"})
+
+
+def _innermost_landmark(path: tuple[int, ...], elements: tuple[Element, ...]) -> str:
+    for i in reversed(path):
+        lm = elements[i].landmark
+        if lm in _CHROME_LANDMARKS or lm in _ARTICLE_LANDMARKS or lm in ("header", "figure", "figcaption"):
+            return lm
+    return ""
+
+
+def mark_landmarks(doc: Document, cfg: Config) -> Document:
+    """Blocks inside nav, aside and footer (and page headers) become chrome; figure captions become captions."""
+    changes: dict[int, Change] = {}
+    for b in doc.blocks:
+        if b.label is not Label.CONTENT or not b.landmarks:
+            continue
+        lm = _innermost_landmark(b.path, doc.elements)
+        if lm in _CHROME_LANDMARKS:
+            changes[b.index] = (Label.CHROME, f"inside <{lm}>")
+        elif lm == "header" and not (b.landmarks & _ARTICLE_LANDMARKS) and b.heading != 1:
+            changes[b.index] = (Label.CHROME, "inside the page <header>")
+        elif lm in ("figure", "figcaption"):
+            changes[b.index] = (Label.CAPTION, f"inside <{lm}>")
+    return doc.relabel(changes)
+
+
+def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
+    """Blocks whose nearest hinted ancestor has a boilerplate class or id (share, related, comments...) become chrome."""
+    verdicts: dict[int, str | None] = {}
+
+    def verdict(i: int) -> str | None:
+        # Walk up to the nearest element whose class/id says something; memoise the whole chain.
+        chain = []
+        found: str | None = None
+        while i >= 0:
+            if i in verdicts:
+                found = verdicts[i]
+                break
+            chain.append(i)
+            el = doc.elements[i]
+            if el.hints:
+                if patterns.search(patterns.CONTENT_HINT, el.hints, cfg.regex_timeout):
+                    found = None
+                    break
+                m = patterns.search(patterns.BOILERPLATE_HINT, el.hints, cfg.regex_timeout)
+                if m:
+                    found = m.group(0).strip(" _-")
+                    break
+            i = el.parent
+        for j in chain:
+            verdicts[j] = found
+        return found
+
+    changes: dict[int, Change] = {}
+    for b in doc.blocks:
+        if b.label is not Label.CONTENT or not b.path:
+            continue
+        hint = verdict(b.path[-1])
+        if hint:
+            label = Label.CAPTION if hint.startswith("caption") else Label.CREDIT if hint.startswith("credit") else Label.CHROME
+            changes[b.index] = (label, f"inside an element with class/id '{hint}'")
+    return doc.relabel(changes)
+
+
+def mark_link_lists(doc: Document, cfg: Config) -> Document:
+    """Blocks that are mostly link text and not long prose (menus, tag lists, link lists) become chrome."""
+    changes: dict[int, Change] = {}
+    for b in doc.blocks:
+        if b.label is Label.CONTENT and b.link_share >= cfg.link_share_chrome and b.words < 4 * cfg.prose_min_words:
+            if b.heading == 1:
+                continue  # a linked headline is still the headline
+            changes[b.index] = (Label.CHROME, f"link text ({b.link_share:.0%} of the block)")
+    return doc.relabel(changes)
+
+
+def select_main_container(doc: Document, cfg: Config) -> Document:
+    """The element whose blocks are worth most together is the article; blocks outside it become chrome."""
+    if not doc.elements:
+        return doc
+    sums = [0.0] * len(doc.elements)
+    for b in doc.blocks:
+        v = block_value(b, doc, cfg)
+        for i in b.path:
+            sums[i] += v
+    best = max(range(len(sums)), key=sums.__getitem__)
+    if sums[best] <= 0:
+        return doc
+    changes: dict[int, Change] = {}
+    for b in doc.blocks:
+        if b.label is Label.CONTENT and best not in b.path:
+            changes[b.index] = (Label.CHROME, REASON_OUTSIDE_CONTAINER)
+    return doc.relabel(changes)

@@ -1,0 +1,143 @@
+"""The article's header: title, bylines and datelines, standfirst, and captions between title and body."""
+
+from __future__ import annotations
+
+import regex
+
+from .. import patterns
+from ..config import Config
+from ..document import Block, Change, Document, Label
+from .scoring import OUTSIDE_REASONS
+
+_STANDFIRST_HINT = regex.compile(
+    r"(?:^|[\s_-])(?:standfirst|dek|deck|subtitle|sub-?headline|subhead|summary|lede|lead|intro|excerpt|"
+    r"description|strapline|teaser-?text|article-?summary|chapo|chapeau|sottotitolo|entradilla|bajada)(?:$|[\s_-])",
+    regex.I,
+)
+
+
+def _norm(text: str) -> str:
+    return " ".join(patterns.WORD.findall(text.casefold()))
+
+
+def _movable(b: Block) -> bool:
+    """Content, or chrome only because it lay outside the chosen body: the header passes may relabel it."""
+    return b.label is Label.CONTENT or (b.label is Label.CHROME and b.reason in OUTSIDE_REASONS)
+
+
+def _body_start(doc: Document) -> int | None:
+    span = doc.content_span()
+    return span[0] if span else None
+
+
+def _title_candidates(doc: Document) -> list[str]:
+    out = []
+    for key in ("jsonld_headline", "og_title", "title_tag"):
+        value = doc.meta.get(key)
+        if value:
+            out.append(_norm(value))
+    if doc.kind == "text" and doc.blocks:
+        out.append(_norm(doc.blocks[0].text))  # a text dump often starts with the page's <title>
+    return [t for t in out if t]
+
+
+def _heading_like(b: Block, cfg: Config) -> bool:
+    if not cfg.title_min_words <= b.words <= cfg.title_max_words:
+        return False
+    text = b.text.rstrip()
+    if text.endswith(".") and not text.endswith("..."):
+        return b.heading > 0
+    return not patterns.search(patterns.BYLINE, text, cfg.regex_timeout) and not patterns.search(
+        patterns.DATELINE, text, cfg.regex_timeout)
+
+
+def mark_title(doc: Document, cfg: Config) -> Document:
+    """The headline-like block just before the body (a page's h1, or the line the page title repeats) is the title."""
+    start = _body_start(doc)
+    if start is None:
+        return doc
+    declared = _title_candidates(doc)
+    best, best_score = None, 0.0
+    lo = max(0, start - cfg.title_window)
+    for b in doc.blocks[lo: start + 1]:
+        if not _movable(b) or not _heading_like(b, cfg):
+            continue
+        if b.index == start and not b.heading:
+            continue  # the body's first paragraph is no title unless it is a heading
+        score = min(b.words, 12) - 0.5 * (start - b.index)
+        if b.heading == 1:
+            score += 15
+        elif b.heading:
+            score += 4
+        norm = _norm(b.text)
+        if norm and any(norm == d or (len(norm) > 12 and norm in d) for d in declared):
+            score += 20
+        if score > best_score:
+            best, best_score = b, score
+    if best is None:
+        # HTML: an <h1> anywhere before the body, or matching the declared title.
+        for b in doc.blocks[:start]:
+            if b.heading == 1 and _movable(b) and _heading_like(b, cfg):
+                best = b
+                break
+    if best is None:
+        return doc
+    return doc.relabel({best.index: (Label.TITLE, "headline before the body")})
+
+
+def mark_bylines(doc: Document, cfg: Config) -> Document:
+    """Short "By Jane Doe" lines and datelines around the start of the body become bylines."""
+    start = _body_start(doc)
+    if start is None:
+        return doc
+    title = next((b.index for b in doc.labelled(Label.TITLE)), None)
+    lo = min(start, title if title is not None else start) - cfg.title_window
+    changes: dict[int, Change] = {}
+    for b in doc.blocks[max(0, lo): start + 3]:
+        if not _movable(b) or b.words > cfg.byline_max_words:
+            continue
+        if patterns.search(patterns.BYLINE, b.text, cfg.regex_timeout):
+            changes[b.index] = (Label.BYLINE, "byline")
+        elif patterns.search(patterns.DATELINE, b.text, cfg.regex_timeout) or (
+                b.words <= 8 and any(patterns.search(p, b.text, cfg.regex_timeout) for p in patterns.DATE_PATTERNS)):
+            changes[b.index] = (Label.BYLINE, "dateline")
+    return doc.relabel(changes)
+
+
+def mark_standfirst(doc: Document, cfg: Config) -> Document:
+    """The summary under the title becomes the standfirst: one that names its writer, matches the page description, or is set apart."""
+    start = _body_start(doc)
+    title = next((b.index for b in doc.labelled(Label.TITLE)), None)
+    if start is None or title is None or title > start:
+        return doc
+    description = _norm(doc.meta.get("description") or "")
+    for b in doc.blocks[title + 1: start + 1]:
+        if not _movable(b) or b.words < cfg.prose_min_words:
+            continue
+        why = None
+        if patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout):
+            why = "standfirst naming its writer"
+        elif description and len(description) > 20 and (_norm(b.text) == description or _norm(b.text).startswith(description[:80])):
+            why = "standfirst matching the page description"
+        elif b.path and any(_STANDFIRST_HINT.search(doc.elements[i].hints) for i in b.path[-2:] if doc.elements[i].hints):
+            why = "standfirst by its class"
+        elif b.label is Label.CHROME and b.index < start and b.ends_sentence:
+            why = "sentence between the title and the body"
+        if why:
+            return doc.relabel({b.index: (Label.STANDFIRST, why)})
+        if b.index >= start:
+            break
+    return doc
+
+
+def mark_header_captions(doc: Document, cfg: Config) -> Document:
+    """Short lines between the title and the body that are not bylines are image captions."""
+    start = _body_start(doc)
+    title = next((b.index for b in doc.labelled(Label.TITLE)), None)
+    if start is None or title is None or title > start:
+        return doc
+    changes: dict[int, Change] = {}
+    for b in doc.blocks[title + 1: start]:
+        if b.label is Label.CHROME and b.reason in OUTSIDE_REASONS and b.words <= cfg.title_max_words:
+            changes[b.index] = (Label.CAPTION, "short line between the title and the body")
+    return doc.relabel(changes)

@@ -1,0 +1,59 @@
+"""Passes that read only a block's own text: site prompts, credit lines, doubled alt text."""
+
+from __future__ import annotations
+
+from .. import patterns
+from ..config import Config
+from ..document import Change, Document, Label
+
+# Prompts and credits are short; a long block is prose even if it starts like one.
+_PROMPT_MAX_WORDS = 12
+_NOTICE_MAX_WORDS = 80
+_CREDIT_MAX_WORDS = 30
+_CREDIT_PHRASE_MAX_WORDS = 45
+
+
+def mark_prompts(doc: Document, cfg: Config) -> Document:
+    """Site prompts ("Connect with us", "Share this", cookie notices, "Read more") become chrome."""
+    changes: dict[int, Change] = {}
+    for b in doc.blocks:
+        if b.label is not Label.CONTENT:
+            continue
+        if b.words <= _PROMPT_MAX_WORDS and patterns.fullmatch(patterns.PROMPT_LINE, b.text, cfg.regex_timeout):
+            changes[b.index] = (Label.CHROME, "site prompt")
+        elif b.words <= _NOTICE_MAX_WORDS and patterns.search(patterns.PROMPT_START, b.text, cfg.regex_timeout):
+            changes[b.index] = (Label.CHROME, "site notice (cookies, subscription, copyright)")
+    return doc.relabel(changes)
+
+
+def mark_credits(doc: Document, cfg: Config) -> Document:
+    """Credit lines ("License: Author:", "Photo: Reuters", "Image courtesy of ...") become credits."""
+    changes: dict[int, Change] = {}
+    for b in doc.blocks:
+        if b.label is not Label.CONTENT:
+            continue
+        if b.words <= _CREDIT_MAX_WORDS and patterns.search(patterns.CREDIT_LINE, b.text, cfg.regex_timeout):
+            changes[b.index] = (Label.CREDIT, "credit line")
+        elif b.words <= _CREDIT_PHRASE_MAX_WORDS and patterns.search(patterns.CREDIT_PHRASE, b.text, cfg.regex_timeout):
+            changes[b.index] = (Label.CREDIT, "image credit")
+    return doc.relabel(changes)
+
+
+def mark_doubled_alt_text(doc: Document, cfg: Config) -> Document:
+    """A line that is one phrase said twice ("KCLSU logo KCLSU logo") is image alt text, a caption."""
+    changes: dict[int, Change] = {}
+    for b in doc.blocks:
+        if b.label is not Label.CONTENT:
+            continue
+        if is_doubled(b.text):
+            changes[b.index] = (Label.CAPTION, "doubled alt text")
+    return doc.relabel(changes)
+
+
+def is_doubled(text: str) -> bool:
+    """True when ``text`` is some phrase, a space, and the same phrase again."""
+    n = len(text)
+    if n < 5 or n % 2 == 0:
+        return False
+    half = n // 2
+    return text[half] == " " and text[:half] == text[half + 1:]

@@ -1,0 +1,84 @@
+"""Teasers for other articles that sites append after the body."""
+
+from __future__ import annotations
+
+from .. import patterns
+from ..config import Config
+from ..document import Block, Change, Document, Label
+from .scoring import OUTSIDE_REASONS
+
+_PENDING_MAX = 3   # lines kept before a teaser's summary as its title, section or image text
+
+
+def _candidate(b: Block) -> bool:
+    return b.label is Label.CONTENT or (b.label is Label.CHROME and b.reason in OUTSIDE_REASONS)
+
+
+def _section_like(b: Block, cfg: Config) -> bool:
+    return 1 <= b.words <= cfg.section_max_words and not b.ends_sentence and not b.href
+
+
+def _title_like(b: Block, cfg: Config) -> bool:
+    return cfg.section_max_words < b.words <= cfg.title_max_words and not b.text.rstrip().endswith(".")
+
+
+def mark_teasers(doc: Document, cfg: Config) -> Document:
+    """After the body, each blurb (with its headline, section label and image text) becomes one teaser.
+
+    A blurb is a block of prose; where the region has blurbs cut off with an
+    ellipsis (the usual teaser shape), only those and ones naming a writer count.
+    Lines just before a blurb are its section label (short), headline (linked or
+    headline-shaped) or image alt text (a sentence).
+    """
+    span = doc.content_span()
+    if span is None:
+        return doc
+    region = [b for b in doc.blocks[span[1] + 1:] if b.label in (Label.CONTENT, Label.CHROME, Label.CAPTION, Label.CREDIT)]
+    if not region:
+        return doc
+    cued = any(_candidate(b) and patterns.ENDS_ELLIPSIS.search(b.text) for b in region)
+
+    def is_summary(b: Block) -> bool:
+        if not _candidate(b) or b.words < cfg.teaser_min_words or b.link_share >= cfg.link_share_chrome:
+            return False
+        if cued:
+            return bool(patterns.ENDS_ELLIPSIS.search(b.text) or patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout))
+        return b.ends_sentence
+
+    changes: dict[int, Change] = {}
+    group = -1
+    pending: list[Block] = []
+    open_title = False           # the current group has a headline and still waits for its summary
+    for b in region:
+        if b.label in (Label.CAPTION, Label.CREDIT):
+            continue            # image text and credits inside the teaser list stay what they are
+        if not _candidate(b):
+            pending.clear()
+            open_title = False
+            continue
+        if b.href and _title_like(b, cfg):
+            group += 1
+            for p in pending[-_PENDING_MAX:]:
+                if _section_like(p, cfg):
+                    changes[p.index] = (Label.SECTION, "section label of a teaser", group)
+            pending.clear()
+            changes[b.index] = (Label.TEASER_TITLE, "linked headline after the body", group)
+            open_title = True
+        elif is_summary(b):
+            if not open_title:
+                group += 1
+            for p in pending[-_PENDING_MAX:]:
+                if _section_like(p, cfg):
+                    changes[p.index] = (Label.SECTION, "section label of a teaser", group)
+                elif _title_like(p, cfg) and not p.ends_sentence and not open_title:
+                    changes[p.index] = (Label.TEASER_TITLE, "headline of a teaser", group)
+                elif p.words >= cfg.teaser_min_words:
+                    changes[p.index] = (Label.CAPTION, "image text of a teaser")
+            pending.clear()
+            changes[b.index] = (Label.TEASER, "teaser after the body", group)
+            open_title = False
+        else:
+            pending.append(b)
+        if group + 1 >= cfg.max_teasers:
+            break
+    return doc.relabel(changes)

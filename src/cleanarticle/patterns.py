@@ -1,0 +1,279 @@
+"""Every pattern cleanarticle matches text against, compiled once, grouped and named.
+
+All patterns use the ``regex`` module (Unicode properties, full case folding) and are
+multilingual: English, German, French, Spanish, Italian, Portuguese, Dutch and Polish
+at least.  Passes never compile patterns of their own; they import them from here.
+
+Patterns that run on page text are either anchored to short lines or linear, and
+``search``/``fullmatch`` below add the ``regex`` module's timeout, so a hostile page
+cannot make a pattern backtrack for long.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+_I = regex.IGNORECASE | regex.FULLCASE | regex.V1
+_DEFAULT_TIMEOUT = 0.5
+
+
+def search(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIMEOUT) -> regex.Match[str] | None:
+    """``pattern.search`` with a time limit; a pattern that runs out counts as no match."""
+    try:
+        return pattern.search(text, timeout=timeout)
+    except TimeoutError:
+        return None
+
+
+def fullmatch(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIMEOUT) -> regex.Match[str] | None:
+    try:
+        return pattern.fullmatch(text, timeout=timeout)
+    except TimeoutError:
+        return None
+
+
+# ---------------------------------------------------------------- words and function words
+WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*")
+CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+WHITESPACE = regex.compile(r"\s+")
+
+STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("""a an the and or but of to in on at by for with from as is are was were be been being
+        it its this that these those he she they we you i his her their our your not no so if than then there
+        which who whom what when where why how all any some more most such has have had do does did will would
+        can could should may might must also into about after before over under between while because""".split()),
+    "de": frozenset("""der die das den dem des ein eine einer eines einem einen und oder aber nicht ist sind war
+        waren sein wird werden wurde wurden hat haben hatte auch als auf aus bei mit nach von vor zu zum zur im
+        in an am um für über unter durch dass daß wie wenn sich es er sie wir ihr ich noch nur schon so""".split()),
+    "fr": frozenset("""le la les un une des du de d l et ou mais ne pas est sont était été être a ont avait
+        avec pour par sur dans en au aux ce cette ces qui que quoi dont où il elle ils elles nous vous on se sa
+        son ses leur leurs plus comme aussi tout""".split()),
+    "es": frozenset("""el la los las un una unos unas y o pero no es son era fue ser está están ha han había
+        con para por sobre en de del al que quien cual donde cuando como se su sus lo le les más muy también
+        este esta estos estas ese esa""".split()),
+    "it": frozenset("""il lo la i gli le un uno una e o ma non è sono era erano essere ha hanno aveva con per
+        su in di del della dei delle al alla che chi cui dove quando come si suo sua suoi sue più anche questo
+        questa quello quella nel nella""".split()),
+    "pt": frozenset("""o a os as um uma uns umas e ou mas não é são era foi ser está estão tem têm com para por
+        sobre em de do da dos das ao à que quem qual onde quando como se seu sua seus suas mais muito também
+        este esta isso no na nos nas""".split()),
+    "nl": frozenset("""de het een en of maar niet is zijn was waren wordt worden werd heeft hebben had met voor
+        door op in aan van bij uit naar over onder dat die dit deze wie wat waar wanneer hoe zich ook als er
+        nog al""".split()),
+    "pl": frozenset("""i oraz lub albo ale nie jest są był była było były być ma mają miał z ze do na w we o
+        od po przez dla przy za że który która które którzy jak gdy gdzie się jego jej ich też także to ten
+        ta te tym""".split()),
+}
+_ALL_STOPWORDS = frozenset().union(*STOPWORDS.values())
+
+
+def word_stats(text: str) -> tuple[int, int]:
+    """Return (words, function words) of ``text``; CJK text counts two characters a word."""
+    words = stops = 0
+    for tok in WORD.findall(text):
+        words += 1
+        if tok.lower() in _ALL_STOPWORDS:
+            stops += 1
+    if CJK.search(text):
+        cjk = len(CJK.findall(text))
+        words += cjk // 2
+        stops += cjk // 10  # CJK has function characters; count a typical share as such
+    return words, stops
+
+
+def guess_language(texts: list[str]) -> str | None:
+    """The language whose function words occur most in ``texts`` (None when too few)."""
+    hits: Counter[str] = Counter()
+    for text in texts:
+        for tok in WORD.findall(text.lower()):
+            for lang, words in STOPWORDS.items():
+                if tok in words:
+                    hits[lang] += 1
+    if not hits:
+        return None
+    lang, n = hits.most_common(1)[0]
+    return lang if n >= 5 else None
+
+
+# ---------------------------------------------------------------- sentence shape
+ENDS_SENTENCE = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
+ENDS_ELLIPSIS = regex.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))[\"'”’»)\]]*\s*$")
+LIST_MARKER = regex.compile(r"^\s*(?:[-–•*·▪►✓]|\d{1,3}[.)])\s+")
+HAS_LETTER = regex.compile(r"\p{L}")
+
+# ---------------------------------------------------------------- site prompts (chrome)
+# A whole short line that is one of these is site furniture, never article text.
+_PROMPT_PHRASES = [
+    # en
+    r"connect with us", r"hi,? what are you looking for\??", r"what are you looking for\??",
+    r"search( for)?( this site| the site)?", r"type (here )?to search", r"menu", r"main menu", r"close( menu)?",
+    r"open menu", r"toggle (navigation|menu)", r"skip to (the )?(main )?(content|navigation)", r"jump to content",
+    r"share( this( article| story| post| page)?)?( on \p{L}+)?", r"share via( e-?mail)?", r"tweet",
+    r"follow us( on \p{L}+)?", r"like us on facebook", r"subscribe( now| today)?( to our newsletter)?",
+    r"sign (up|in)( (now|here|for \p{L}+( \p{L}+)?))?", r"log ?in", r"log ?out", r"register", r"create( an)? account",
+    r"advertisement", r"advertising", r"sponsored( content)?", r"ad", r"ads by \p{L}+",
+    r"read more", r"read (the )?full (story|article)", r"continue reading", r"click here( to [\p{L} ]+)?",
+    r"load(ing)? more", r"show more", r"see more", r"view (all|more)( comments)?", r"back to top",
+    r"print( this( article| page)?)?", r"e-?mail( this( article)?)?", r"copy link", r"link copied",
+    r"(leave|post|add|write) a comment", r"comments?", r"\d+ comments?", r"no comments( yet)?",
+    r"related( (articles|stories|posts|content|news))?", r"you (may|might) also like", r"recommended( for you)?",
+    r"more (stories|articles|news)( from [\p{L} ]+)?", r"most (read|popular|viewed)", r"trending( now)?",
+    r"tags?:?", r"related tags:?", r"topics?:?", r"you are (at|here):?", r"home", r"previous( (article|post))?",
+    r"next( (article|post))?", r"accept( all)?( cookies)?", r"manage (cookies|preferences)", r"got it",
+    r"newsletter", r"sign up for our newsletter", r"get the app", r"download (the|our) app", r"listen to (this )?article",
+    r"(photo|image) gallery", r"watch( now| video)?", r"play video", r"all rights reserved\.?",
+    r"terms( of (use|service))?", r"privacy( policy)?", r"cookie policy", r"contact us", r"about us", r"sitemap",
+    r"rss", r"faq", r"careers?", r"advertise( with us)?", r"live tv", r"breaking( news)?", r"loading\.*",
+    # de
+    r"teilen", r"jetzt teilen", r"artikel teilen", r"folgen sie uns( auf \p{L}+)?", r"abonnieren", r"jetzt abonnieren",
+    r"anmelden", r"abmelden", r"registrieren", r"werbung", r"anzeige", r"weiterlesen", r"mehr lesen", r"mehr dazu",
+    r"zum inhalt springen", r"zur navigation springen", r"suche", r"suchen", r"kommentare?", r"newsletter abonnieren",
+    r"das könnte sie auch interessieren", r"mehr zum thema", r"drucken", r"nach oben", r"impressum", r"datenschutz",
+    r"alle rechte vorbehalten\.?",
+    # fr
+    r"partager( sur \p{L}+)?", r"suivez-nous( sur \p{L}+)?", r"s'abonner", r"abonnez-vous", r"se connecter",
+    r"connexion", r"s'inscrire", r"inscrivez-vous", r"publicité", r"lire la suite", r"lire aussi", r"à lire aussi",
+    r"aller au contenu( principal)?", r"rechercher", r"recherche", r"commentaires?", r"vous aimerez aussi",
+    r"sur le même sujet", r"imprimer", r"retour en haut", r"mentions légales", r"tous droits réservés\.?",
+    # es
+    r"compartir( en \p{L}+)?", r"síguenos( en \p{L}+)?", r"suscríbete", r"iniciar sesión", r"registrarse",
+    r"publicidad", r"leer más", r"seguir leyendo", r"saltar al contenido( principal)?", r"buscar", r"comentarios?",
+    r"te puede interesar", r"lee también", r"noticias relacionadas", r"imprimir", r"volver arriba",
+    r"todos los derechos reservados\.?",
+    # it
+    r"condividi( su \p{L}+)?", r"seguici( su \p{L}+)?", r"iscriviti", r"accedi", r"registrati", r"pubblicità",
+    r"leggi anche", r"leggi di più", r"continua a leggere", r"vai al contenuto( principale)?", r"cerca", r"commenti",
+    r"potrebbe interessarti", r"articoli correlati", r"stampa", r"torna su", r"tutti i diritti riservati\.?",
+    # pt
+    r"compartilhar", r"partilhar", r"compartilhe", r"siga-nos( no \p{L}+)?", r"assine", r"inscreva-se", r"entrar",
+    r"publicidade", r"leia mais", r"leia também", r"saiba mais", r"pular para o conteúdo", r"ir para o conteúdo",
+    r"pesquisar", r"comentários", r"notícias relacionadas", r"todos os direitos reservados\.?",
+    # nl
+    r"delen", r"deel dit( artikel)?", r"volg ons( op \p{L}+)?", r"abonneer( je| nu)?", r"inloggen", r"uitloggen",
+    r"registreren", r"advertentie", r"lees meer", r"lees ook", r"verder lezen", r"naar de inhoud", r"ga naar de inhoud",
+    r"zoeken", r"reacties", r"gerelateerde artikelen", r"alle rechten voorbehouden\.?",
+    # pl
+    r"udostępnij", r"podziel się", r"obserwuj nas", r"subskrybuj", r"zaloguj( się)?", r"wyloguj( się)?",
+    r"zarejestruj( się)?", r"reklama", r"czytaj więcej", r"czytaj też", r"czytaj także", r"zobacz też",
+    r"przejdź do treści", r"szukaj", r"komentarze", r"powiązane artykuły", r"wszelkie prawa zastrzeżone\.?",
+]
+PROMPT_LINE = regex.compile(
+    r"^[\s\W]*(?:" + "|".join(_PROMPT_PHRASES) + r")(?:\s*(?:[»›>→|:·•\-–—]+|\(\d+\)|\d+))?[\s\W]*$", _I
+)
+
+# Longer site notices recognised by how they begin (cookie and consent banners, paywalls).
+PROMPT_START = regex.compile(
+    r"^[\s\W]*(?:"
+    r"(?:this|our) (?:web)?site uses cookies|we use cookies|by (?:using|continuing to use) (?:our|this) (?:site|website)"
+    r"|you have \d+ free articles?|to continue reading,? (?:please )?(?:subscribe|log in|sign in)"
+    r"|already a subscriber|subscribe to (?:continue|read)|sign up (?:for|to) (?:our|the) \p{L}*\s?newsletter"
+    r"|©|\(c\) \d{4}|copyright \d{4}|copyright ©"
+    r"|diese (?:web)?seite verwendet cookies|wir verwenden cookies"
+    r"|ce site utilise des cookies|nous utilisons des cookies"
+    r"|este (?:sitio )?(?:web|site) utiliza cookies|utilizamos cookies"
+    r"|questo sito (?:web )?utilizza (?:i )?cookie|utilizziamo (?:i )?cookie"
+    r"|este site (?:utiliza|usa) cookies|usamos cookies"
+    r"|deze (?:web)?site gebruikt cookies|wij gebruiken cookies"
+    r"|ta strona (?:używa|korzysta z) (?:plików )?cookie|używamy (?:plików )?cookie"
+    r")", _I
+)
+
+# ---------------------------------------------------------------- credits
+# Empty or near-empty credit lines: "License: Author:", "Photo: Reuters", "Image courtesy of ...".
+_CREDIT_LABELS = (
+    r"licen[cs]e|author|photo(?:graph)?s?|image|picture|pic|credits?|source|illustration|video|"
+    r"foto(?:s|grafie)?|bild(?:quelle)?|quelle|lizenz|crédits?(?: photo)?|source|crédito|fuente|fonte|bron|"
+    r"źródło|zdjęcie|fot\."
+)
+CREDIT_LINE = regex.compile(r"^[\s(\[]*(?:" + _CREDIT_LABELS + r")\s*:", _I)
+CREDIT_PHRASE = regex.compile(
+    r"(?:image|photo|picture|illustration)s? (?:courtesy|credit)(?: of)?\b|\b(?:photo|photograph|image|picture) by\b"
+    r"|\(photo credit\b|\bgetty images\b|\bshutterstock\b|\bcreative commons\b|\bcc[ -]by(?:-sa)?\b"
+    r"|\bfoto: |\bbildquelle\b|\bcrédit photo\b|\bfoto di\b|\bfoto de\b|\bfoto van\b|\bfot\. ",
+    _I,
+)
+
+# ---------------------------------------------------------------- names, bylines, authors
+# A personal name: two to four capitalised words, with the usual particles.
+NAME = (
+    r"\p{Lu}[\p{Ll}\p{Lo}'’\-.]*(?:\s+(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das|ten|ter|bin|al)\s+)?"
+    r"\p{Lu}[\p{L}'’\-.]*){1,3}"
+)
+_NAME_RE = regex.compile(NAME)
+_JOIN = r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b|\boraz\b)\s*"
+NAME_LIST_SPLIT = regex.compile(_JOIN)
+
+BYLINE = regex.compile(
+    r"^\s*(?i:by|written by|words by|story by|von|par|por|di|door|przez|autor(?:in)?|auteure?|autore|author|"
+    r"text|texte|texto|testo|tekst|reporting by|redakcja)\s*:?\s+"
+    r"(?P<names>" + NAME + r"(?:" + _JOIN + NAME + r")*)",
+    regex.V1,
+)
+
+_ROLE = (
+    r"(?i:(?:staff|senior|guest|contributing|deputy|news|sports?|features?|comment|opinion|culture|arts|"
+    r"section|managing|associate|assistant|chief|political|science|music|film|books|travel|dialogue|"
+    r"freier?|freie|leitende[rn]?)\s+)*"
+    r"(?i:writer|editor|reporter|correspondent|columnist|contributor|journalist|critic|"
+    r"redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journaliste|rédact(?:eur|rice)|correspondante?|"
+    r"chroniqueu(?:r|se)|periodista|redactora?|corresponsal|columnista|giornalista|redatt(?:ore|rice)|"
+    r"corrispondente|editorialista|jornalista|repórter|correspondente|colunista|redacteur|verslaggever|"
+    r"columnist|dziennikar(?:z|ka)|redaktor(?:ka)?|korespondent(?:ka)?|felietonist(?:a|ka))"
+)
+# "Dialogue staff writer Patrick Schnecker discusses ...": a role, a name, then a lower-case verb.
+ROLE_NAME = regex.compile(r"(?:^|[\s(,])" + _ROLE + r"\s+(?P<name>" + NAME + r")(?=[\s,]+\p{Ll})", regex.V1)
+
+# ---------------------------------------------------------------- dates
+MONTHS: dict[str, int] = {}
+for _n, _names in enumerate([
+    "january jan januar janv janvier enero ene gennaio genn janeiro januari januar jänner stycznia styczeń sty",
+    "february feb februar févr fevrier février febrero febbraio fevereiro fev februari lutego luty lut",
+    "march mar märz maerz mars marzo março maart marca marzec",
+    "april apr avril abril aprile abr kwietnia kwiecień kwi",
+    "may mai mayo maggio maio mei maja maj",
+    "june jun juni juin junio giugno junho czerwca czerwiec cze",
+    "july jul juli juillet juil julio luglio julho lipca lipiec lip",
+    "august aug août aout agosto ago augustus sierpnia sierpień sie",
+    "september sep sept septembre septiembre settembre set setembro wrzesień września wrz",
+    "october oct oktober octobre octubre ottobre ott outubro out okt października październik paź",
+    "november nov novembre noviembre novembro listopada listopad lis",
+    "december dec dezember décembre decembre diciembre dic dicembre dezembro dez grudnia grudzień gru",
+], start=1):
+    for _w in _names.split():
+        MONTHS.setdefault(_w, _n)
+_MONTH = r"(?P<month>" + "|".join(sorted((regex.escape(m) for m in MONTHS), key=len, reverse=True)) + r")\.?"
+DATE_ISO = regex.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<mnum>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)")
+DATE_DMY_NAME = regex.compile(r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?" + _MONTH
+                              + r",?\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)(?!\d)", _I)
+DATE_MDY_NAME = regex.compile(_MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)", _I)
+DATE_DMY_NUM = regex.compile(r"(?<!\d)(?P<day>[0-3]?\d)[./](?P<mnum>[01]?\d)[./](?P<year>(?:19|20)\d\d)(?!\d)")
+DATE_PATTERNS = (DATE_ISO, DATE_DMY_NAME, DATE_MDY_NAME, DATE_DMY_NUM)
+URL_DATE = regex.compile(r"/(?P<year>(?:19|20)\d\d)[/-](?P<mnum>[01]?\d)[/-](?P<day>[0-3]?\d)(?:/|-|$)")
+DATELINE = regex.compile(
+    r"^\s*(?i:published|updated|posted|last updated|modified|date|veröffentlicht|aktualisiert|publié|mis à jour|"
+    r"publicado|actualizado|pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt|opublikowano|zaktualizowano)\b"
+)
+
+# ---------------------------------------------------------------- titles
+# "Headline - Site Name", "Headline | Site", "Site :: Headline".
+TITLE_SEPARATOR = regex.compile(r"\s+[|–—·•:»/-]{1,2}\s+")
+
+# ---------------------------------------------------------------- HTML class/id hints
+BOILERPLATE_HINT = regex.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|footer|masthead|sidebar|side-?bar|widget|related|"
+    r"recommend(?:ed|ations)?|recirc|more-?(?:stories|articles|news)|popular|trending|most-?(?:read|popular|viewed)|"
+    r"share|sharing|sharebar|social|comments?|disqus|respond|newsletter|subscribe|subscription|signup|promo|"
+    r"advert(?:isement)?|ads?|ad-?slot|adunit|sponsor(?:ed)?|cookies?|consent|gdpr|modal|popup|overlay|toolbar|"
+    r"pagination|pager|tags?|tag-?list|author-?bio|bio|caption|credits?|skip|print|rating|login|paywall|"
+    r"teaser|outbrain|taboola|banner|jump-?link|read-?more|newsletter-?signup|visually-?hidden|sr-only)"
+    r"(?:$|[\s_-])",
+    _I,
+)
+CONTENT_HINT = regex.compile(
+    r"(?:^|\s)(?:content|main|body|text|story|post|entry|article|prose)(?:$|\s)"
+    r"|(?:^|[\s_-])(?:article|story|post|entry|news|blog|page|main)[-_]{0,2}(?:body|content|text|entry|main)"
+    r"(?:$|[\s_-])|(?:^|[\s_-])(?:articlebody|rich-?text|blog-?post|story-?content)(?:$|[\s_-])",
+    _I,
+)

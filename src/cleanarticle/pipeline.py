@@ -1,0 +1,54 @@
+"""The library's entry point: source -> load -> segment -> passes -> assemble."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from . import passes
+from .article import Article
+from .assemble import assemble
+from .config import Config
+from .document import Document
+from .errors import CleanArticleError, NotAPageError
+from .load import Source, load
+from .segment import segment_html, segment_text
+
+# A text whose words include fewer function words than this share is in a language
+# we have no function-word list for (or is not prose); stopword evidence is then off.
+_MIN_DOC_STOPWORD_SHARE = 0.05
+
+
+def clean(source: Source, *, kind: str = "auto", url: str | None = None, config: Config | None = None,
+          **overrides: Any) -> Article:
+    """Extract the article from ``source``.
+
+    ``source`` is page content (``str``), raw bytes (decoded from BOM, declared
+    charset, then detection), a path (``os.PathLike``; ``.gz`` is unpacked), or a
+    ``bs4.BeautifulSoup`` object.  ``kind`` is "auto", "html" or "text".  Settings
+    come from ``config`` and keyword ``overrides`` (see ``Config``).  Raises only
+    ``CleanArticleError`` subclasses; a page without an article returns an Article
+    whose ``body`` is empty (``article.found`` is False).
+    """
+    cfg = Config.build(config, **overrides)
+    passes.check_disabled(cfg.disabled)
+    loaded = load(source, kind, cfg)
+    doc = segment(loaded.text, loaded.kind, cfg, url)
+    doc, trace = passes.run(doc, cfg)
+    return assemble(doc, trace, cfg)
+
+
+def segment(text: str, kind: str, cfg: Config, url: str | None = None) -> Document:
+    try:
+        doc = segment_html(text, cfg, url) if kind == "html" else segment_text(text, cfg, url)
+    except RecursionError:
+        raise NotAPageError("the page is nested too deeply to read") from None
+    except CleanArticleError:
+        raise
+    words = sum(b.words for b in doc.blocks)
+    stops = sum(b.stopwords for b in doc.blocks)
+    has_stopwords = bool(words) and stops / words >= _MIN_DOC_STOPWORD_SHARE
+    return replace(doc, stopword_language=has_stopwords)
+
+
+__all__ = ["clean", "segment"]

@@ -1,0 +1,184 @@
+"""Segment HTML with lxml: one block per visible paragraph-like unit, in one walk.
+
+Each block keeps the DOM evidence the HTML passes read: its tag, heading level,
+landmark ancestry (nav, header, footer, aside, figure, ...), the enclosing
+elements (for container scoring), and its share of link text.  Invisible and
+non-content elements (script, style, template, svg, forms' controls, hidden
+elements) are skipped whole.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import regex
+from lxml import etree
+from lxml import html as lxml_html
+
+from .. import patterns
+from ..config import Config
+from ..document import Block, Document, Element, make_block
+from ..errors import NotAPageError
+from ..metadata import read_metadata
+
+BLOCK_TAGS = frozenset(
+    "html body p div section article main header footer nav aside ul ol li dl dt dd blockquote pre "
+    "h1 h2 h3 h4 h5 h6 table thead tbody tfoot tr td th caption figure figcaption form fieldset legend "
+    "address details summary hr br center menu hgroup".split()
+)
+SKIP_TAGS = frozenset(
+    "head script style noscript template svg math iframe object embed canvas select option button input "
+    "textarea title meta link audio video source track map area dialog label".split()
+)
+_LANDMARK_TAGS = {
+    "nav": "nav", "header": "header", "footer": "footer", "aside": "aside", "figure": "figure",
+    "figcaption": "figcaption", "article": "article", "main": "main", "li": "li", "blockquote": "blockquote",
+    "table": "table", "form": "form", "menu": "nav", "address": "address", "pre": "pre", "caption": "figcaption",
+}
+_LANDMARK_ROLES = {
+    "navigation": "nav", "menu": "nav", "menubar": "nav", "search": "nav", "banner": "header",
+    "contentinfo": "footer", "complementary": "aside", "main": "main", "article": "article",
+    "dialog": "aside", "alertdialog": "aside", "figure": "figure",
+}
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
+_XML_DECL = regex.compile(r"^\s*<\?xml[^>]*>")
+
+
+def parse(text: str) -> etree._Element:
+    """Parse HTML text into an lxml tree (never raises on malformed markup)."""
+    text = _XML_DECL.sub("", text, count=1)
+    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True,
+                                  default_doctype=False)
+    try:
+        root = lxml_html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError) as e:
+        raise NotAPageError(f"cannot parse the page as HTML ({e})") from None
+    if root is None:
+        raise NotAPageError("cannot parse the page as HTML")
+    return root
+
+
+def _hidden(el: etree._Element) -> bool:
+    get = el.get
+    if get("hidden") is not None or get("aria-hidden") == "true":
+        return True
+    style = get("style")
+    return bool(style) and _HIDDEN_STYLE.search(style) is not None
+
+
+class _Walker:
+    """State of the one DOM walk: the stack of open block elements and the text buffer."""
+
+    def __init__(self, cfg: Config, base_url: str | None):
+        self.cfg = cfg
+        self.base_url = base_url
+        self.blocks: list[Block] = []
+        self.elements: list[Element] = []
+        # stack frames: (element index, tag, landmarks, heading level)
+        self.stack: list[tuple[int, str, frozenset[str], int]] = []
+        self.parts: list[str] = []
+        self.chars = 0
+        self.link_chars = 0
+        self.href: str | None = None
+        self.in_link = 0
+
+    def text(self, s: str | None) -> None:
+        if not s:
+            return
+        self.parts.append(s)
+        n = len(s.strip())
+        self.chars += n
+        if self.in_link:
+            self.link_chars += n
+
+    def flush(self) -> None:
+        if not self.parts:
+            return
+        text = patterns.WHITESPACE.sub(" ", "".join(self.parts)).strip()
+        chars, link_chars, href = self.chars, self.link_chars, self.href
+        self.parts, self.chars, self.link_chars, self.href = [], 0, 0, None
+        if not text or not patterns.HAS_LETTER.search(text) and len(text) < 3:
+            return
+        if len(text) > self.cfg.max_block_chars:
+            text = text[: self.cfg.max_block_chars]
+        if self.stack:
+            _, tag, landmarks, heading = self.stack[-1]
+            path = tuple(f[0] for f in self.stack)
+        else:
+            tag, landmarks, heading, path = "body", frozenset(), 0, ()
+        share = link_chars / chars if chars else 0.0
+        self.blocks.append(make_block(
+            len(self.blocks), text, tag=tag, heading=heading, landmarks=landmarks, path=path,
+            link_share=min(1.0, share), href=href if share >= 0.5 else None,
+        ))
+
+    def open_block(self, el: etree._Element, tag: str) -> None:
+        self.flush()
+        parent = self.stack[-1] if self.stack else None
+        landmarks = parent[2] if parent else frozenset()
+        own = _LANDMARK_TAGS.get(tag) or _LANDMARK_ROLES.get((el.get("role") or "").lower())
+        if own:
+            landmarks = landmarks | {own}
+        heading = _HEADINGS.get(tag, parent[3] if parent else 0)
+        hints = " ".join(filter(None, (el.get("class"), el.get("id")))).lower()
+        self.elements.append(Element(tag=tag, hints=hints, parent=parent[0] if parent else -1,
+                                     depth=len(self.stack), landmark=own or ""))
+        self.stack.append((len(self.elements) - 1, tag, landmarks, heading))
+
+    def close_block(self) -> None:
+        self.flush()
+        self.stack.pop()
+
+
+def segment(text: str, cfg: Config, url: str | None = None, root: etree._Element | None = None) -> Document:
+    if root is None:
+        root = parse(text)
+    meta = read_metadata(root, url)
+    base_url = meta.get("base_url") or url
+    w = _Walker(cfg, base_url)
+    body = root.find("body")
+    start = body if body is not None else root
+    walker = etree.iterwalk(start, events=("start", "end"))
+    skipped: set[int] = set()
+    pushed: set[int] = set()
+    for event, el in walker:
+        tag = el.tag
+        if not isinstance(tag, str):  # comments, entities, processing instructions
+            if event == "end":
+                w.text(el.tail)
+            continue
+        tag = tag.lower()
+        if event == "start":
+            if tag in SKIP_TAGS or _hidden(el):
+                skipped.add(id(el))
+                walker.skip_subtree()
+                continue
+            if tag in BLOCK_TAGS:
+                if tag == "br" or tag == "hr":
+                    w.flush()
+                elif len(w.stack) < cfg.max_dom_depth:
+                    w.open_block(el, tag)
+                    pushed.add(id(el))
+            elif tag == "a":
+                w.in_link += 1
+                if w.href is None:
+                    href = el.get("href")
+                    if href and not href.startswith(("javascript:", "#")):
+                        w.href = urljoin(base_url, href) if base_url else href
+            w.text(el.text)
+        else:
+            key = id(el)
+            if key in skipped:
+                skipped.discard(key)
+            elif key in pushed:
+                pushed.discard(key)
+                w.close_block()
+            elif tag == "a":
+                w.in_link -= 1
+            w.text(el.tail)
+    w.flush()
+    if not w.blocks and not meta:
+        raise NotAPageError("the page has no visible text")
+    return Document(blocks=tuple(w.blocks), kind="html", url=url or meta.get("url"), meta=meta,
+                    elements=tuple(w.elements))
