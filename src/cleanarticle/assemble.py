@@ -89,7 +89,7 @@ def assemble(doc: Document, trace: list[TraceStep], cfg: Config) -> Article:
     paragraphs = [b.text for b in body_blocks]
     last_prose = next((b for b in reversed(body_blocks) if not b.heading), None)
     truncated = bool(last_prose and not last_prose.ends_sentence and last_prose.words >= cfg.prose_min_words
-                     and not patterns.ENDS_ELLIPSIS.search(last_prose.text))
+                     and not last_prose.ellipsis)
     standfirst = next((b.text for b in doc.labelled(Label.STANDFIRST)), None)
     language = doc.meta.get("language") or patterns.guess_language(paragraphs[:20])
     site = doc.meta.get("site_name")

@@ -46,6 +46,12 @@ class Config:
     """Prose has at least this share of function words (when the language has any)."""
     link_share_chrome: float = 0.5
     """HTML: a block whose text is mostly link text is navigation."""
+    barrier_max_words: int = 12
+    """A comments heading ("Top Rated Comments", "Leave a Reply") is short; the body never crosses one."""
+    anchor_window: int = 10
+    """Blocks after the repeated headline searched for prose, and where the body must start."""
+    anchor_min_chars: int = 15
+    """A repeated headline shorter than this is too common to anchor the body on."""
     min_body_words: int = 25
     """A main run shorter than this triggers the recovery step."""
 

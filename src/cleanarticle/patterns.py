@@ -71,16 +71,19 @@ _ALL_STOPWORDS = frozenset().union(*STOPWORDS.values())
 
 def word_stats(text: str) -> tuple[int, int]:
     """Return (words, function words) of ``text``; CJK text counts two characters a word."""
-    words = stops = 0
-    for tok in WORD.findall(text):
-        words += 1
-        if tok.lower() in _ALL_STOPWORDS:
-            stops += 1
-    if CJK.search(text):
+    toks = WORD.findall(text.lower())
+    words = len(toks)
+    stops = sum(map(_ALL_STOPWORDS.__contains__, toks))
+    if not text.isascii() and CJK.search(text):
         cjk = len(CJK.findall(text))
         words += cjk // 2
         stops += cjk // 10  # CJK has function characters; count a typical share as such
     return words, stops
+
+
+_LANGS_OF: dict[str, tuple[str, ...]] = {
+    w: tuple(lang for lang, ws in STOPWORDS.items() if w in ws) for w in _ALL_STOPWORDS
+}
 
 
 def guess_language(texts: list[str]) -> str | None:
@@ -88,9 +91,8 @@ def guess_language(texts: list[str]) -> str | None:
     hits: Counter[str] = Counter()
     for text in texts:
         for tok in WORD.findall(text.lower()):
-            for lang, words in STOPWORDS.items():
-                if tok in words:
-                    hits[lang] += 1
+            for lang in _LANGS_OF.get(tok, ()):
+                hits[lang] += 1
     if not hits:
         return None
     lang, n = hits.most_common(1)[0]
@@ -99,6 +101,18 @@ def guess_language(texts: list[str]) -> str | None:
 
 # ---------------------------------------------------------------- sentence shape
 ENDS_SENTENCE = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
+_CLOSERS = "\"'”’»)] \t"
+_SENTENCE_ENDS = ".!?…。！？:;"
+
+
+def sentence_end(text: str) -> tuple[bool, bool]:
+    """(ends like a sentence, ends with an ellipsis) -- plain string tests, no regex."""
+    t = text.rstrip(_CLOSERS)
+    if not t:
+        return False, False
+    ellipsis = t.endswith(("...", "…", "[…]", "[...]", "(…)", "(...)")) or text.rstrip().endswith(("[…]", "[...]"))
+    return t[-1] in _SENTENCE_ENDS, ellipsis
+
 ENDS_ELLIPSIS = regex.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))[\"'”’»)\]]*\s*$")
 LIST_MARKER = regex.compile(r"^\s*(?:[-–•*·▪►✓]|\d{1,3}[.)])\s+")
 HAS_LETTER = regex.compile(r"\p{L}")
@@ -163,6 +177,19 @@ PROMPT_LINE = regex.compile(
     r"^[\s\W]*(?:" + "|".join(_PROMPT_PHRASES) + r")(?:\s*(?:[»›>→|:·•\-–—]+|\(\d+\)|\d+))?[\s\W]*$", _I
 )
 
+# The heading of a reader-comments section: the article never continues past one.
+COMMENTS_HEADING = regex.compile(
+    r"^[\s\W]*(?:\d+\s+)?(?:top(?:\s+rated)?\s+|reader\s+|user\s+|latest\s+|show\s+|view\s+(?:all\s+)?(?:\d+\s+)?)?"
+    r"(?:comments?|replies|responses)(?:\s*\(\d+\)|\s+\d+)?[\s\W]*$"
+    r"|^[\s\W]*(?:(?:leave|post|add|write)\s+a\s+(?:comment|reply|response)|join the (?:discussion|conversation)"
+    r"|comments are closed|you must (?:be )?log(?:ged)? in to post a comment|\d+ thoughts? on\b"
+    r"|(?:\d+\s+)?kommentare?(?:\s*\(\d+\))?|kommentar schreiben|(?:\d+\s+)?commentaires?|laisser un commentaire|"
+    r"(?:\d+\s+)?comentarios?|deja (?:un|tu) comentario|(?:\d+\s+)?commenti|lascia un commento|"
+    r"(?:\d+\s+)?comentários|deixe (?:um|seu) comentário|(?:\d+\s+)?reacties|laat een reactie achter|"
+    r"(?:\d+\s+)?komentarze|dodaj komentarz)",
+    _I,
+)
+
 # Longer site notices recognised by how they begin (cookie and consent banners, paywalls).
 PROMPT_START = regex.compile(
     r"^[\s\W]*(?:"
@@ -188,6 +215,9 @@ _CREDIT_LABELS = (
     r"źródło|zdjęcie|fot\."
 )
 CREDIT_LINE = regex.compile(r"^[\s(\[]*(?:" + _CREDIT_LABELS + r")\s*:", _I)
+# Cheap substring test before CREDIT_PHRASE: a line without any of these cannot match it.
+CREDIT_KEYWORDS = ("courtesy", "credit", "photo", "image", "picture", "illustration", "getty", "shutterstock",
+                   "creative commons", "cc-by", "cc by", "foto", "bildquelle", "crédit", "fot. ")
 CREDIT_PHRASE = regex.compile(
     r"(?:image|photo|picture|illustration)s? (?:courtesy|credit)(?: of)?\b|\b(?:photo|photograph|image|picture) by\b"
     r"|\(photo credit\b|\bgetty images\b|\bshutterstock\b|\bcreative commons\b|\bcc[ -]by(?:-sa)?\b"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..config import Config
 from ..document import Change, Document, Label
-from .scoring import REASON_OUTSIDE_RUN, block_value
+from .scoring import REASON_OUTSIDE_RUN, block_value, is_barrier, title_anchor
 
 
 def select_main_run(doc: Document, cfg: Config) -> Document:
@@ -12,19 +12,19 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
 
     This is Finn's body-text extraction (BTE) over blocks instead of tokens: prose
     blocks add the words they carry beyond ``block_cost``; short lines, link text,
-    marked blocks, teaser cues and wide gaps subtract.  Inside the run, short lines
-    (sub-headings, list items) stay content.
+    marked blocks, teaser cues and wide gaps subtract.  A comments heading is a
+    barrier no run crosses.  When the page's headline appears again above some
+    prose (``title_anchor``), the run must start within ``anchor_window`` blocks
+    after it.  Inside the run, short lines (sub-headings, list items) stay content.
     """
     values = [block_value(b, doc, cfg) for b in doc.blocks]
-    best_sum, best = 0.0, None
-    run_sum, run_start = 0.0, 0
-    for i, v in enumerate(values):
-        if run_sum <= 0:
-            run_sum, run_start = v, i
-        else:
-            run_sum += v
-        if run_sum > best_sum:
-            best_sum, best = run_sum, (run_start, i)
+    barriers = [is_barrier(b, cfg) for b in doc.blocks]
+    anchor = title_anchor(doc, cfg)
+    best = None
+    if anchor is not None:
+        best = _best_run(values, barriers, range(anchor + 1, min(len(values), anchor + 1 + cfg.anchor_window)))
+    if best is None:
+        best = _best_run(values, barriers, range(len(values)))
     if best is None:
         return doc  # nothing reads like prose: leave the labels as they are
     start, end = best
@@ -33,3 +33,23 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
         if b.label is Label.CONTENT and not start <= b.index <= end:
             changes[b.index] = (Label.CHROME, REASON_OUTSIDE_RUN)
     return doc.relabel(changes)
+
+
+def _best_run(values: list[float], barriers: list[bool], starts: range) -> tuple[int, int] | None:
+    """The (start, end) with start in ``starts`` whose sum of values is largest and positive; no barrier inside."""
+    n = len(values)
+    # best_from[i]: the largest sum of values[i..e] for e >= i before the next barrier, and that e.
+    best_from: list[tuple[float, int]] = [(0.0, -1)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        if barriers[i]:
+            best_from[i] = (float("-inf"), -1)
+            continue
+        tail, tail_end = best_from[i + 1]
+        v = values[i]
+        best_from[i] = (v + tail, tail_end) if tail > 0 else (v, i)
+    best, best_sum = None, 0.0
+    for s in starts:
+        total, end = best_from[s]
+        if end >= 0 and total > best_sum:
+            best, best_sum = (s, end), total
+    return best

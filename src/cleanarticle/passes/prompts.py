@@ -34,9 +34,15 @@ def mark_credits(doc: Document, cfg: Config) -> Document:
             continue
         if b.words <= _CREDIT_MAX_WORDS and patterns.search(patterns.CREDIT_LINE, b.text, cfg.regex_timeout):
             changes[b.index] = (Label.CREDIT, "credit line")
-        elif b.words <= _CREDIT_PHRASE_MAX_WORDS and patterns.search(patterns.CREDIT_PHRASE, b.text, cfg.regex_timeout):
+        elif b.words <= _CREDIT_PHRASE_MAX_WORDS and _may_credit(b.text) and patterns.search(
+                patterns.CREDIT_PHRASE, b.text, cfg.regex_timeout):
             changes[b.index] = (Label.CREDIT, "image credit")
     return doc.relabel(changes)
+
+
+def _may_credit(text: str) -> bool:
+    low = text.lower()
+    return any(k in low for k in patterns.CREDIT_KEYWORDS)
 
 
 def mark_doubled_alt_text(doc: Document, cfg: Config) -> Document:

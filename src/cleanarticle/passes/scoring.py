@@ -17,6 +17,60 @@ REASON_OUTSIDE_CONTAINER = "outside the main container"
 OUTSIDE_REASONS = (REASON_OUTSIDE_RUN, REASON_OUTSIDE_CONTAINER)
 
 
+def norm_words(text: str) -> str:
+    """Text reduced to its casefolded words, for comparing titles."""
+    return " ".join(patterns.WORD.findall(text.casefold()))
+
+
+def declared_titles(doc: Document) -> list[str]:
+    """The titles the page declares (normalised): meta/JSON-LD/<title> for HTML, the first line of a text dump."""
+    out = []
+    for key in ("jsonld_headline", "og_title", "title_tag"):
+        value = doc.meta.get(key)
+        if value:
+            out.append(value)
+    if doc.kind == "text" and doc.blocks:
+        out.append(doc.blocks[0].text)  # a text dump usually starts with the page's <title>
+    titles = []
+    for value in out:
+        whole = norm_words(value)
+        parts = [norm_words(p) for p in patterns.TITLE_SEPARATOR.split(value)]
+        for t in [whole, *sorted(parts, key=len, reverse=True)[:1]]:
+            if t and t not in titles:
+                titles.append(t)
+    return titles
+
+
+def is_barrier(b: Block, cfg: Config) -> bool:
+    """A reader-comments heading: the article does not continue past it."""
+    return b.words <= cfg.barrier_max_words and patterns.search(patterns.COMMENTS_HEADING, b.text, cfg.regex_timeout) is not None
+
+
+def title_anchor(doc: Document, cfg: Config) -> int | None:
+    """The block that repeats the page's declared title and is followed by the most prose nearby, if any.
+
+    An article follows its headline: when the headline is found again in the page
+    (a text dump repeats its <title> line above the article; an HTML page has it as
+    a heading), the body is looked for right after it.
+    """
+    titles = declared_titles(doc)
+    if not titles:
+        return None
+    best, best_words = None, 0
+    first = 1 if doc.kind == "text" else 0
+    for b in doc.blocks[first:]:
+        if not cfg.title_min_words <= b.words <= cfg.title_max_words or b.link_share >= cfg.link_share_chrome:
+            continue
+        n = norm_words(b.text)
+        if len(n) < cfg.anchor_min_chars or not any(n == t for t in titles):
+            continue
+        follow = sum(x.words for x in doc.blocks[b.index + 1: b.index + 1 + cfg.anchor_window]
+                     if x.label is Label.CONTENT and is_prose(x, doc, cfg))
+        if follow > best_words:
+            best, best_words = b.index, follow
+    return best
+
+
 def is_prose(b: Block, doc: Document, cfg: Config) -> bool:
     """Reads like a paragraph: enough words, sentence shape, and function words where the language has them."""
     if b.words < cfg.prose_min_words or b.heading:
@@ -33,7 +87,7 @@ def block_value(b: Block, doc: Document, cfg: Config) -> float:
         return -(cfg.chrome_cost + b.words)
     if b.link_share >= cfg.link_share_chrome:
         return -(cfg.block_cost + b.words)
-    if patterns.ENDS_ELLIPSIS.search(b.text) and b.words < 4 * cfg.prose_min_words:
+    if b.ellipsis and b.words < 4 * cfg.prose_min_words:
         value = -cfg.teaser_cue_cost
     elif is_prose(b, doc, cfg):
         value = (b.words - cfg.block_cost) * (1.0 - b.link_share)

@@ -36,13 +36,13 @@ def mark_teasers(doc: Document, cfg: Config) -> Document:
     region = [b for b in doc.blocks[span[1] + 1:] if b.label in (Label.CONTENT, Label.CHROME, Label.CAPTION, Label.CREDIT)]
     if not region:
         return doc
-    cued = any(_candidate(b) and patterns.ENDS_ELLIPSIS.search(b.text) for b in region)
+    cued = any(_candidate(b) and b.ellipsis for b in region)
 
     def is_summary(b: Block) -> bool:
         if not _candidate(b) or b.words < cfg.teaser_min_words or b.link_share >= cfg.link_share_chrome:
             return False
         if cued:
-            return bool(patterns.ENDS_ELLIPSIS.search(b.text) or patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout))
+            return bool(b.ellipsis or patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout))
         return b.ends_sentence
 
     changes: dict[int, Change] = {}
