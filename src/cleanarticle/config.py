@@ -49,7 +49,9 @@ class Config:
     barrier_max_words: int = 12
     """A comments heading ("Top Rated Comments", "Leave a Reply") is short; the body never crosses one."""
     anchor_window: int = 10
-    """Blocks after the repeated headline searched for prose, and where the body must start."""
+    """Blocks after a repeated headline searched for prose when choosing which repetition anchors the body."""
+    anchor_distance_cost: float = 2.0
+    """Cost of each block between the anchoring headline and the start of the body."""
     anchor_min_chars: int = 15
     """A repeated headline shorter than this is too common to anchor the body on."""
     min_body_words: int = 25

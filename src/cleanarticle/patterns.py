@@ -179,14 +179,16 @@ PROMPT_LINE = regex.compile(
 
 # The heading of a reader-comments section: the article never continues past one.
 COMMENTS_HEADING = regex.compile(
-    r"^[\s\W]*(?:\d+\s+)?(?:top(?:\s+rated)?\s+|reader\s+|user\s+|latest\s+|show\s+|view\s+(?:all\s+)?(?:\d+\s+)?)?"
-    r"(?:comments?|replies|responses)(?:\s*\(\d+\)|\s+\d+)?[\s\W]*$"
+    # "167 comments", "Comments (12)", "Top Rated Comments" -- a lone "Comments" is a share-bar link, not a heading
+    r"^[\s\W]*(?:\d+\s+(?:comments?|replies|responses)"
+    r"|(?:top(?:\s+rated)?|reader|readers'?|user|latest|show|view(?:\s+all)?(?:\s+\d+)?)\s+(?:comments|replies|responses)"
+    r"|(?:comments?|replies|responses)\s*\(\d+\))[\s\W]*$"
     r"|^[\s\W]*(?:(?:leave|post|add|write)\s+a\s+(?:comment|reply|response)|join the (?:discussion|conversation)"
     r"|comments are closed|you must (?:be )?log(?:ged)? in to post a comment|\d+ thoughts? on\b"
-    r"|(?:\d+\s+)?kommentare?(?:\s*\(\d+\))?|kommentar schreiben|(?:\d+\s+)?commentaires?|laisser un commentaire|"
-    r"(?:\d+\s+)?comentarios?|deja (?:un|tu) comentario|(?:\d+\s+)?commenti|lascia un commento|"
-    r"(?:\d+\s+)?comentários|deixe (?:um|seu) comentário|(?:\d+\s+)?reacties|laat een reactie achter|"
-    r"(?:\d+\s+)?komentarze|dodaj komentarz)",
+    r"|\d+\s+kommentare?|kommentare?\s*\(\d+\)|kommentar schreiben|\d+\s+commentaires?|laisser un commentaire|"
+    r"\d+\s+comentarios?|deja (?:un|tu) comentario|\d+\s+commenti|lascia un commento|"
+    r"\d+\s+comentários|deixe (?:um|seu) comentário|\d+\s+reacties|laat een reactie achter|"
+    r"\d+\s+komentarz(?:e|y)?|dodaj komentarz)",
     _I,
 )
 

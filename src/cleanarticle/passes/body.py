@@ -14,15 +14,17 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
     blocks add the words they carry beyond ``block_cost``; short lines, link text,
     marked blocks, teaser cues and wide gaps subtract.  A comments heading is a
     barrier no run crosses.  When the page's headline appears again above some
-    prose (``title_anchor``), the run must start within ``anchor_window`` blocks
-    after it.  Inside the run, short lines (sub-headings, list items) stay content.
+    prose (``title_anchor``), the run must start after it (and before the
+    next comments heading), each block of distance costing ``anchor_distance_cost``.  Inside the run, short lines (sub-headings, list items) stay content.
     """
     values = [block_value(b, doc, cfg) for b in doc.blocks]
     barriers = [is_barrier(b, cfg) for b in doc.blocks]
     anchor = title_anchor(doc, cfg)
     best = None
     if anchor is not None:
-        best = _best_run(values, barriers, range(anchor + 1, min(len(values), anchor + 1 + cfg.anchor_window)))
+        # The body starts after its headline and before the comments that follow it.
+        stop = next((i for i in range(anchor + 1, len(values)) if barriers[i]), len(values))
+        best = _best_run(values, barriers, range(anchor + 1, stop), anchor + 1, cfg.anchor_distance_cost)
     if best is None:
         best = _best_run(values, barriers, range(len(values)))
     if best is None:
@@ -35,8 +37,12 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
     return doc.relabel(changes)
 
 
-def _best_run(values: list[float], barriers: list[bool], starts: range) -> tuple[int, int] | None:
-    """The (start, end) with start in ``starts`` whose sum of values is largest and positive; no barrier inside."""
+def _best_run(values: list[float], barriers: list[bool], starts: range, origin: int = 0,
+              distance_cost: float = 0.0) -> tuple[int, int] | None:
+    """The (start, end) with start in ``starts`` whose sum of values is largest and positive; no barrier inside.
+
+    With ``distance_cost``, each block between ``origin`` and the start costs that much.
+    """
     n = len(values)
     # best_from[i]: the largest sum of values[i..e] for e >= i before the next barrier, and that e.
     best_from: list[tuple[float, int]] = [(0.0, -1)] * (n + 1)
@@ -50,6 +56,7 @@ def _best_run(values: list[float], barriers: list[bool], starts: range) -> tuple
     best, best_sum = None, 0.0
     for s in starts:
         total, end = best_from[s]
+        total -= distance_cost * (s - origin)
         if end >= 0 and total > best_sum:
             best, best_sum = (s, end), total
     return best
