@@ -44,6 +44,9 @@ class Config:
     """Cost of a block that looks like a teaser (ends in an ellipsis)."""
     min_stopword_share: float = 0.12
     """Prose has at least this share of function words (when the language has any)."""
+    min_doc_stopword_share: float = 0.08
+    """When a page's long blocks have fewer function words than this, it is in a language we have
+    no list for, and ``min_stopword_share`` is not applied."""
     link_share_chrome: float = 0.5
     """HTML: a block whose text is mostly link text is navigation."""
     barrier_max_words: int = 12

@@ -14,10 +14,6 @@ from .errors import CleanArticleError, NotAPageError
 from .load import Source, load
 from .segment import segment_html, segment_text
 
-# A text whose words include fewer function words than this share is in a language
-# we have no function-word list for (or is not prose); stopword evidence is then off.
-_MIN_DOC_STOPWORD_SHARE = 0.05
-
 
 def clean(source: Source, *, kind: str = "auto", url: str | None = None, config: Config | None = None,
           **overrides: Any) -> Article:
@@ -45,9 +41,12 @@ def segment(text: str, kind: str, cfg: Config, url: str | None = None) -> Docume
         raise NotAPageError("the page is nested too deeply to read") from None
     except CleanArticleError:
         raise
-    words = sum(b.words for b in doc.blocks)
-    stops = sum(b.stopwords for b in doc.blocks)
-    has_stopwords = bool(words) and stops / words >= _MIN_DOC_STOPWORD_SHARE
+    # Judge the language by the long blocks (the candidate prose), not by menus and buttons,
+    # which are often in English on pages whose articles are not.
+    long_blocks = [b for b in doc.blocks if b.words >= cfg.prose_min_words] or doc.blocks
+    words = sum(b.words for b in long_blocks)
+    stops = sum(b.stopwords for b in long_blocks)
+    has_stopwords = bool(words) and stops / words >= cfg.min_doc_stopword_share
     return replace(doc, stopword_language=has_stopwords)
 
 
