@@ -23,7 +23,7 @@ def _authors(doc: Document, cfg: Config) -> list[str]:
     if found:
         return found
     for b in doc.labelled(Label.BYLINE):
-        m = patterns.search(patterns.BYLINE, b.text, cfg.regex_timeout)
+        m = patterns.match(patterns.BYLINE, b.text, cfg.regex_timeout)
         if m:
             add(split_names(m.group("names")))
     for b in doc.labelled(Label.STANDFIRST):

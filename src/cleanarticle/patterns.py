@@ -27,6 +27,14 @@ def search(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIM
         return None
 
 
+def match(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIMEOUT) -> regex.Match[str] | None:
+    """``pattern.match`` (anchored at the start) with a time limit; use it for patterns that begin with ``^``."""
+    try:
+        return pattern.match(text, timeout=timeout)
+    except TimeoutError:
+        return None
+
+
 def fullmatch(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIMEOUT) -> regex.Match[str] | None:
     try:
         return pattern.fullmatch(text, timeout=timeout)
@@ -71,7 +79,9 @@ _ALL_STOPWORDS = frozenset().union(*STOPWORDS.values())
 
 def word_stats(text: str) -> tuple[int, int]:
     """Return (words, function words) of ``text``; CJK text counts two characters a word."""
-    toks = WORD.findall(text.lower())
+    # Splitting on white space is several times faster than a word pattern; a function
+    # word with punctuation attached ("it.") is rare enough not to matter.
+    toks = text.lower().split()
     words = len(toks)
     stops = sum(map(_ALL_STOPWORDS.__contains__, toks))
     if not text.isascii() and CJK.search(text):
@@ -178,6 +188,9 @@ PROMPT_LINE = regex.compile(
 )
 
 # The heading of a reader-comments section: the article never continues past one.
+# A comments heading contains one of these (casefolded); a cheap gate before COMMENTS_HEADING.
+COMMENTS_KEYWORDS = ("comment", "repl", "respons", "discussion", "conversation", "thought", "komment",
+                     "comentar", "reacti", "komentarz")
 COMMENTS_HEADING = regex.compile(
     # "167 comments", "Comments (12)", "Top Rated Comments" -- a lone "Comments" is a share-bar link, not a heading
     r"^[\s\W]*(?:\d+\s+(?:comments?|replies|responses)"
@@ -191,6 +204,31 @@ COMMENTS_HEADING = regex.compile(
     r"\d+\s+komentarz(?:e|y)?|dodaj komentarz)",
     _I,
 )
+
+
+
+def _lead_keys(phrases: list[str]) -> frozenset[str]:
+    """The first (up to three) letters each phrase can start with; "" for a phrase that starts otherwise."""
+    keys = set()
+    for ph in phrases:
+        group = regex.match(r"\((?P<alts>[^()]*)\)", ph)
+        for alt in group["alts"].split("|") if group else [ph]:
+            lead = regex.match(r"\p{L}{1,3}", alt)
+            keys.add(lead.group(0).casefold() if lead else "")
+    return frozenset(keys)
+
+
+_PROMPT_LEADS = _lead_keys(_PROMPT_PHRASES)
+_LEAD_STRIP = " \t\"'“”‘’«»‹›()[]{}<>|•·*-–—:;,.!?#>→»›"
+
+
+def could_be_prompt(text: str) -> bool:
+    """Cheap gate before PROMPT_LINE: can a phrase start where this line's first word does?"""
+    t = text.lstrip(_LEAD_STRIP)[:3].casefold()
+    if not t or t[0].isdigit():
+        return True
+    return t[:1] in _PROMPT_LEADS or t[:2] in _PROMPT_LEADS or t in _PROMPT_LEADS
+
 
 # Longer site notices recognised by how they begin (cookie and consent banners, paywalls).
 PROMPT_START = regex.compile(

@@ -47,7 +47,7 @@ def _heading_like(b: Block, cfg: Config) -> bool:
     text = b.text.rstrip()
     if text.endswith(".") and not text.endswith("..."):
         return b.heading > 0
-    return not patterns.search(patterns.BYLINE, text, cfg.regex_timeout) and not patterns.search(
+    return not patterns.match(patterns.BYLINE, text, cfg.regex_timeout) and not patterns.search(
         patterns.DATELINE, text, cfg.regex_timeout)
 
 
@@ -96,9 +96,9 @@ def mark_bylines(doc: Document, cfg: Config) -> Document:
     for b in doc.blocks[max(0, lo): start + 3]:
         if not _movable(b) or b.words > cfg.byline_max_words:
             continue
-        if patterns.search(patterns.BYLINE, b.text, cfg.regex_timeout):
+        if patterns.match(patterns.BYLINE, b.text, cfg.regex_timeout):
             changes[b.index] = (Label.BYLINE, "byline")
-        elif patterns.search(patterns.DATELINE, b.text, cfg.regex_timeout) or (
+        elif patterns.match(patterns.DATELINE, b.text, cfg.regex_timeout) or (
                 b.words <= 8 and any(patterns.search(p, b.text, cfg.regex_timeout) for p in patterns.DATE_PATTERNS)):
             changes[b.index] = (Label.BYLINE, "dateline")
     return doc.relabel(changes)

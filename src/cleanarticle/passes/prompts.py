@@ -19,9 +19,10 @@ def mark_prompts(doc: Document, cfg: Config) -> Document:
     for b in doc.blocks:
         if b.label is not Label.CONTENT:
             continue
-        if b.words <= _PROMPT_MAX_WORDS and patterns.fullmatch(patterns.PROMPT_LINE, b.text, cfg.regex_timeout):
+        if b.words <= _PROMPT_MAX_WORDS and patterns.could_be_prompt(b.text) and patterns.fullmatch(
+                patterns.PROMPT_LINE, b.text, cfg.regex_timeout):
             changes[b.index] = (Label.CHROME, "site prompt")
-        elif b.words <= _NOTICE_MAX_WORDS and patterns.search(patterns.PROMPT_START, b.text, cfg.regex_timeout):
+        elif b.words <= _NOTICE_MAX_WORDS and patterns.match(patterns.PROMPT_START, b.text, cfg.regex_timeout):
             changes[b.index] = (Label.CHROME, "site notice (cookies, subscription, copyright)")
     return doc.relabel(changes)
 
@@ -32,7 +33,7 @@ def mark_credits(doc: Document, cfg: Config) -> Document:
     for b in doc.blocks:
         if b.label is not Label.CONTENT:
             continue
-        if b.words <= _CREDIT_MAX_WORDS and patterns.search(patterns.CREDIT_LINE, b.text, cfg.regex_timeout):
+        if b.words <= _CREDIT_MAX_WORDS and patterns.match(patterns.CREDIT_LINE, b.text, cfg.regex_timeout):
             changes[b.index] = (Label.CREDIT, "credit line")
         elif b.words <= _CREDIT_PHRASE_MAX_WORDS and _may_credit(b.text) and patterns.search(
                 patterns.CREDIT_PHRASE, b.text, cfg.regex_timeout):
@@ -42,7 +43,7 @@ def mark_credits(doc: Document, cfg: Config) -> Document:
 
 def _may_credit(text: str) -> bool:
     low = text.lower()
-    return any(k in low for k in patterns.CREDIT_KEYWORDS)
+    return any(map(low.__contains__, patterns.CREDIT_KEYWORDS))
 
 
 def mark_doubled_alt_text(doc: Document, cfg: Config) -> Document:

@@ -43,7 +43,11 @@ def declared_titles(doc: Document) -> list[str]:
 
 def is_barrier(b: Block, cfg: Config) -> bool:
     """A reader-comments heading: the article does not continue past it."""
-    return b.words <= cfg.barrier_max_words and patterns.search(patterns.COMMENTS_HEADING, b.text, cfg.regex_timeout) is not None
+    if b.words > cfg.barrier_max_words:
+        return False
+    low = b.text.casefold()
+    return any(map(low.__contains__, patterns.COMMENTS_KEYWORDS)) and patterns.match(
+        patterns.COMMENTS_HEADING, b.text, cfg.regex_timeout) is not None
 
 
 def title_anchor(doc: Document, cfg: Config) -> int | None:
@@ -56,10 +60,14 @@ def title_anchor(doc: Document, cfg: Config) -> int | None:
     titles = declared_titles(doc)
     if not titles:
         return None
+    lengths = [len(t) for t in titles]
+    lo, hi = min(lengths) * 0.8, max(lengths) * 1.5 + 10
     best, best_words = None, 0
     first = 1 if doc.kind == "text" else 0
     for b in doc.blocks[first:]:
         if not cfg.title_min_words <= b.words <= cfg.title_max_words or b.link_share >= cfg.link_share_chrome:
+            continue
+        if not lo <= len(b.text) <= hi:
             continue
         n = norm_words(b.text)
         if len(n) < cfg.anchor_min_chars or not any(n == t for t in titles):
