@@ -32,6 +32,9 @@ class Config:
     # --- prose: what a paragraph of article text looks like ---------------
     prose_min_words: int = 8
     """A block with fewer words is never scored as prose on its own."""
+    wrap_min_words: int = 5
+    """Text dumps: a line of at least this many words that stops mid-sentence, followed by a line
+    starting in lower case, is a hard-wrapped paragraph and is joined with it."""
     block_cost: float = 10.0
     """Words a block must carry to pay for itself in the main-run search (BTE)."""
     chrome_cost: float = 25.0

@@ -35,7 +35,7 @@ def declared_titles(doc: Document) -> list[str]:
     for value in out:
         whole = norm_words(value)
         parts = [norm_words(p) for p in patterns.TITLE_SEPARATOR.split(value)]
-        for t in [whole, *sorted(parts, key=len, reverse=True)[:1]]:
+        for t in [whole, *parts]:
             if t and t not in titles:
                 titles.append(t)
     return titles

@@ -21,6 +21,11 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
         if not line:
             gap += 1
             continue
+        if lines and not gap and _continues(lines[-1][0], line, cfg):
+            # A hard-wrapped paragraph: the previous line stopped mid-sentence and this one
+            # goes on in lower case.  Join them, so a paragraph is one block.
+            lines[-1] = (lines[-1][0] + " " + line, lines[-1][1])
+            continue
         lines.append((line, gap if lines else 0))
         gap = 0
     # Some dumps double-space everything: measure gaps against the usual one, so that
@@ -32,3 +37,16 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
         line = " ".join(line[: cfg.max_block_chars].split())
         blocks.append(make_block(len(blocks), line, gap_before=max(0, gap - shift) if gap else 0))
     return Document(blocks=tuple(blocks), kind="text", url=url)
+
+
+def _continues(previous: str, line: str, cfg: Config) -> bool:
+    """True when ``line`` is the continuation of a hard-wrapped ``previous`` line."""
+    first = line[0]
+    if not (first.isalpha() and first.islower()):
+        return False
+    if len(previous) > cfg.max_block_chars or previous.count(" ") + 1 < cfg.wrap_min_words:
+        return False
+    return previous[-1] not in _STOPS
+
+
+_STOPS = ".!?…。！？:;\"”»)]"
