@@ -42,7 +42,11 @@ def declared_titles(doc: Document) -> list[str]:
 
 
 def is_barrier(b: Block, cfg: Config) -> bool:
-    """A reader-comments heading: the article does not continue past it."""
+    """A reader-comments heading: the article does not continue past it.
+
+    (Headings over lists of other articles, "You may also like", were tried as
+    barriers too; they also stand inside articles, and cost more than they saved.)
+    """
     if b.words > cfg.barrier_max_words:
         return False
     low = b.text.casefold()
