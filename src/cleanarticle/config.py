@@ -60,6 +60,10 @@ class Config:
     """Cost of each block between the anchoring headline and the start of the body."""
     anchor_min_chars: int = 15
     """A repeated headline shorter than this is too common to anchor the body on."""
+    repeat_min_words: int = 60
+    """A block this long that holds several earlier body paragraphs is a second copy of the article."""
+    repeat_min_blocks: int = 3
+    repeat_min_chars: int = 40
     min_body_words: int = 25
     """A main run shorter than this triggers the recovery step."""
 

@@ -60,3 +60,30 @@ def _best_run(values: list[float], barriers: list[bool], starts: range, origin: 
         if end >= 0 and total > best_sum:
             best, best_sum = (s, end), total
     return best
+
+
+def mark_repeats(doc: Document, cfg: Config) -> Document:
+    """Body blocks that repeat earlier body text (the same paragraph again, or one block holding several earlier ones) become chrome.
+
+    Saved pages often carry the article twice (an AMP or no-script copy, a
+    print version, a JSON blob rendered as text); the reader wants it once.
+    """
+    seen: list[str] = []
+    seen_set: set[str] = set()
+    changes: dict[int, Change] = {}
+    for b in doc.blocks:
+        if b.label is not Label.CONTENT:
+            continue
+        text = b.text
+        if b.words >= cfg.prose_min_words and text in seen_set:
+            changes[b.index] = (Label.CHROME, "repeats an earlier paragraph")
+            continue
+        if b.words >= cfg.repeat_min_words and len(seen) >= cfg.repeat_min_blocks:
+            held = sum(1 for s in seen if len(s) > cfg.repeat_min_chars and s in text)
+            if held >= cfg.repeat_min_blocks:
+                changes[b.index] = (Label.CHROME, f"repeats {held} earlier paragraphs")
+                continue
+        if b.words >= cfg.prose_min_words:
+            seen.append(text)
+            seen_set.add(text)
+    return doc.relabel(changes)
