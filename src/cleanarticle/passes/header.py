@@ -7,7 +7,7 @@ import regex
 from .. import patterns
 from ..config import Config
 from ..document import Block, Change, Document, Label
-from .scoring import OUTSIDE_REASONS
+from .scoring import OUTSIDE_REASONS, title_anchor
 
 _STANDFIRST_HINT = regex.compile(
     r"(?:^|[\s_-])(?:standfirst|dek|deck|subtitle|sub-?headline|subhead|summary|lede|lead|intro|excerpt|"
@@ -56,6 +56,9 @@ def mark_title(doc: Document, cfg: Config) -> Document:
     start = _body_start(doc)
     if start is None:
         return doc
+    anchor = title_anchor(doc, cfg)
+    if anchor is not None and anchor < start and _movable(doc.blocks[anchor]):
+        return doc.relabel({anchor: (Label.TITLE, "the page's declared title, repeated above the body")})
     declared = _title_candidates(doc)
     best, best_score = None, 0.0
     lo = max(0, start - cfg.title_window)
@@ -70,7 +73,8 @@ def mark_title(doc: Document, cfg: Config) -> Document:
         elif b.heading:
             score += 4
         norm = _norm(b.text)
-        if norm and any(norm == d or (len(norm) > 12 and norm in d) for d in declared):
+        self_match = doc.kind == "text" and b.index == 0  # the title line matches itself
+        if norm and not self_match and any(norm == d or (len(norm) > 12 and norm in d) for d in declared):
             score += 20
         if score > best_score:
             best, best_score = b, score

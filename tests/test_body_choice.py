@@ -1,0 +1,105 @@
+"""How the body is chosen in a text dump: the max-sum run, its headline anchor, comments
+barriers, second copies of the article, and hard-wrapped paragraphs."""
+
+from __future__ import annotations
+
+import cleanarticle
+from cleanarticle import Label
+from cleanarticle.config import Config
+from cleanarticle.passes import body, scoring
+from cleanarticle.pipeline import segment
+
+P1 = ("The city council voted on Tuesday to extend the night bus network to the northern suburbs, "
+      "after a year in which ridership on the existing routes grew faster than anyone had expected.")
+P2 = ("Officials said the new routes would start in March and run every twenty minutes between midnight "
+      "and five in the morning, with extra services on Friday and Saturday nights.")
+P3 = ("Residents of the suburbs had campaigned for the change since the last bus of the evening was "
+      "moved forward by an hour, leaving shift workers without a way home from the hospital.")
+COMMENT = ("I have been waiting for this for years and I think it is about time the council listened "
+           "to the people who actually use the buses every night of the week, not just the planners.")
+
+
+def _doc(text: str):
+    return segment(text, "text", Config())
+
+
+def test_headline_repeated_from_the_title_line_anchors_the_body():
+    # A long block of unrelated prose comes first; the body is the run after the repeated headline.
+    other = " ".join([P3, P3, P3])
+    text = "\n\n".join([
+        "Night buses reach the northern suburbs | City Paper", other, "Menu", "Home",
+        "Night buses reach the northern suburbs", P1, P2,
+    ])
+    doc = _doc(text)
+    assert scoring.title_anchor(doc, Config()) == 4
+    art = cleanarticle.clean(text, kind="text")
+    assert art.paragraphs == [P1, P2]
+    assert art.title == "Night buses reach the northern suburbs"
+
+
+def test_no_anchor_when_the_title_line_is_not_repeated():
+    doc = _doc("\n\n".join(["Connect with us", P1, P2]))
+    assert scoring.title_anchor(doc, Config()) is None
+
+
+def test_a_comments_heading_is_a_barrier_the_body_does_not_cross():
+    # Without the barrier, the three comments would outweigh the two-paragraph article after its headline.
+    text = "\n\n".join(["Night buses reach the northern suburbs - City Paper", "Night buses reach the northern suburbs",
+                        P1, P2, "12 Comments", COMMENT, COMMENT.replace("years", "decades"), COMMENT[:-1] + "!"])
+    art = cleanarticle.clean(text, kind="text")
+    assert art.paragraphs == [P1, P2]
+    assert not any("waiting for this" in p for p in art.paragraphs)
+
+
+def test_a_lone_comments_link_is_not_a_barrier():
+    b = _doc("Comments").blocks[0]
+    assert not scoring.is_barrier(b, Config())
+    assert scoring.is_barrier(_doc("Leave a Reply").blocks[0], Config())
+    assert scoring.is_barrier(_doc("34 responses to “Night buses”").blocks[0], Config())
+
+
+def test_best_run_respects_barriers_and_distance_cost():
+    values = [5.0, -1.0, 5.0, 100.0]
+    assert body._best_run(values, [False, False, True, False], range(4)) == (3, 3)
+    assert body._best_run(values, [False] * 4, range(4)) == (0, 3)
+    # starting far from the origin costs: 100 - 3*40 < 9
+    assert body._best_run(values, [False] * 4, range(4), 0, 40.0) == (0, 3)
+    assert body._best_run([-1.0, -2.0], [False, False], range(2)) is None
+
+
+def test_second_copy_of_the_article_is_marked_as_a_repeat():
+    copy = " ".join([P1, P2, P3])
+    text = "\n\n".join([P1, P2, P3, copy, P2])
+    art = cleanarticle.clean(text, kind="text")
+    assert art.paragraphs == [P1, P2, P3]
+    reasons = {b.index: b.reason for b in art.blocks if b.label is Label.CHROME}
+    assert reasons[3] == "repeats 3 earlier paragraphs"
+    assert reasons[4] == "repeats an earlier paragraph"
+
+
+def test_repeats_pass_can_be_disabled():
+    copy = " ".join([P1, P2, P3])
+    art = cleanarticle.clean("\n\n".join([P1, P2, P3, copy]), kind="text", disabled={"repeats"})
+    assert art.paragraphs[-1] == copy
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    wrapped = ("The council voted on Tuesday to extend the night bus\n"
+               "network to the northern suburbs, after a year in which\n"
+               "ridership grew faster than expected.\n\n"
+               "Menu\nHome\nContact")
+    doc = _doc(wrapped)
+    assert doc.blocks[0].text == ("The council voted on Tuesday to extend the night bus network to the northern "
+                                  "suburbs, after a year in which ridership grew faster than expected.")
+    assert [b.text for b in doc.blocks[1:]] == ["Menu", "Home", "Contact"]
+
+
+def test_lines_of_a_list_are_not_joined():
+    doc = _doc("Apple Pay\nApple Watch\nlatest news\n")
+    assert [b.text for b in doc.blocks] == ["Apple Pay", "Apple Watch", "latest news"]
+
+
+def test_double_spaced_dump_gaps_are_measured_against_the_usual_gap():
+    text = "\n\n\n".join([P1, P2, P3]) + "\n\n\n\n\nFooter line"
+    gaps = [b.gap_before for b in _doc(text).blocks]
+    assert gaps == [0, 1, 1, 3]
