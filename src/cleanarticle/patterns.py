@@ -214,7 +214,7 @@ def _lead_keys(phrases: list[str]) -> frozenset[str]:
     for ph in phrases:
         group = regex.match(r"\((?P<alts>[^()]*)\)", ph)
         for alt in group["alts"].split("|") if group else [ph]:
-            lead = regex.match(r"\p{L}{1,3}", alt)
+            lead = regex.match(r"\p{L}{1,3}", alt.removeprefix("?:"))
             keys.add(lead.group(0).casefold() if lead else "")
     return frozenset(keys)
 
@@ -225,28 +225,38 @@ _LEAD_STRIP = " \t\"'“”‘’«»‹›()[]{}<>|•·*-–—:;,.!?#>→»�
 
 def could_be_prompt(text: str) -> bool:
     """Cheap gate before PROMPT_LINE: can a phrase start where this line's first word does?"""
+    return _could_start(text, _PROMPT_LEADS)
+
+
+def _could_start(text: str, leads: frozenset[str]) -> bool:
     t = text.lstrip(_LEAD_STRIP)[:3].casefold()
-    if not t or t[0].isdigit():
+    if not t or not t[0].isalpha() or "" in leads and not text[:1].isalpha():
         return True
-    return t[:1] in _PROMPT_LEADS or t[:2] in _PROMPT_LEADS or t in _PROMPT_LEADS
+    return t[:1] in leads or t[:2] in leads or t in leads
 
 
 # Longer site notices recognised by how they begin (cookie and consent banners, paywalls).
-PROMPT_START = regex.compile(
-    r"^[\s\W]*(?:"
-    r"(?:this|our) (?:web)?site uses cookies|we use cookies|by (?:using|continuing to use) (?:our|this) (?:site|website)"
-    r"|you have \d+ free articles?|to continue reading,? (?:please )?(?:subscribe|log in|sign in)"
-    r"|already a subscriber|subscribe to (?:continue|read)|sign up (?:for|to) (?:our|the) \p{L}*\s?newsletter"
-    r"|©|\(c\) \d{4}|copyright \d{4}|copyright ©"
-    r"|diese (?:web)?seite verwendet cookies|wir verwenden cookies"
-    r"|ce site utilise des cookies|nous utilisons des cookies"
-    r"|este (?:sitio )?(?:web|site) utiliza cookies|utilizamos cookies"
-    r"|questo sito (?:web )?utilizza (?:i )?cookie|utilizziamo (?:i )?cookie"
-    r"|este site (?:utiliza|usa) cookies|usamos cookies"
-    r"|deze (?:web)?site gebruikt cookies|wij gebruiken cookies"
-    r"|ta strona (?:używa|korzysta z) (?:plików )?cookie|używamy (?:plików )?cookie"
-    r")", _I
-)
+_NOTICE_STARTS = [
+    r"(?:this|our) (?:web)?site uses cookies", r"we use cookies", r"by (?:using|continuing to use) (?:our|this) (?:site|website)",
+    r"you have \d+ free articles?", r"to continue reading,? (?:please )?(?:subscribe|log in|sign in)",
+    r"already a subscriber", r"subscribe to (?:continue|read)", r"sign up (?:for|to) (?:our|the) \p{L}*\s?newsletter",
+    r"©", r"\(c\) \d{4}", r"copyright \d{4}", r"copyright ©",
+    r"diese (?:web)?seite verwendet cookies", r"wir verwenden cookies",
+    r"ce site utilise des cookies", r"nous utilisons des cookies",
+    r"este (?:sitio )?(?:web|site) utiliza cookies", r"utilizamos cookies",
+    r"questo sito (?:web )?utilizza (?:i )?cookie", r"utilizziamo (?:i )?cookie",
+    r"este site (?:utiliza|usa) cookies", r"usamos cookies",
+    r"deze (?:web)?site gebruikt cookies", r"wij gebruiken cookies",
+    r"ta strona (?:używa|korzysta z) (?:plików )?cookie", r"używamy (?:plików )?cookie",
+]
+PROMPT_START = regex.compile(r"^[\s\W]*(?:" + "|".join(_NOTICE_STARTS) + ")", _I)
+_NOTICE_LEADS = _lead_keys(_NOTICE_STARTS)
+
+
+def could_be_notice(text: str) -> bool:
+    """Cheap gate before PROMPT_START, like ``could_be_prompt``."""
+    return _could_start(text, _NOTICE_LEADS)
+
 
 # ---------------------------------------------------------------- credits
 # Empty or near-empty credit lines: "License: Author:", "Photo: Reuters", "Image courtesy of ...".

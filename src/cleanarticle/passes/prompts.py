@@ -22,7 +22,8 @@ def mark_prompts(doc: Document, cfg: Config) -> Document:
         if b.words <= _PROMPT_MAX_WORDS and patterns.could_be_prompt(b.text) and patterns.fullmatch(
                 patterns.PROMPT_LINE, b.text, cfg.regex_timeout):
             changes[b.index] = (Label.CHROME, "site prompt")
-        elif b.words <= _NOTICE_MAX_WORDS and patterns.match(patterns.PROMPT_START, b.text, cfg.regex_timeout):
+        elif b.words <= _NOTICE_MAX_WORDS and patterns.could_be_notice(b.text) and patterns.match(
+                patterns.PROMPT_START, b.text, cfg.regex_timeout):
             changes[b.index] = (Label.CHROME, "site notice (cookies, subscription, copyright)")
     return doc.relabel(changes)
 
@@ -33,7 +34,7 @@ def mark_credits(doc: Document, cfg: Config) -> Document:
     for b in doc.blocks:
         if b.label is not Label.CONTENT:
             continue
-        if b.words <= _CREDIT_MAX_WORDS and patterns.match(patterns.CREDIT_LINE, b.text, cfg.regex_timeout):
+        if b.words <= _CREDIT_MAX_WORDS and ":" in b.text and patterns.match(patterns.CREDIT_LINE, b.text, cfg.regex_timeout):
             changes[b.index] = (Label.CREDIT, "credit line")
         elif b.words <= _CREDIT_PHRASE_MAX_WORDS and _may_credit(b.text) and patterns.search(
                 patterns.CREDIT_PHRASE, b.text, cfg.regex_timeout):

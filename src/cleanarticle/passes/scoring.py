@@ -64,14 +64,14 @@ def title_anchor(doc: Document, cfg: Config) -> int | None:
     titles = declared_titles(doc)
     if not titles:
         return None
-    lengths = [len(t) for t in titles]
-    lo, hi = min(lengths) * 0.8, max(lengths) * 1.5 + 10
+    firsts = {t.split(" ", 1)[0] for t in titles}
     best, best_words = None, 0
     first = 1 if doc.kind == "text" else 0
     for b in doc.blocks[first:]:
         if not cfg.title_min_words <= b.words <= cfg.title_max_words or b.link_share >= cfg.link_share_chrome:
             continue
-        if not lo <= len(b.text) <= hi:
+        head = patterns.WORD.search(b.text[:40].casefold())  # cheap test of the first word before normalising
+        if head is None or head.group(0) not in firsts:
             continue
         n = norm_words(b.text)
         if len(n) < cfg.anchor_min_chars or not any(n == t for t in titles):
