@@ -103,3 +103,16 @@ def test_double_spaced_dump_gaps_are_measured_against_the_usual_gap():
     text = "\n\n\n".join([P1, P2, P3]) + "\n\n\n\n\nFooter line"
     gaps = [b.gap_before for b in _doc(text).blocks]
     assert gaps == [0, 1, 1, 3]
+
+
+def test_a_bare_name_next_to_a_dateline_is_the_author():
+    text = "\n\n".join(["Night buses reach the northern suburbs", "Dana Whitfield, MS", "Published March 3, 2024", P1, P2])
+    art = cleanarticle.clean(text, kind="text")
+    assert art.authors == ["Dana Whitfield, MS"]
+    assert art.date == "2024-03-03"
+    assert art.paragraphs == [P1, P2]
+
+
+def test_a_bare_two_word_line_without_a_dateline_is_not_an_author():
+    text = "\n\n".join(["Night buses reach the northern suburbs", "Travel Tips", P1, P2])
+    assert cleanarticle.clean(text, kind="text").authors == []

@@ -6,6 +6,7 @@ from . import patterns
 from .article import Article, Teaser
 from .config import Config
 from .document import Block, Document, Label, TraceStep
+from .passes.header import BYLINE_NAME_REASON
 from .metadata import clean_name, parse_date, split_names, url_date
 
 
@@ -26,6 +27,8 @@ def _authors(doc: Document, cfg: Config) -> list[str]:
         m = patterns.match(patterns.BYLINE, b.text, cfg.regex_timeout)
         if m:
             add(split_names(m.group("names")))
+        elif b.reason == BYLINE_NAME_REASON:
+            add([clean_name(b.text)])
     for b in doc.labelled(Label.STANDFIRST):
         m = patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout)
         if m:

@@ -74,6 +74,10 @@ class Config:
     title_min_words: int = 2
     byline_max_words: int = 14
     """Bylines and datelines are short; longer blocks are not taken as bylines."""
+    name_line_max_words: int = 6
+    """A line that is only an author's name ("Dylan Bailey, MS, RD") is short."""
+    name_dateline_distance: int = 2
+    """...and stands at most this many blocks from a dateline."""
     section_max_words: int = 4
     """A teaser's section label is a short line such as 'Science & Technology'."""
     teaser_min_words: int = 6

@@ -287,11 +287,15 @@ _JOIN = r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b|\boraz\b)\s*
 NAME_LIST_SPLIT = regex.compile(_JOIN)
 
 BYLINE = regex.compile(
-    r"^\s*(?i:by|written by|words by|story by|von|par|por|di|door|przez|autor(?:in)?|auteure?|autore|author|"
+    r"^\s*(?i:by|written by|words by|story by|posted by|von|par|por|di|door|przez|autor(?:in)?|auteure?|autore|author|"
     r"text|texte|texto|testo|tekst|reporting by|redakcja)\s*:?\s+"
     r"(?P<names>" + NAME + r"(?:" + _JOIN + NAME + r")*)",
     regex.V1,
 )
+
+# A line that is only a person's name, perhaps with credentials: "Dylan Bailey, MS, RD".
+NAME_LINE = regex.compile(r"^" + NAME + r"(?:,?\s+(?:\p{Lu}[\p{L}.\-]{0,6}|Ph\.D\.|Jr\.|Sr\.))*(?:,\s*\p{Lu}[\p{L}.\-]{1,8}){0,4}$",
+                       regex.V1)
 
 _ROLE = (
     r"(?i:(?:staff|senior|guest|contributing|deputy|news|sports?|features?|comment|opinion|culture|arts|"

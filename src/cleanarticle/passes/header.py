@@ -16,6 +16,9 @@ _STANDFIRST_HINT = regex.compile(
 )
 
 
+BYLINE_NAME_REASON = "author's name next to a dateline"
+
+
 def _norm(text: str) -> str:
     return " ".join(patterns.WORD.findall(text.casefold()))
 
@@ -97,7 +100,8 @@ def mark_bylines(doc: Document, cfg: Config) -> Document:
     title = next((b.index for b in doc.labelled(Label.TITLE)), None)
     lo = min(start, title if title is not None else start) - cfg.title_window
     changes: dict[int, Change] = {}
-    for b in doc.blocks[max(0, lo): start + 3]:
+    window = doc.blocks[max(0, lo): start + 3]
+    for b in window:
         if not _movable(b) or b.words > cfg.byline_max_words:
             continue
         if patterns.match(patterns.BYLINE, b.text, cfg.regex_timeout):
@@ -105,6 +109,13 @@ def mark_bylines(doc: Document, cfg: Config) -> Document:
         elif patterns.match(patterns.DATELINE, b.text, cfg.regex_timeout) or (
                 b.words <= 8 and any(patterns.search(p, b.text, cfg.regex_timeout) for p in patterns.DATE_PATTERNS)):
             changes[b.index] = (Label.BYLINE, "dateline")
+    # A line that is only a name, next to a dateline, is the author's name.
+    datelines = [i for i, c in changes.items() if c[1] == "dateline"]
+    for b in window:
+        if (b.index not in changes and b.index < start and _movable(b) and b.words <= cfg.name_line_max_words
+                and any(abs(b.index - i) <= cfg.name_dateline_distance for i in datelines)
+                and patterns.match(patterns.NAME_LINE, b.text, cfg.regex_timeout)):
+            changes[b.index] = (Label.BYLINE, BYLINE_NAME_REASON)
     return doc.relabel(changes)
 
 
