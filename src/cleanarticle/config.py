@@ -74,6 +74,10 @@ class Config:
     title_min_words: int = 2
     byline_max_words: int = 14
     """Bylines and datelines are short; longer blocks are not taken as bylines."""
+    dateline_max_words: int = 8
+    """A line this short with a date in it is a dateline."""
+    dateline_window: int = 30
+    """Blocks above the body searched for a dateline when none stands near the headline."""
     name_line_max_words: int = 6
     """A line that is only an author's name ("Dylan Bailey, MS, RD") is short."""
     name_dateline_distance: int = 2

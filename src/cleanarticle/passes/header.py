@@ -107,9 +107,17 @@ def mark_bylines(doc: Document, cfg: Config) -> Document:
         if patterns.match(patterns.BYLINE, b.text, cfg.regex_timeout):
             changes[b.index] = (Label.BYLINE, "byline")
         elif patterns.match(patterns.DATELINE, b.text, cfg.regex_timeout) or (
-                b.words <= 8 and any(patterns.search(p, b.text, cfg.regex_timeout) for p in patterns.DATE_PATTERNS)):
+                b.words <= cfg.dateline_max_words and any(
+                    patterns.search(p, b.text, cfg.regex_timeout) for p in patterns.DATE_PATTERNS)):
             changes[b.index] = (Label.BYLINE, "dateline")
     # A line that is only a name, next to a dateline, is the author's name.
+    if not any(c[1] == "dateline" for c in changes.values()):
+        # No dateline near the headline: take the nearest date-only line above the body.
+        for b in reversed(doc.blocks[max(0, start - cfg.dateline_window): max(0, lo)]):
+            if _movable(b) and b.words <= cfg.dateline_max_words and any(
+                    patterns.search(p, b.text, cfg.regex_timeout) for p in patterns.DATE_PATTERNS):
+                changes[b.index] = (Label.BYLINE, "dateline")
+                break
     datelines = [i for i, c in changes.items() if c[1] == "dateline"]
     for b in window:
         if (b.index not in changes and b.index < start and _movable(b) and b.words <= cfg.name_line_max_words
