@@ -15,7 +15,10 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
     marked blocks, teaser cues and wide gaps subtract.  A comments heading is a
     barrier no run crosses.  When the page's headline appears again above some
     prose (``title_anchor``), the run must start after it (and before the
-    next comments heading), each block of distance costing ``anchor_distance_cost``.  Inside the run, short lines (sub-headings, list items) stay content.
+    next comments heading), each block of distance costing
+    ``anchor_distance_cost``; the anchor is left in ``doc.meta["title_anchor"]``
+    for the title pass.  Inside the run, short lines (sub-headings, list items)
+    stay content.
     """
     values = [block_value(b, doc, cfg) for b in doc.blocks]
     barriers = [is_barrier(b, cfg) for b in doc.blocks]
@@ -30,6 +33,7 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
     if best is None:
         return doc  # nothing reads like prose: leave the labels as they are
     start, end = best
+    doc = doc.with_meta(title_anchor=anchor)
     changes: dict[int, Change] = {}
     for b in doc.blocks:
         if b.label is Label.CONTENT and not start <= b.index <= end:

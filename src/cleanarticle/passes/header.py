@@ -59,7 +59,7 @@ def mark_title(doc: Document, cfg: Config) -> Document:
     start = _body_start(doc)
     if start is None:
         return doc
-    anchor = title_anchor(doc, cfg)
+    anchor = doc.meta["title_anchor"] if "title_anchor" in doc.meta else title_anchor(doc, cfg)
     if anchor is not None and anchor < start and _movable(doc.blocks[anchor]):
         return doc.relabel({anchor: (Label.TITLE, "the page's declared title, repeated above the body")})
     declared = _title_candidates(doc)
