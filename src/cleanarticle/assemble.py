@@ -30,13 +30,13 @@ def _authors(doc: Document, cfg: Config) -> list[str]:
         elif b.reason == BYLINE_NAME_REASON:
             add([clean_name(b.text)])
     for b in doc.labelled(Label.STANDFIRST):
-        m = patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout)
+        m = (patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout))
         if m:
             add([clean_name(m.group("name"))])
     if not found and doc.kind == "text":
         # A text dump may name its writer in the first lines of the body.
         for b in [b for b in doc.blocks if b.label is Label.CONTENT][:2]:
-            m = patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout)
+            m = (patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout))
             if m:
                 add([clean_name(m.group("name"))])
     return found
@@ -80,7 +80,7 @@ def _teasers(blocks: tuple[Block, ...], cfg: Config) -> list[Teaser]:
         else:
             g["summary"] = b.text
             g.setdefault("url", b.href)
-            m = patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout)
+            m = (patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout))
             g["authors"] = [n for n in [clean_name(m.group("name"))] if n] if m else []
     return [Teaser(title=g.get("title"), summary=g.get("summary"), authors=list(g.get("authors") or []),  # type: ignore[arg-type]
                    section=g.get("section"), url=g.get("url"))  # type: ignore[arg-type]

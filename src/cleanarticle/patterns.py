@@ -98,11 +98,13 @@ _LANGS_OF: dict[str, tuple[str, ...]] = {
 
 def guess_language(texts: list[str]) -> str | None:
     """The language whose function words occur most in ``texts`` (None when too few)."""
-    hits: Counter[str] = Counter()
+    words: Counter[str] = Counter()
     for text in texts:
-        for tok in WORD.findall(text.lower()):
-            for lang in _LANGS_OF.get(tok, ()):
-                hits[lang] += 1
+        words.update(filter(_LANGS_OF.__contains__, text.lower().split()))
+    hits: Counter[str] = Counter()
+    for word, n in words.items():
+        for lang in _LANGS_OF[word]:
+            hits[lang] += n
     if not hits:
         return None
     lang, n = hits.most_common(1)[0]
@@ -307,6 +309,18 @@ _ROLE = (
     r"corrispondente|editorialista|jornalista|repórter|correspondente|colunista|redacteur|verslaggever|"
     r"columnist|dziennikar(?:z|ka)|redaktor(?:ka)?|korespondent(?:ka)?|felietonist(?:a|ka))"
 )
+# Every role word above contains one of these stems (casefolded): a cheap gate before ROLE_NAME.
+ROLE_STEMS = ("writer", "editor", "reporter", "correspond", "columnist", "contributor", "journalist", "critic",
+              "redakt", "korrespond", "korespond", "autor", "rédact", "chroniqu", "periodist", "redactor",
+              "corresponsal", "giornalist", "redatt", "corrispond", "editorialist", "jornalist", "repórter",
+              "colunist", "redacteur", "verslaggever", "dziennikar", "felietonist")
+
+
+def may_name_role(text: str) -> bool:
+    low = text.casefold()
+    return any(map(low.__contains__, ROLE_STEMS))
+
+
 # "Dialogue staff writer Patrick Schnecker discusses ...": a role, a name, then a lower-case verb.
 ROLE_NAME = regex.compile(r"(?:^|[\s(,])" + _ROLE + r"\s+(?P<name>" + NAME + r")(?=[\s,]+\p{Ll})", regex.V1)
 
@@ -335,6 +349,14 @@ DATE_DMY_NAME = regex.compile(r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)
 DATE_MDY_NAME = regex.compile(_MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)", _I)
 DATE_DMY_NUM = regex.compile(r"(?<!\d)(?P<day>[0-3]?\d)[./](?P<mnum>[01]?\d)[./](?P<year>(?:19|20)\d\d)(?!\d)")
 DATE_PATTERNS = (DATE_ISO, DATE_DMY_NAME, DATE_MDY_NAME, DATE_DMY_NUM)
+_DIGIT = regex.compile(r"\d")
+
+
+def has_date(text: str, timeout: float = _DEFAULT_TIMEOUT) -> bool:
+    """True when ``text`` contains a calendar date in one of the DATE_PATTERNS forms."""
+    if _DIGIT.search(text) is None:  # every form has digits: a cheap gate
+        return False
+    return any(search(p, text, timeout) for p in DATE_PATTERNS)
 URL_DATE = regex.compile(r"/(?P<year>(?:19|20)\d\d)[/-](?P<mnum>[01]?\d)[/-](?P<day>[0-3]?\d)(?:/|-|$)")
 DATELINE = regex.compile(
     r"^\s*(?i:published|updated|posted|last updated|modified|date|veröffentlicht|aktualisiert|publié|mis à jour|"

@@ -107,15 +107,13 @@ def mark_bylines(doc: Document, cfg: Config) -> Document:
         if patterns.match(patterns.BYLINE, b.text, cfg.regex_timeout):
             changes[b.index] = (Label.BYLINE, "byline")
         elif patterns.match(patterns.DATELINE, b.text, cfg.regex_timeout) or (
-                b.words <= cfg.dateline_max_words and any(
-                    patterns.search(p, b.text, cfg.regex_timeout) for p in patterns.DATE_PATTERNS)):
+                b.words <= cfg.dateline_max_words and patterns.has_date(b.text, cfg.regex_timeout)):
             changes[b.index] = (Label.BYLINE, "dateline")
     # A line that is only a name, next to a dateline, is the author's name.
     if not any(c[1] == "dateline" for c in changes.values()):
         # No dateline near the headline: take the nearest date-only line above the body.
         for b in reversed(doc.blocks[max(0, start - cfg.dateline_window): max(0, lo)]):
-            if _movable(b) and b.words <= cfg.dateline_max_words and any(
-                    patterns.search(p, b.text, cfg.regex_timeout) for p in patterns.DATE_PATTERNS):
+            if _movable(b) and b.words <= cfg.dateline_max_words and patterns.has_date(b.text, cfg.regex_timeout):
                 changes[b.index] = (Label.BYLINE, "dateline")
                 break
     datelines = [i for i, c in changes.items() if c[1] == "dateline"]
@@ -138,7 +136,7 @@ def mark_standfirst(doc: Document, cfg: Config) -> Document:
         if not _movable(b) or b.words < cfg.prose_min_words:
             continue
         why = None
-        if patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout):
+        if (patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout)):
             why = "standfirst naming its writer"
         elif description and len(description) > 20 and (_norm(b.text) == description or _norm(b.text).startswith(description[:80])):
             why = "standfirst matching the page description"

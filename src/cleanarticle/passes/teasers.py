@@ -42,7 +42,7 @@ def mark_teasers(doc: Document, cfg: Config) -> Document:
         if not _candidate(b) or b.words < cfg.teaser_min_words or b.link_share >= cfg.link_share_chrome:
             return False
         if cued:
-            return bool(b.ellipsis or patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout))
+            return bool(b.ellipsis or (patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout)))
         return b.ends_sentence
 
     changes: dict[int, Change] = {}

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from .. import patterns
 from ..config import Config
-from ..document import Document, make_block
+from ..document import Block, Document
 
 
 def segment(text: str, cfg: Config, url: str | None = None) -> Document:
@@ -33,9 +34,13 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
     gaps = Counter(g for _, g in lines if g)
     shift = gaps.most_common(1)[0][0] - 1 if gaps else 0
     blocks = []
-    for line, gap in lines:
+    word_stats, sentence_end = patterns.word_stats, patterns.sentence_end
+    for index, (line, gap) in enumerate(lines):
         line = " ".join(line[: cfg.max_block_chars].split())
-        blocks.append(make_block(len(blocks), line, gap_before=max(0, gap - shift) if gap else 0))
+        words, stops = word_stats(line)
+        ends, ellipsis = sentence_end(line)
+        # Positional construction (the hot path of text mode); fields as in document.make_block.
+        blocks.append(Block(index, line, words, stops, ends, ellipsis, "line", 0, max(0, gap - shift) if gap else 0))
     return Document(blocks=tuple(blocks), kind="text", url=url)
 
 
