@@ -78,6 +78,9 @@ class Block(NamedTuple):
         return self.stopwords / self.words if self.words else 0.0
 
 
+assert Block._fields[-3:] == ("label", "reason", "group"), "Document.relabel relies on this order"
+
+
 def make_block(index: int, text: str, **features: Any) -> Block:
     """Build a block and its text statistics."""
     words, stops = patterns.word_stats(text)
@@ -107,7 +110,10 @@ class Document:
         for i, change in changes.items():
             b = blocks[i]
             group = change[2] if len(change) > 2 else b.group  # type: ignore[misc]
-            blocks[i] = b._replace(label=Label(change[0]), reason=change[1], group=group)
+            # label, reason and group are the last three fields (asserted below): a slice and two
+            # values build the new block several times faster than _replace.
+            label = change[0] if change[0].__class__ is Label else Label(change[0])
+            blocks[i] = Block(*b[:-3], label, change[1], group)
         return replace(self, blocks=tuple(blocks))
 
     def with_meta(self, **values: Any) -> Document:
