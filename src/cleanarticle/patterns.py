@@ -186,7 +186,7 @@ _PROMPT_PHRASES = [
     r"przejdź do treści", r"szukaj", r"komentarze", r"powiązane artykuły", r"wszelkie prawa zastrzeżone\.?",
 ]
 PROMPT_LINE = regex.compile(
-    r"^[\s\W]*(?:" + "|".join(_PROMPT_PHRASES) + r")(?:\s*(?:[»›>→|:·•\-–—]+|\(\d+\)|\d+))?[\s\W]*$", _I
+    r"^[\s\W]*(?:" + "|".join(p.replace("'", "['’]") for p in _PROMPT_PHRASES) + r")(?:\s*(?:[»›>→|:·•\-–—]+|\(\d+\)|\d+))?[\s\W]*$", _I
 )
 
 # The heading of a reader-comments section: the article never continues past one.
@@ -210,31 +210,44 @@ COMMENTS_HEADING = regex.compile(
 
 
 
-def _lead_keys(phrases: list[str]) -> frozenset[str]:
-    """The first (up to three) letters each phrase can start with; "" for a phrase that starts otherwise."""
-    keys = set()
-    for ph in phrases:
-        group = regex.match(r"\((?P<alts>[^()]*)\)", ph)
-        for alt in group["alts"].split("|") if group else [ph]:
-            lead = regex.match(r"\p{L}{1,3}", alt.removeprefix("?:"))
-            keys.add(lead.group(0).casefold() if lead else "")
-    return frozenset(keys)
+class _FirstWordGate:
+    """A cheap test run before a phrase pattern: can any phrase start with this line's first word?
+
+    Built from the phrase list itself: a phrase whose first word is plain letters
+    contributes that word; one whose first word carries pattern syntax ("comments?",
+    "e-?mail", "load(ing)?") contributes the letters before it as a prefix; one that
+    starts with a group contributes each alternative; one that starts otherwise
+    (a digit, "©") lets every line through that does not start with a letter.
+    """
+
+    def __init__(self, phrases: list[str]):
+        words: set[str] = set()
+        prefixes: set[str] = set()
+        for ph in phrases:
+            group = regex.match(r"\((?:\?:)?(?P<alts>[^()]*)\)", ph)
+            for alt in group["alts"].split("|") if group else [ph]:
+                m = regex.match(r"[\p{L}']+", alt)
+                if not m:
+                    prefixes.add("")
+                elif alt[m.end(): m.end() + 1] in ("", " ", ",", ":") and alt[m.end(): m.end() + 2] != " ?":
+                    words.add(m.group(0).casefold())
+                else:
+                    cut = m.group(0)[:-1] if alt[m.end(): m.end() + 1] == "?" else m.group(0)
+                    prefixes.add(cut.casefold())
+        self.words = frozenset(words)
+        self.prefixes = tuple(sorted(p for p in prefixes if p))
+        self.open = "" in prefixes
+
+    def __call__(self, text: str) -> bool:
+        t = text.lstrip(_LEAD_STRIP)
+        if not t[:1].isalpha():
+            return True
+        first = t.split(None, 1)[0].rstrip(_LEAD_STRIP).replace("’", "'").casefold()
+        return first in self.words or first.startswith(self.prefixes)
 
 
-_PROMPT_LEADS = _lead_keys(_PROMPT_PHRASES)
 _LEAD_STRIP = " \t\"'“”‘’«»‹›()[]{}<>|•·*-–—:;,.!?#>→»›"
-
-
-def could_be_prompt(text: str) -> bool:
-    """Cheap gate before PROMPT_LINE: can a phrase start where this line's first word does?"""
-    return _could_start(text, _PROMPT_LEADS)
-
-
-def _could_start(text: str, leads: frozenset[str]) -> bool:
-    t = text.lstrip(_LEAD_STRIP)[:3].casefold()
-    if not t or not t[0].isalpha() or "" in leads and not text[:1].isalpha():
-        return True
-    return t[:1] in leads or t[:2] in leads or t in leads
+could_be_prompt = _FirstWordGate(_PROMPT_PHRASES)
 
 
 # Longer site notices recognised by how they begin (cookie and consent banners, paywalls).
@@ -252,12 +265,7 @@ _NOTICE_STARTS = [
     r"ta strona (?:używa|korzysta z) (?:plików )?cookie", r"używamy (?:plików )?cookie",
 ]
 PROMPT_START = regex.compile(r"^[\s\W]*(?:" + "|".join(_NOTICE_STARTS) + ")", _I)
-_NOTICE_LEADS = _lead_keys(_NOTICE_STARTS)
-
-
-def could_be_notice(text: str) -> bool:
-    """Cheap gate before PROMPT_START, like ``could_be_prompt``."""
-    return _could_start(text, _NOTICE_LEADS)
+could_be_notice = _FirstWordGate(_NOTICE_STARTS)
 
 
 # ---------------------------------------------------------------- credits

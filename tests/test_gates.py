@@ -1,0 +1,60 @@
+"""The cheap gates in front of expensive patterns must never hide a match."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanarticle import patterns
+
+PROMPTS = [
+    "Connect with us", "Hi, what are you looking for?", "Search", "Skip to main content", "Share this article",
+    "Share on Facebook", "Follow us on Twitter", "Subscribe now", "Sign in", "Log in", "Login", "Logout",
+    "Advertisement", "Read more »", "Continue reading", "Email this", "E-mail", "3 comments", "Comments (12)",
+    "Leave a comment", "Related articles", "You may also like", "Tags:", "Loading...", "Photo gallery",
+    "Teilen", "Folgen Sie uns auf Instagram", "Weiterlesen", "Zum Inhalt springen", "Kommentare",
+    "Partager sur Facebook", "Suivez-nous", "S’abonner", "Lire la suite", "Aller au contenu principal",
+    "Compartir en Twitter", "Síguenos en Instagram", "Suscríbete", "Leer más", "Saltar al contenido",
+    "Condividi su Facebook", "Seguici su Instagram", "Leggi anche", "Vai al contenuto",
+    "Compartilhar", "Siga-nos no Instagram", "Leia mais", "Pular para o conteúdo",
+    "Delen", "Volg ons op Twitter", "Lees meer", "Naar de inhoud",
+    "Udostępnij", "Obserwuj nas", "Czytaj więcej", "Przejdź do treści",
+]
+NOTICES = [
+    "This website uses cookies to improve your experience.", "We use cookies to personalise content.",
+    "© 2024 City Paper. All rights reserved.", "Copyright 2019 Example Media",
+    "Diese Webseite verwendet Cookies, um die Nutzung zu verbessern.", "Ce site utilise des cookies.",
+    "Este sitio web utiliza cookies propias.", "Questo sito utilizza cookie tecnici.",
+    "Este site utiliza cookies.", "Deze website gebruikt cookies.", "Ta strona używa plików cookie.",
+]
+
+
+@pytest.mark.parametrize("line", PROMPTS)
+def test_prompt_gate_lets_every_prompt_through(line):
+    assert patterns.PROMPT_LINE.fullmatch(line), line
+    assert patterns.could_be_prompt(line)
+
+
+@pytest.mark.parametrize("line", NOTICES)
+def test_notice_gate_lets_every_notice_through(line):
+    assert patterns.PROMPT_START.match(line), line
+    assert patterns.could_be_notice(line)
+
+
+@pytest.mark.parametrize("line", ["Apple Watch", "iPhone 11 Pro", "Mac mini", "Kids Classes and Training"])
+def test_prompt_gate_stops_ordinary_menu_lines(line):
+    assert not patterns.could_be_prompt(line)
+
+
+def test_role_stem_gate_covers_the_role_pattern():
+    for line in ["Dialogue staff writer Patrick Schnecker discusses the summit.",
+                 "Comment editor Ruth Otim examines the reception.",
+                 "Redakteurin Anna Müller berichtet aus Berlin.", "La journaliste Claire Dubois raconte la nuit."]:
+        assert patterns.ROLE_NAME.search(line), line
+        assert patterns.may_name_role(line)
+    assert not patterns.may_name_role("The council voted on Tuesday.")
+
+
+def test_date_gate_needs_a_digit():
+    assert patterns.has_date("Published March 3, 2024")
+    assert patterns.has_date("3. März 2024")
+    assert not patterns.has_date("Published in March")
