@@ -37,8 +37,11 @@ class Config:
     starting in lower case, is a hard-wrapped paragraph and is joined with it."""
     block_cost: float = 10.0
     """Words a block must carry to pay for itself in the main-run search (BTE)."""
-    chrome_cost: float = 25.0
-    """Extra cost of a block an earlier pass already marked as chrome/credit/caption."""
+    chrome_cost: float = 5.0
+    """Cost of a block an earlier pass marked (prompt, credit, caption): less than an unknown short line,
+    as it adds nothing to the body; an ad or a photo credit between two paragraphs must not split the article."""
+    chrome_word_cost: float = 0.5
+    """...plus this much per word of it."""
     gap_cost: float = 20.0
     """Cost of crossing a gap wider than the dump's usual paragraph break."""
     list_item_cost: float = 3.0
@@ -54,6 +57,8 @@ class Config:
     """HTML: a block whose text is mostly link text is navigation."""
     barrier_max_words: int = 12
     """A comments heading ("Top Rated Comments", "Leave a Reply") is short; the body never crosses one."""
+    title_line_window: int = 10
+    """Text dumps: the first line that is not a site prompt, among this many, is taken as the page's <title>."""
     anchor_window: int = 10
     """Blocks after a repeated headline searched for prose when choosing which repetition anchors the body."""
     anchor_distance_cost: float = 2.0
@@ -71,6 +76,8 @@ class Config:
     title_window: int = 8
     """How many blocks before the body are searched for the title."""
     title_max_words: int = 30
+    title_declared_bonus: float = 20.0
+    """Score a title candidate gains when the page declares it (meta, <title>, or "Headline - Site" nearby)."""
     title_min_words: int = 2
     byline_max_words: int = 14
     """Bylines and datelines are short; longer blocks are not taken as bylines."""

@@ -7,7 +7,7 @@ import regex
 from .. import patterns
 from ..config import Config
 from ..document import Block, Change, Document, Label
-from .scoring import OUTSIDE_REASONS, title_anchor
+from .scoring import OUTSIDE_REASONS, declared_titles, title_anchor, title_line
 
 _STANDFIRST_HINT = regex.compile(
     r"(?:^|[\s_-])(?:standfirst|dek|deck|subtitle|sub-?headline|subhead|summary|lede|lead|intro|excerpt|"
@@ -33,17 +33,6 @@ def _body_start(doc: Document) -> int | None:
     return span[0] if span else None
 
 
-def _title_candidates(doc: Document) -> list[str]:
-    out = []
-    for key in ("jsonld_headline", "og_title", "title_tag"):
-        value = doc.meta.get(key)
-        if value:
-            out.append(_norm(value))
-    if doc.kind == "text" and doc.blocks:
-        out.append(_norm(doc.blocks[0].text))  # a text dump often starts with the page's <title>
-    return [t for t in out if t]
-
-
 def _heading_like(b: Block, cfg: Config) -> bool:
     if not cfg.title_min_words <= b.words <= cfg.title_max_words:
         return False
@@ -62,10 +51,19 @@ def mark_title(doc: Document, cfg: Config) -> Document:
     anchor = doc.meta["title_anchor"] if "title_anchor" in doc.meta else title_anchor(doc, cfg)
     if anchor is not None and anchor < start and _movable(doc.blocks[anchor]):
         return doc.relabel({anchor: (Label.TITLE, "the page's declared title, repeated above the body")})
-    declared = _title_candidates(doc)
-    best, best_score = None, 0.0
+    declared = declared_titles(doc, cfg)
+    line = title_line(doc, cfg)
     lo = max(0, start - cfg.title_window)
-    for b in doc.blocks[lo: start + 1]:
+    window = doc.blocks[lo: start + 1]
+    # "Headline - Site" near "Headline": the shorter one is the headline.
+    parts_of = {}
+    for b in window:
+        parts = patterns.TITLE_SEPARATOR.split(b.text)
+        if len(parts) > 1:
+            for part in parts:
+                parts_of.setdefault(_norm(part), b.index)
+    best, best_score = None, 0.0
+    for b in window:
         if not _movable(b) or not _heading_like(b, cfg):
             continue
         if b.index == start and not b.heading:
@@ -76,9 +74,9 @@ def mark_title(doc: Document, cfg: Config) -> Document:
         elif b.heading:
             score += 4
         norm = _norm(b.text)
-        self_match = doc.kind == "text" and b.index == 0  # the title line matches itself
-        if norm and not self_match and any(norm == d or (len(norm) > 12 and norm in d) for d in declared):
-            score += 20
+        if norm and b.index != line and (any(norm == d or (len(norm) > 12 and norm in d) for d in declared)
+                                         or parts_of.get(norm, b.index) != b.index):
+            score += cfg.title_declared_bonus
         if score > best_score:
             best, best_score = b, score
     if best is None:

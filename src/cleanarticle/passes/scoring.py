@@ -22,15 +22,26 @@ def norm_words(text: str) -> str:
     return " ".join(patterns.WORD.findall(text.casefold()))
 
 
-def declared_titles(doc: Document) -> list[str]:
-    """The titles the page declares (normalised): meta/JSON-LD/<title> for HTML, the first line of a text dump."""
+def title_line(doc: Document, cfg: Config) -> int | None:
+    """A text dump's first line that is not a site prompt: usually the page's <title>."""
+    if doc.kind != "text":
+        return None
+    for b in doc.blocks[: cfg.title_line_window]:
+        if b.label is Label.CONTENT or b.reason in OUTSIDE_REASONS:
+            return b.index
+    return None
+
+
+def declared_titles(doc: Document, cfg: Config) -> list[str]:
+    """The titles the page declares (normalised): meta/JSON-LD/<title> for HTML, the title line of a text dump."""
     out = []
     for key in ("jsonld_headline", "og_title", "title_tag"):
         value = doc.meta.get(key)
         if value:
             out.append(value)
-    if doc.kind == "text" and doc.blocks:
-        out.append(doc.blocks[0].text)  # a text dump usually starts with the page's <title>
+    line = title_line(doc, cfg)
+    if line is not None:
+        out.append(doc.blocks[line].text)
     titles = []
     for value in out:
         whole = norm_words(value)
@@ -61,14 +72,14 @@ def title_anchor(doc: Document, cfg: Config) -> int | None:
     (a text dump repeats its <title> line above the article; an HTML page has it as
     a heading), the body is looked for right after it.
     """
-    titles = declared_titles(doc)
+    titles = declared_titles(doc, cfg)
     if not titles:
         return None
     firsts = {t.split(" ", 1)[0] for t in titles}
     best, best_words = None, 0
-    first = 1 if doc.kind == "text" else 0
-    for b in doc.blocks[first:]:
-        if not cfg.title_min_words <= b.words <= cfg.title_max_words or b.link_share >= cfg.link_share_chrome:
+    line = title_line(doc, cfg)
+    for b in doc.blocks:
+        if b.index == line or not cfg.title_min_words <= b.words <= cfg.title_max_words or b.link_share >= cfg.link_share_chrome:
             continue
         head = patterns.WORD.search(b.text[:40].casefold())  # cheap test of the first word before normalising
         if head is None or head.group(0) not in firsts:
@@ -96,7 +107,7 @@ def is_prose(b: Block, doc: Document, cfg: Config) -> bool:
 
 def block_value(b: Block, doc: Document, cfg: Config) -> float:
     if b.label is not Label.CONTENT:
-        return -(cfg.chrome_cost + b.words)
+        return -(cfg.chrome_cost + cfg.chrome_word_cost * b.words)
     if b.link_share >= cfg.link_share_chrome:
         return -(cfg.block_cost + b.words)
     if b.ellipsis and b.words < 4 * cfg.prose_min_words:

@@ -41,9 +41,12 @@ def mark_teasers(doc: Document, cfg: Config) -> Document:
     def is_summary(b: Block) -> bool:
         if not _candidate(b) or b.words < cfg.teaser_min_words or b.link_share >= cfg.link_share_chrome:
             return False
+        names_writer = patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout)
         if cued:
-            return bool(b.ellipsis or (patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout)))
-        return b.ends_sentence
+            return bool(b.ellipsis or names_writer)
+        # Without the usual cues, a text dump's prose after the body is not taken for teasers
+        # (it is more often a short article's own end, split off by a caption); HTML has links.
+        return bool(names_writer) or doc.kind == "html" and b.ends_sentence
 
     changes: dict[int, Change] = {}
     group = -1
