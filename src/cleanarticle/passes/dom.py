@@ -90,6 +90,8 @@ def select_main_container(doc: Document, cfg: Config) -> Document:
         return doc
     sums = [0.0] * len(doc.elements)
     for b in doc.blocks:
+        if b.label is not Label.CONTENT:
+            continue  # already excluded from the body: it neither helps nor hurts a container
         v = block_value(b, doc, cfg)
         for i in b.path:
             sums[i] += v

@@ -1,0 +1,171 @@
+"""Each pass in the registry, on small real documents; the registry and runner contracts."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleanarticle
+from cleanarticle import PASS_NAMES, PASSES, ConfigError, Label
+from cleanarticle.config import Config
+from cleanarticle.passes import body, dom, header, prompts, run, teasers
+from cleanarticle.pipeline import segment
+
+CFG = Config()
+P1 = ("The city council voted on Tuesday to extend the night bus network to the northern suburbs, "
+      "after a year in which ridership on the existing routes grew faster than anyone had expected.")
+P2 = ("Officials said the new routes would start in March and run every twenty minutes between midnight "
+      "and five in the morning, with extra services on Friday and Saturday nights.")
+
+
+def text_doc(*lines: str):
+    return segment("\n\n".join(lines), "text", CFG)
+
+
+def labels(doc):
+    return [(b.label, b.reason) for b in doc.blocks]
+
+
+def test_prompts():
+    doc = prompts.mark_prompts(text_doc("Connect with us", P1, "We use cookies to improve this site."), CFG)
+    assert labels(doc) == [(Label.CHROME, "site prompt"), (Label.CONTENT, "initial"),
+                           (Label.CHROME, "site notice (cookies, subscription, copyright)")]
+
+
+def test_credits():
+    doc = prompts.mark_credits(text_doc("License: Author:", "Image courtesy of the Drama Society.", P1), CFG)
+    assert labels(doc)[:2] == [(Label.CREDIT, "credit line"), (Label.CREDIT, "image credit")]
+    assert doc.blocks[2].label is Label.CONTENT
+
+
+def test_doubled_alt_text():
+    doc = prompts.mark_doubled_alt_text(text_doc("KCLSU logo KCLSU logo", "KCLSU logo"), CFG)
+    assert labels(doc) == [(Label.CAPTION, "doubled alt text"), (Label.CONTENT, "initial")]
+
+
+HTML = """<html><head><title>Night buses - City Paper</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<header class="site-header"><p>City Paper</p></header>
+<main><article><h1>Night buses</h1>
+<p>{p1}</p><figure><img src="a.jpg"><figcaption>A night bus at the harbour.</figcaption></figure><p>{p2}</p>
+<div class="share-tools"><p>Share this story with your friends and family today</p></div>
+</article></main>
+<aside><p>{p2} Another story in the sidebar that is long enough to be prose on its own.</p></aside>
+<footer><p>Contact us at the address below for any questions.</p></footer>
+<ul class="more"><li><a href="/a">Some other story that is linked</a></li><li><a href="/b">And another linked story here</a></li></ul>
+</body></html>""".format(p1=P1, p2=P2)
+
+
+def html_doc():
+    return segment(HTML, "html", CFG)
+
+
+def _by_text(doc, start):
+    return next(b for b in doc.blocks if b.text.startswith(start))
+
+
+def test_dom_landmarks():
+    doc = dom.mark_landmarks(html_doc(), CFG)
+    assert _by_text(doc, "Home").reason == "inside <nav>"
+    assert _by_text(doc, "Contact us").label is Label.CHROME
+    assert _by_text(doc, "A night bus").label is Label.CAPTION
+    assert _by_text(doc, "City Paper").reason == "inside the page <header>"
+    assert _by_text(doc, "Night buses").label is Label.CONTENT  # the article's own h1
+
+
+def test_dom_hints():
+    doc = dom.mark_boilerplate_hints(html_doc(), CFG)
+    assert _by_text(doc, "Share this story").reason == "inside an element with class/id 'share'"
+    assert _by_text(doc, P1[:20]).label is Label.CONTENT
+
+
+def test_link_lists():
+    doc = dom.mark_link_lists(html_doc(), CFG)
+    assert _by_text(doc, "Some other story").label is Label.CHROME
+    assert _by_text(doc, P1[:20]).label is Label.CONTENT
+
+
+def test_main_container_keeps_the_article_and_drops_the_sidebar():
+    doc = html_doc()
+    for f in (dom.mark_landmarks, dom.mark_boilerplate_hints, dom.mark_link_lists, dom.select_main_container):
+        doc = f(doc, CFG)
+    assert _by_text(doc, P1[:20]).label is Label.CONTENT
+    assert _by_text(doc, P2[:20]).label is Label.CONTENT
+    assert _by_text(doc, P2[:20] + "").index < _by_text(doc, "Share this").index
+
+
+def test_main_run_marks_what_lies_outside_the_run():
+    doc = body.select_main_run(text_doc("Menu", "Home", P1, P2, "Contact", "Sitemap"), CFG)
+    assert [b.label for b in doc.blocks] == [Label.CHROME, Label.CHROME, Label.CONTENT, Label.CONTENT,
+                                             Label.CHROME, Label.CHROME]
+    assert doc.blocks[0].reason == "outside the main run of text"
+
+
+def test_repeats():
+    doc = body.mark_repeats(text_doc(P1, P2, P1), CFG)
+    assert doc.blocks[2].label is Label.CHROME and doc.blocks[2].reason == "repeats an earlier paragraph"
+
+
+def _through(doc, last):
+    for p in PASSES:
+        if "text" in p.kinds:
+            doc = p.func(doc, CFG)
+        if p.name == last:
+            return doc
+    raise AssertionError(last)
+
+
+def test_title_bylines_standfirst_and_header_captions():
+    doc = _through(text_doc("Night buses reach the suburbs", "Harbour at dusk", "By Dana Whitfield",
+                            "Staff writer Dana Whitfield reports on the council vote and what it means for shift workers.",
+                            P1, P2), "header_captions")
+    got = [(b.label, b.reason) for b in doc.blocks[:4]]
+    assert got[0] == (Label.TITLE, "headline before the body")
+    assert got[1] == (Label.CAPTION, "short line between the title and the body")
+    assert got[2] == (Label.BYLINE, "byline")
+    assert got[3] == (Label.STANDFIRST, "standfirst naming its writer")
+
+
+def test_teasers_group_section_and_summary():
+    doc = _through(text_doc(P1, P2, "Sport",
+                            "Staff writer Ben Okafor previews the varsity boat race on the river. The race starts at...",
+                            "Culture", "The drama society opens a new production of a classic comedy in the hall..."),
+                   "teasers")
+    got = [(b.label, b.group) for b in doc.blocks[2:]]
+    assert got == [(Label.SECTION, 0), (Label.TEASER, 0), (Label.SECTION, 1), (Label.TEASER, 1)]
+
+
+def test_every_pass_has_a_name_a_summary_and_runs_on_some_kind():
+    assert len(set(PASS_NAMES)) == len(PASS_NAMES)
+    for p in PASSES:
+        assert p.summary and p.kinds <= {"html", "text"} and p.kinds
+
+
+def test_disabling_a_pass_from_the_library():
+    text = "\n\n".join([P1, P2, "Sport", "Staff writer Ben Okafor previews the boat race on the river. It starts at..."])
+    assert cleanarticle.clean(text, kind="text").teasers
+    art = cleanarticle.clean(text, kind="text", disabled={"teasers"})
+    assert art.teasers == []
+    assert all(s.pass_name != "teasers" for s in art.trace)
+
+
+def test_unknown_pass_name_is_a_config_error():
+    with pytest.raises(ConfigError, match="unknown pass name"):
+        cleanarticle.clean(P1, kind="text", disabled={"no_such_pass"})
+    with pytest.raises(ConfigError, match="unknown setting"):
+        cleanarticle.clean(P1, kind="text", no_such_setting=3)
+
+
+def test_trace_records_only_changes_and_nothing_is_deleted():
+    lines = ["Connect with us", "Menu", P1, P2, "Share this", "Advertisement", "Contact"]
+    doc = text_doc(*lines)
+    final, trace = run(doc, CFG)
+    assert len(final.blocks) == len(lines)
+    assert [b.text for b in final.blocks] == lines
+    for step in trace:
+        assert step.old is not step.new
+    # replaying the trace over the starting labels gives the final labels
+    labels_now = {b.index: b.label for b in doc.blocks}
+    for step in trace:
+        assert labels_now[step.index] is step.old
+        labels_now[step.index] = step.new
+    assert labels_now == {b.index: b.label for b in final.blocks}

@@ -1,0 +1,153 @@
+"""One test per pattern group in cleanarticle.patterns, with positive and negative cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanarticle import patterns as P
+from cleanarticle.metadata import parse_date, split_names
+
+
+@pytest.mark.parametrize("line", [
+    "Connect with us", "Hi, what are you looking for?", "Share this", "Subscribe", "Advertisement", "Read more",
+    "Skip to content", "Teilen", "Anzeige", "Publicité", "Lire la suite", "Publicidad", "Leer más", "Pubblicità",
+    "Leia mais", "Advertentie", "Lees meer", "Reklama", "Czytaj więcej", "Comments (3)", "Tags:",
+])
+def test_prompt_lines(line):
+    assert P.PROMPT_LINE.fullmatch(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Share prices fell sharply on Monday.", "Read more books this winter, the librarians urge.",
+    "The advertisement campaign cost millions.", "Home is where the heart is",
+])
+def test_prompt_lines_do_not_match_prose(line):
+    assert not P.PROMPT_LINE.fullmatch(line)
+
+
+def test_notices_by_their_start():
+    assert P.PROMPT_START.match("We use cookies to make this site work.")
+    assert P.PROMPT_START.match("© 2024 Example Media Ltd")
+    assert P.PROMPT_START.match("Wir verwenden Cookies.")
+    assert not P.PROMPT_START.match("The cookies were baked at dawn.")
+
+
+@pytest.mark.parametrize("line", ["License: Author:", "Photo: Reuters", "Foto: dpa", "Crédit photo : AFP",
+                                  "Fuente: EFE", "Bron: ANP", "Źródło: PAP"])
+def test_credit_lines(line):
+    assert P.CREDIT_LINE.match(line)
+
+
+def test_credit_phrases_and_their_gate():
+    for line in ["King's Scientists. Image courtesy of Alena Lastovko.", "Photo by Jane Roe on a hill",
+                 "(Photo Credit : PTI File Photo)", "Shutterstock"]:
+        assert P.CREDIT_PHRASE.search(line), line
+        assert any(k in line.lower() for k in P.CREDIT_KEYWORDS)
+    assert not P.CREDIT_PHRASE.search("The council approved the image of the town as a hub.")
+
+
+@pytest.mark.parametrize("line,names", [
+    ("By Jane Doe", "Jane Doe"), ("By Jane Doe and John Smith", "Jane Doe and John Smith"),
+    ("Von Anna Berger", "Anna Berger"), ("Par Claire Dubois", "Claire Dubois"), ("Por Lucía Romero", "Lucía Romero"),
+    ("Di Marco Bianchi", "Marco Bianchi"), ("Door Sanne de Vries", "Sanne de Vries"), ("Autor: Jan Kowalski", "Jan Kowalski"),
+    ("Posted by Michael David Smith on November 19", "Michael David Smith"),
+])
+def test_bylines(line, names):
+    m = P.BYLINE.match(line)
+    assert m and m.group("names") == names
+
+
+def test_bylines_need_a_name():
+    assert not P.BYLINE.match("by the river the town grew")
+    assert split_names("Jane Doe and John Smith") == ["Jane Doe", "John Smith"]
+    assert split_names("Anna Berger und Jonas Frei") == ["Anna Berger", "Jonas Frei"]
+
+
+@pytest.mark.parametrize("line,name", [
+    ("Dialogue staff writer Patrick Schnecker discusses the summit.", "Patrick Schnecker"),
+    ("Staff Writer Patrick Schnecker interviews the deputy.", "Patrick Schnecker"),
+    ("Comment editor Ruth Otim examines the reception.", "Ruth Otim"),
+    ("Redakteur Jonas Frei berichtet über den Streit.", "Jonas Frei"),
+    ("La journaliste Sophie Marchand raconte la renaissance.", "Sophie Marchand"),
+    ("La periodista Lucía Romero analiza el regreso.", "Lucía Romero"),
+    ("Verslaggever Pieter Bakker beschrijft hoe.", "Pieter Bakker"),
+    ("Redaktor Tomasz Nowak opisuje, jak.", "Tomasz Nowak"),
+])
+def test_role_and_name_standfirsts(line, name):
+    m = P.ROLE_NAME.search(line)
+    assert m and m.group("name") == name
+
+
+def test_role_without_a_name_or_verb_is_not_a_standfirst():
+    assert not P.ROLE_NAME.search("The editor said nothing.")
+    assert not P.ROLE_NAME.search("Staff writer Patrick Schnecker")  # no verb after the name
+
+
+def test_name_line():
+    assert P.NAME_LINE.match("Dylan Bailey, MS, RD, FAND")
+    assert P.NAME_LINE.match("Sanne de Vries")
+    assert not P.NAME_LINE.match("Putin at WEF")
+
+
+@pytest.mark.parametrize("line", ["167 comments", "Top Rated Comments", "Comments (12)", "Leave a Reply",
+                                  "34 responses to “Night buses”", "3 Kommentare", "12 commentaires"])
+def test_comments_headings(line):
+    assert P.COMMENTS_HEADING.match(line)
+
+
+@pytest.mark.parametrize("line", ["Comments", "The comments were harsh.", "Reply"])
+def test_not_comments_headings(line):
+    assert not P.COMMENTS_HEADING.match(line)
+
+
+@pytest.mark.parametrize("text,date", [
+    ("Published March 3, 2024", "2024-03-03"), ("12. März 2024", "2024-03-12"), ("14 juin 2024", "2024-06-14"),
+    ("3 de julio de 2024", "2024-07-03"), ("2019-11-19T08:00", "2019-11-19"), ("19.11.2019", "2019-11-19"),
+    ("5 maggio 2023", "2023-05-05"), ("12 stycznia 2024", "2024-01-12"), ("1 oktober 2022", "2022-10-01"),
+    ("Nov. 18, 2019", "2019-11-18"),
+])
+def test_dates_in_several_languages(text, date):
+    assert parse_date(text) == date
+
+
+def test_no_date_where_there_is_none():
+    assert parse_date("Room 2024 on floor 3") is None
+    assert parse_date("February 30, 2024") is None
+
+
+def test_title_separators():
+    assert P.TITLE_SEPARATOR.split("Night buses reach the suburbs - The Harbour Gazette") == [
+        "Night buses reach the suburbs", "The Harbour Gazette"]
+    assert P.TITLE_SEPARATOR.split("Top stories | City Paper") == ["Top stories", "City Paper"]
+    assert P.TITLE_SEPARATOR.split("Well-being at work") == ["Well-being at work"]
+
+
+def test_class_hints():
+    assert P.BOILERPLATE_HINT.search("related-posts")
+    assert P.BOILERPLATE_HINT.search("site-footer sidebar")
+    assert P.BOILERPLATE_HINT.search("share_buttons")
+    assert not P.BOILERPLATE_HINT.search("overflow-hidden text-lg")
+    assert P.CONTENT_HINT.search("entry-content")
+    assert P.CONTENT_HINT.search("article__body")
+    assert not P.CONTENT_HINT.search("text-gray-500")
+
+
+def test_sentence_ends_and_ellipsis():
+    assert P.sentence_end("It rained.") == (True, False)
+    assert P.sentence_end("He said “yes.”") == (True, False)
+    assert P.sentence_end("Roar News had the chance to...") == (True, True)
+    assert P.sentence_end("a cut-off line") == (False, False)
+    assert P.sentence_end("Read on […]")[1]
+
+
+def test_word_stats_count_function_words_and_cjk():
+    assert P.word_stats("The cat sat on the mat") == (6, 3)
+    assert P.word_stats("Der Hund und die Katze") == (5, 3)
+    words, _ = P.word_stats("東京都は新しい計画を発表した")
+    assert words >= 6
+
+
+def test_guess_language():
+    assert P.guess_language(["Der Stadtrat hat am Dienstag mit der Mehrheit beschlossen, dass die Wege gebaut werden."]) == "de"
+    assert P.guess_language(["Le festival de la vallée fête ses trente ans et la ville vit au rythme du jazz."]) == "fr"
+    assert P.guess_language(["Xyzzy plugh"]) is None
