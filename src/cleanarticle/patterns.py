@@ -377,7 +377,8 @@ TITLE_SEPARATOR = regex.compile(r"\s+[|–—·•:»/-]{1,2}\s+")
 
 # ---------------------------------------------------------------- HTML class/id hints
 BOILERPLATE_HINT = regex.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|footer|masthead|sidebar|side-?bar|widget|related|"
+    # "content-with-sidebar", "has-comments": a layout modifier names the neighbours, not the element
+    r"(?:^|[\s_-])(?<!(?:with|has|no|without)[-_])(?:nav|navbar|navigation|menu|breadcrumbs?|footer|masthead|sidebar|side-?bar|widget|related|"
     r"recommend(?:ed|ations)?|recirc|more-?(?:stories|articles|news)|popular|trending|most-?(?:read|popular|viewed)|"
     r"share|sharing|sharebar|social|comments?|disqus|respond|newsletter|subscribe|subscription|signup|promo|"
     r"advert(?:isement)?|ads?|ad-?slot|adunit|sponsor(?:ed)?|cookies?|consent|gdpr|modal|popup|overlay|toolbar|"

@@ -49,7 +49,7 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
                 break
             chain.append(i)
             el = doc.elements[i]
-            if el.hints:
+            if el.hints and el.tag not in ("html", "body"):  # page-level classes describe the layout
                 if patterns.search(patterns.CONTENT_HINT, el.hints, cfg.regex_timeout):
                     found = None
                     break
