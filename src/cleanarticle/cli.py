@@ -133,7 +133,7 @@ def run(
     try:
         cfg = Config.build(disabled=frozenset(disable or ()))
         if src == "-":
-            data = sys.stdin.buffer.read()
+            data = sys.stdin.buffer.read(cfg.max_input_bytes + 1)  # a bounded read: over the limit is an error
             article = clean(data, kind=kind.value, url=url, config=cfg)
         else:
             path = Path(src)

@@ -27,6 +27,10 @@ class NotAPageError(InputError):
     """The input is readable but is not a web page or text (binary data, empty)."""
 
 
+class TimeBudgetError(InputError):
+    """The page took longer to clean than ``Config.time_budget`` allows (too large or too complex)."""
+
+
 class NoArticleError(CleanArticleError):
     """The page was read, but no article text was found in it."""
 
