@@ -35,8 +35,8 @@ class Config:
     after reading, after segmenting and after each pass, and no pattern runs past it; when it
     is spent, ``clean`` raises ``TimeBudgetError`` (CLI exit 1) rather than return a half-cleaned page."""
     article_min_words: int = 15
-    """A body with fewer words than this in paragraph-sized blocks (``prose_min_words`` or more)
-    is no article: an error page, a login wall, a bare menu.  Its body is then emptied
+    """A body with fewer words than this in prose blocks (``scoring.is_prose``: paragraph-sized,
+    sentence-shaped) is no article: an error page, a login wall, a bare menu.  Its body is then emptied
     (``article.found`` is False; CLI exit 3).  0 turns the check off."""
 
     # --- prose: what a paragraph of article text looks like ---------------

@@ -12,7 +12,9 @@ characters) is refused with ``NotAPageError``.
 from __future__ import annotations
 
 import codecs
+import logging
 import os
+import warnings
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,10 +174,20 @@ def decode(data: bytes) -> str:
 
     # UnicodeDammit tries the declared encodings, then a statistical detector
     # (charset-normalizer), then UTF-8 and windows-1252.
-    dammit = UnicodeDammit(data, is_html=True)
-    if dammit.unicode_markup is None:
+    # bs4 logs a warning about replaced characters (on stderr, without a handler); we judge them below.
+    log = logging.getLogger("bs4.dammit")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            dammit = UnicodeDammit(data, is_html=True)
+    finally:
+        log.setLevel(level)
+    text = dammit.unicode_markup
+    if text is None or text[:4096].count("\ufffd") > len(text[:4096]) * _MAX_CONTROL_SHARE:
         raise DecodeError("cannot decode the input: it is not text in any encoding we recognise")
-    return _check_text(dammit.unicode_markup)
+    return _check_text(text)
 
 
 # WHATWG treats these labels as their supersets; 'utf-16' declared in a page that has no
