@@ -262,9 +262,10 @@ def _utf16_without_bom(head: bytes) -> str | None:
         return None
     head = head[: len(head) // 2 * 2]
     even, odd = head[0::2], head[1::2]
-    if odd.count(0) >= len(odd) * 0.3 and even.count(0) <= len(even) * 0.02:
+    # The ASCII share (markup, spaces) gives NULs on one side only; binary data has them on both.
+    if odd.count(0) >= max(4, len(odd) * 0.1) and even.count(0) <= len(even) * 0.01:
         return "utf-16-le"
-    if even.count(0) >= len(even) * 0.3 and odd.count(0) <= len(odd) * 0.02:
+    if even.count(0) >= max(4, len(even) * 0.1) and odd.count(0) <= len(odd) * 0.01:
         return "utf-16-be"
     return None
 
