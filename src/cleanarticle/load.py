@@ -248,6 +248,7 @@ def _count_fffd(data: bytes) -> int:
 
 
 _MAX_CONTROL_SHARE = 0.05
+_CONTROL = regex.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def _check_text(text: str) -> str:
@@ -273,8 +274,7 @@ def _utf16_without_bom(head: bytes) -> str | None:
 def _control_share(text: str) -> float:
     """Share of control characters (other than white space and NUL) in the first 4096 characters."""
     sample = text[:4096]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\x00") or 0x7F <= ord(ch) < 0xA0)
-    return bad / max(1, len(sample))
+    return len(_CONTROL.findall(sample)) / max(1, len(sample))
 
 
 def sniff(text: str) -> str:

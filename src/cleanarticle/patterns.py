@@ -25,6 +25,7 @@ _DEFAULT_TIMEOUT = 0.5
 # The monotonic time at which the current document's time budget runs out (None: no budget).
 # ``pipeline.clean`` sets it; ``search``/``fullmatch`` never run a pattern past it.
 _DEADLINE: ContextVar[float | None] = ContextVar("cleanarticle_deadline", default=None)
+_now = time.monotonic
 
 
 @contextmanager
@@ -37,25 +38,24 @@ def deadline(at: float | None) -> Iterator[None]:
         _DEADLINE.reset(token)
 
 
-def _limit(timeout: float) -> float:
-    at = _DEADLINE.get()
-    if at is None:
-        return timeout
-    return max(0.0, min(timeout, at - time.monotonic()))
-
-
 def search(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIMEOUT) -> regex.Match[str] | None:
     """``pattern.search`` with a time limit; a pattern that runs out counts as no match."""
+    at = _DEADLINE.get()
+    if at is not None:
+        timeout = max(0.0, min(timeout, at - _now()))
     try:
-        return pattern.search(text, timeout=_limit(timeout))
+        return pattern.search(text, timeout=timeout)
     except TimeoutError:
         return None
 
 
 def fullmatch(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIMEOUT) -> regex.Match[str] | None:
     """``pattern.fullmatch`` with a time limit; a pattern that runs out counts as no match."""
+    at = _DEADLINE.get()
+    if at is not None:
+        timeout = max(0.0, min(timeout, at - _now()))
     try:
-        return pattern.fullmatch(text, timeout=_limit(timeout))
+        return pattern.fullmatch(text, timeout=timeout)
     except TimeoutError:
         return None
 
