@@ -41,6 +41,8 @@ def inputs() -> list[tuple[str, object, dict]]:
     rows = [
         ("50 MB page (HTML, 49.9 MB)", big),
         ("the same with time_budget=5", big, {"time_budget": 5.0}),
+        ("50 MB of tiny paragraphs (5.5 million <p>)", "<html><body>" + "<p>ab</p>" * 5_500_000 + "</body></html>"),
+        ("50 MB of short lines (text, 16 million lines)", "ab\n" * 16_000_000),
         ("100,000 nested divs around an article", "<html><body>" + "<div>" * 100_000 + paras + "</div>" * 100_000
          + "</body></html>"),
         ("1,000,000 nested inline tags", "<html><body><p>" + "<b>" * 1_000_000 + PARAS[0] + "</p></body></html>"),

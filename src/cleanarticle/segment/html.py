@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 from .. import patterns
 from ..config import Config
 from ..document import Block, Document, Element, make_block
-from ..errors import NotAPageError
+from ..errors import NotAPageError, too_many_blocks
 from ..load import flatten_deep_markup
 from ..metadata import read_metadata
 
@@ -115,6 +115,8 @@ class _Walker:
             return
         if len(text) > self.cfg.max_block_chars:
             text = text[: self.cfg.max_block_chars]
+        if len(self.blocks) >= self.cfg.max_blocks:
+            raise too_many_blocks(self.cfg.max_blocks)
         if self.stack:
             _, tag, landmarks, heading = self.stack[-1]
             path = tuple(f[0] for f in self.stack)

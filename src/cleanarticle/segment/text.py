@@ -13,6 +13,7 @@ from dataclasses import replace
 from .. import patterns
 from ..config import Config
 from ..document import Document, make_block
+from ..errors import too_many_blocks
 
 
 def segment(text: str, cfg: Config, url: str | None = None) -> Document:
@@ -25,6 +26,8 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
             continue
         if len(line) > cfg.max_block_chars:
             line = line[: cfg.max_block_chars]
+        if len(blocks) >= cfg.max_blocks:
+            raise too_many_blocks(cfg.max_blocks)
         blocks.append(make_block(len(blocks), line, gap_before=gap if blocks else 0))
         gap = 0
     # Some dumps double-space everything: measure gaps against the usual one, so that
