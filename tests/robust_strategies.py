@@ -10,7 +10,17 @@ very long tokens, and raw bytes in random encodings.
 
 from __future__ import annotations
 
+import os
+
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
+
+# Property tests: a modest budget in CI, a large one on demand (HYPOTHESIS_PROFILE=thorough).
+settings.register_profile("robust-ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=3000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+# Used as a decorator on the robustness properties only (other tests keep hypothesis' defaults).
+PROFILE = settings.get_profile("thorough" if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else "robust-ci")
 
 WORDS = (
     "the of and to in a is that for it was on with as by at from this be are were an has have not but "

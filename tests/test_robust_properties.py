@@ -7,7 +7,7 @@ from hypothesis import given
 
 from cleanarticle import CleanArticleError, clean
 from cleanarticle.patterns import WORD
-from robust_strategies import hostile, pages, text_dumps
+from robust_strategies import PROFILE, hostile, pages, text_dumps
 
 
 def _clean(source, **kw):
@@ -17,6 +17,7 @@ def _clean(source, **kw):
         return None        # the library's own errors are allowed; anything else fails the test
 
 
+@PROFILE
 @given(hostile())
 def test_no_exception_but_our_own_and_deterministic(source) -> None:
     a, b = _clean(source), _clean(source)
@@ -25,6 +26,7 @@ def test_no_exception_but_our_own_and_deterministic(source) -> None:
         assert a.to_dict(explain=True) == b.to_dict(explain=True)
 
 
+@PROFILE
 @given(pages() | text_dumps())
 def test_nothing_is_invented(source: str) -> None:
     article = _clean(source)
@@ -37,6 +39,7 @@ def test_nothing_is_invented(source: str) -> None:
             assert word in source
 
 
+@PROFILE
 @given(pages() | text_dumps())
 def test_cleaning_the_text_rendering_again_adds_nothing(source: str) -> None:
     """Re-cleaning an article's text rendering returns only its own title, standfirst and paragraphs."""
