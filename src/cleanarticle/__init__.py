@@ -10,7 +10,7 @@ Everything a user needs is importable from here.
 from .article import JSON_FIELDS, TEASER_FIELDS, Article, Teaser
 from .config import Config
 from .document import Block, Document, Label, TraceStep
-from .errors import CleanArticleError, ConfigError, DecodeError, InputError, NoArticleError, NotAPageError
+from .errors import CleanArticleError, ConfigError, DecodeError, InputError, NoArticleError, NotAPageError, TimeBudgetError
 from .passes import PASS_NAMES, PASSES, Pass
 from .pipeline import clean
 
@@ -19,5 +19,5 @@ __version__ = "0.1.0"
 __all__ = [
     "JSON_FIELDS", "PASSES", "PASS_NAMES", "TEASER_FIELDS", "Article", "Block", "CleanArticleError", "Config",
     "ConfigError", "DecodeError", "Document", "InputError", "Label", "NoArticleError", "NotAPageError", "Pass",
-    "Teaser", "TraceStep", "__version__", "clean",
+    "Teaser", "TimeBudgetError", "TraceStep", "__version__", "clean",
 ]

@@ -3,7 +3,8 @@
 Data goes to stdout (or ``-o FILE``), messages to stderr.  Exit codes:
 
     0  an article was found and written
-    1  bad input: unreadable, undecodable, binary, empty, a directory, too large
+    1  bad input: unreadable, undecodable, binary, empty, a directory, too large,
+       or over the time budget
     2  usage: unknown option, unknown pass name, bad value
     3  the input was read but no article was found in it
 """
@@ -30,7 +31,7 @@ from .pipeline import clean
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_NO_ARTICLE = 0, 1, 2, 3
 EXIT_CODES = {
     EXIT_OK: "an article was found and written",
-    EXIT_BAD_INPUT: "bad input: unreadable, undecodable, binary, empty, a directory, or too large",
+    EXIT_BAD_INPUT: "bad input: unreadable, undecodable, binary, empty, a directory, too large, or over the time budget",
     EXIT_USAGE: "usage error: unknown option, unknown pass name, bad value",
     EXIT_NO_ARTICLE: "the input was read, but no article was found in it",
 }
@@ -133,7 +134,7 @@ def run(
     try:
         cfg = Config.build(disabled=frozenset(disable or ()))
         if src == "-":
-            data = sys.stdin.buffer.read()
+            data = sys.stdin.buffer.read(cfg.max_input_bytes + 1)  # a bounded read: over the limit is an error
             article = clean(data, kind=kind.value, url=url, config=cfg)
         else:
             path = Path(src)

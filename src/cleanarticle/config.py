@@ -24,10 +24,23 @@ class Config:
     """Inputs larger than this are refused with an ``InputError``."""
     max_block_chars: int = 200_000
     """A single block longer than this is cut (a page with one giant line)."""
-    max_dom_depth: int = 2_000
-    """Elements nested deeper than this are read as text of their ancestor."""
+    max_blocks: int = 500_000
+    """A page with more blocks than this is refused (``InputError``): it bounds memory and time
+    (about 35 µs and 1 kB per block) where a 50 MB page of tiny paragraphs would need minutes."""
+    max_dom_depth: int = 1_000
+    """Elements nested deeper than this are read as text of their ancestor.  lxml (libxml2) stops
+    parsing at depth 2048 and drops the rest of the page; a page that deep is first flattened
+    to this depth (deeper tags dropped, their text kept), so no text is lost."""
     regex_timeout: float = 0.5
     """Seconds any one pattern may run on one block before it counts as no match."""
+    time_budget: float | None = 60.0
+    """Seconds one document may take from reading to the last pass (None: no limit).  Checked
+    after reading, after segmenting and after each pass, and no pattern runs past it; when it
+    is spent, ``clean`` raises ``TimeBudgetError`` (CLI exit 1) rather than return a half-cleaned page."""
+    article_min_words: int = 15
+    """A body with fewer words than this in prose blocks (``scoring.is_prose``: paragraph-sized,
+    sentence-shaped) is no article: an error page, a login wall, a bare menu.  Its body is then emptied
+    (``article.found`` is False; CLI exit 3).  0 turns the check off."""
 
     # --- prose: what a paragraph of article text looks like ---------------
     prose_min_words: int = 8

@@ -27,6 +27,15 @@ class NotAPageError(InputError):
     """The input is readable but is not a web page or text (binary data, empty)."""
 
 
+def too_many_blocks(limit: int) -> InputError:
+    """The error for a page cut into more than ``Config.max_blocks`` blocks."""
+    return InputError(f"the page has over {limit:,} blocks (max_blocks): too large to clean")
+
+
+class TimeBudgetError(InputError):
+    """The page took longer to clean than ``Config.time_budget`` allows (too large or too complex)."""
+
+
 class NoArticleError(CleanArticleError):
     """The page was read, but no article text was found in it."""
 

@@ -11,16 +11,38 @@ cannot make a pattern backtrack for long.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import regex
 
 _I = regex.IGNORECASE | regex.FULLCASE | regex.V1
 _DEFAULT_TIMEOUT = 0.5
 
+# The monotonic time at which the current document's time budget runs out (None: no budget).
+# ``pipeline.clean`` sets it; ``search``/``fullmatch`` never run a pattern past it.
+_DEADLINE: ContextVar[float | None] = ContextVar("cleanarticle_deadline", default=None)
+_now = time.monotonic
+
+
+@contextmanager
+def deadline(at: float | None) -> Iterator[None]:
+    """Within this block, no pattern started by ``search``/``fullmatch`` runs past ``at`` (``time.monotonic``)."""
+    token = _DEADLINE.set(at)
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
 
 def search(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIMEOUT) -> regex.Match[str] | None:
     """``pattern.search`` with a time limit; a pattern that runs out counts as no match."""
+    at = _DEADLINE.get()
+    if at is not None:
+        timeout = max(0.0, min(timeout, at - _now()))
     try:
         return pattern.search(text, timeout=timeout)
     except TimeoutError:
@@ -36,10 +58,25 @@ def match(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIME
 
 
 def fullmatch(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIMEOUT) -> regex.Match[str] | None:
+    """``pattern.fullmatch`` with a time limit; a pattern that runs out counts as no match."""
+    at = _DEADLINE.get()
+    if at is not None:
+        timeout = max(0.0, min(timeout, at - _now()))
     try:
         return pattern.fullmatch(text, timeout=timeout)
     except TimeoutError:
         return None
+
+
+# Patterns called without a timeout on page text are linear in the text's length:
+#   WORD, CJK, WHITESPACE, HAS_LETTER (findall/sub/search over one character class run);
+#   ENDS_SENTENCE, ENDS_ELLIPSIS (the start and the continuation characters are disjoint,
+#   so every character is scanned from at most one start); LIST_MARKER (anchored at 0);
+#   TITLE_SEPARATOR, NAME_LIST_SPLIT (a whitespace run is entered only at its first
+#   character, ``(?<!\s)``, so it is scanned once, not once per start position);
+#   PROMPT_LINE uses possessive quantifiers, so its tail is not retried split by split.
+# tests/test_robust_regex.py times none of them but checks each on 10**5-character hostile
+# inputs within the pattern timeout (``benchmarks/robustness.py`` reports the figures).
 
 
 # ---------------------------------------------------------------- words and function words
@@ -186,7 +223,8 @@ _PROMPT_PHRASES = [
     r"przejdź do treści", r"szukaj", r"komentarze", r"powiązane artykuły", r"wszelkie prawa zastrzeżone\.?",
 ]
 PROMPT_LINE = regex.compile(
-    r"^[\s\W]*(?:" + "|".join(p.replace("'", "['’]") for p in _PROMPT_PHRASES) + r")(?:\s*(?:[»›>→|:·•\-–—]+|\(\d+\)|\d+))?[\s\W]*$", _I
+    r"^[\s\W]*+(?:" + "|".join(p.replace("'", "['’]") for p in _PROMPT_PHRASES)
+    + r")(?:\s*+(?:[»›>→|:·•\-–—]++|\(\d+\)|\d++))?+[\s\W]*+$", _I
 )
 
 # The heading of a reader-comments section: the article never continues past one.
@@ -293,7 +331,7 @@ NAME = (
     r"\p{Lu}[\p{L}'’\-.]*){1,3}"
 )
 _NAME_RE = regex.compile(NAME)
-_JOIN = r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b|\boraz\b)\s*"
+_JOIN = r"(?:(?<!\s)\s*|(?<=\s))(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b|\boraz\b)\s*"
 NAME_LIST_SPLIT = regex.compile(_JOIN)
 
 BYLINE = regex.compile(
@@ -373,7 +411,7 @@ DATELINE = regex.compile(
 
 # ---------------------------------------------------------------- titles
 # "Headline - Site Name", "Headline | Site", "Site :: Headline".
-TITLE_SEPARATOR = regex.compile(r"\s+[|–—·•:»/-]{1,2}\s+")
+TITLE_SEPARATOR = regex.compile(r"(?<!\s)\s+[|–—·•:»/-]{1,2}\s+")
 
 # ---------------------------------------------------------------- HTML class/id hints
 BOILERPLATE_HINT = regex.compile(

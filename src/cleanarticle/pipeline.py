@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from typing import Any
 
-from . import passes
+from . import passes, patterns
 from .article import Article
 from .assemble import assemble
 from .config import Config
 from .document import Document
-from .errors import CleanArticleError, NotAPageError
+from .errors import CleanArticleError, NotAPageError, TimeBudgetError
 from .load import Source, load
 from .segment import segment_html, segment_text
 
@@ -24,14 +25,26 @@ def clean(source: Source, *, kind: str = "auto", url: str | None = None, config:
     ``bs4.BeautifulSoup`` object.  ``kind`` is "auto", "html" or "text".  Settings
     come from ``config`` and keyword ``overrides`` (see ``Config``).  Raises only
     ``CleanArticleError`` subclasses; a page without an article returns an Article
-    whose ``body`` is empty (``article.found`` is False).
+    whose ``body`` is empty (``article.found`` is False).  A page that takes longer
+    than ``time_budget`` seconds raises ``TimeBudgetError``.
     """
     cfg = Config.build(config, **overrides)
     passes.check_disabled(cfg.disabled)
-    loaded = load(source, kind, cfg)
-    doc = segment(loaded.text, loaded.kind, cfg, url)
-    doc, trace = passes.run(doc, cfg)
-    return assemble(doc, trace, cfg)
+    at = time.monotonic() + cfg.time_budget if cfg.time_budget is not None else None
+
+    def within_budget(stage: str) -> None:
+        if at is not None and time.monotonic() > at:
+            raise TimeBudgetError(
+                f"gave up after {stage}: the page takes longer than the time budget of {cfg.time_budget:g} s "
+                "to clean (too large or too complex; raise time_budget to allow more)")
+
+    with patterns.deadline(at):
+        loaded = load(source, kind, cfg)
+        within_budget("reading the input")
+        doc = segment(loaded.text, loaded.kind, cfg, url)
+        within_budget("segmenting")
+        doc, trace = passes.run(doc, cfg, after_each=lambda name: within_budget(f"the {name} pass"))
+        return assemble(doc, trace, cfg)
 
 
 def segment(text: str, kind: str, cfg: Config, url: str | None = None) -> Document:

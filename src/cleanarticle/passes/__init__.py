@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..config import Config
 from ..document import Document, TraceStep
 from ..errors import ConfigError
-from . import body, dom, header, prompts, teasers
+from . import body, dom, header, prompts, teasers, verdict
 
 PassFunc = Callable[[Document, Config], Document]
 
@@ -49,6 +49,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("standfirst", header.mark_standfirst, _BOTH),
     Pass("header_captions", header.mark_header_captions, _BOTH),
     Pass("teasers", teasers.mark_teasers, _BOTH),
+    Pass("not_an_article", verdict.mark_no_article, _BOTH),
 )
 PASS_NAMES = tuple(p.name for p in PASSES)
 
@@ -59,8 +60,12 @@ def check_disabled(names: frozenset[str]) -> None:
         raise ConfigError(f"unknown pass name(s): {', '.join(unknown)}; see --list-passes")
 
 
-def run(doc: Document, cfg: Config) -> tuple[Document, list[TraceStep]]:
-    """Run every enabled pass in order; return the final document and the trace."""
+def run(doc: Document, cfg: Config,
+        after_each: Callable[[str], None] | None = None) -> tuple[Document, list[TraceStep]]:
+    """Run every enabled pass in order; return the final document and the trace.
+
+    ``after_each(name)`` is called after each pass (the pipeline checks its time budget there).
+    """
     check_disabled(cfg.disabled)
     trace: list[TraceStep] = []
     for p in PASSES:
@@ -72,4 +77,6 @@ def run(doc: Document, cfg: Config) -> tuple[Document, list[TraceStep]]:
                 if old_b.label is not new_b.label:
                     trace.append(TraceStep(p.name, new_b.index, new_b.text, old_b.label, new_b.label, new_b.reason))
         doc = new
+        if after_each is not None:
+            after_each(p.name)
     return doc, trace

@@ -18,7 +18,8 @@ from lxml import html as lxml_html
 from .. import patterns
 from ..config import Config
 from ..document import Block, Document, Element, make_block
-from ..errors import NotAPageError
+from ..errors import NotAPageError, too_many_blocks
+from ..load import flatten_deep_markup
 from ..metadata import read_metadata
 
 BLOCK_TAGS = frozenset(
@@ -45,18 +46,30 @@ _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", reg
 _XML_DECL = regex.compile(r"^\s*<\?xml[^>]*>")
 
 
-def parse(text: str) -> etree._Element:
-    """Parse HTML text into an lxml tree (never raises on malformed markup)."""
+def parse(text: str, max_depth: int = 1_000) -> etree._Element:
+    """Parse HTML text into an lxml tree (never raises on malformed markup).
+
+    libxml2 stops at depth 2048 and drops the rest of the page; such a page is
+    parsed again flattened to ``max_depth`` (``load.flatten_deep_markup``).
+    """
     text = _XML_DECL.sub("", text, count=1)
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True,
                                   default_doctype=False)
     try:
         root = lxml_html.document_fromstring(text, parser=parser)
+        if _too_deep(parser):
+            root = lxml_html.document_fromstring(flatten_deep_markup(text, max_depth), parser=parser)
+            if _too_deep(parser):
+                raise NotAPageError("the page is nested too deeply to read, even flattened (max_dom_depth)")
     except (etree.ParserError, ValueError) as e:
         raise NotAPageError(f"cannot parse the page as HTML ({e})") from None
     if root is None:
         raise NotAPageError("cannot parse the page as HTML")
     return root
+
+
+def _too_deep(parser: etree.HTMLParser) -> bool:
+    return any("Excessive depth" in e.message for e in parser.error_log)
 
 
 def _hidden(el: etree._Element) -> bool:
@@ -102,6 +115,8 @@ class _Walker:
             return
         if len(text) > self.cfg.max_block_chars:
             text = text[: self.cfg.max_block_chars]
+        if len(self.blocks) >= self.cfg.max_blocks:
+            raise too_many_blocks(self.cfg.max_blocks)
         if self.stack:
             _, tag, landmarks, heading = self.stack[-1]
             path = tuple(f[0] for f in self.stack)
@@ -133,7 +148,7 @@ class _Walker:
 
 def segment(text: str, cfg: Config, url: str | None = None, root: etree._Element | None = None) -> Document:
     if root is None:
-        root = parse(text)
+        root = parse(text, cfg.max_dom_depth)
     meta = read_metadata(root, url)
     base_url = meta.get("base_url") or url
     w = _Walker(cfg, base_url)

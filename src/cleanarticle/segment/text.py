@@ -12,6 +12,7 @@ from collections import Counter
 from .. import patterns
 from ..config import Config
 from ..document import Block, Document
+from ..errors import too_many_blocks
 
 
 def segment(text: str, cfg: Config, url: str | None = None) -> Document:
@@ -27,6 +28,8 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
             # goes on in lower case.  Join them, so a paragraph is one block.
             lines[-1] = (lines[-1][0] + " " + line, lines[-1][1])
             continue
+        if len(lines) >= cfg.max_blocks:
+            raise too_many_blocks(cfg.max_blocks)
         lines.append((line, gap if lines else 0))
         gap = 0
     # Some dumps double-space everything: measure gaps against the usual one, so that

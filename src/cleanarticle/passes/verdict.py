@@ -1,0 +1,27 @@
+"""The last word: is what the passes kept an article at all?"""
+
+from __future__ import annotations
+
+from ..config import Config
+from ..document import Document, Label
+from .scoring import is_prose
+
+
+def mark_no_article(doc: Document, cfg: Config) -> Document:
+    """A body with too little prose (an error page, a login wall, a bare menu) is no article: it becomes chrome.
+
+    Counts the words of body blocks that read as prose (``scoring.is_prose``:
+    paragraph-sized, sentence-shaped, with function words); under
+    ``article_min_words`` the whole body is relabelled, so the
+    Article comes back with an empty body (``found`` False, CLI exit 3) and the
+    trace says why.  Error pages and login walls are recognised by how little
+    they say, never by what they say.
+    """
+    if cfg.article_min_words <= 0:
+        return doc
+    body = [b for b in doc.blocks if b.label is Label.CONTENT]
+    words = sum(b.words for b in body if is_prose(b, doc, cfg))
+    if not body or words >= cfg.article_min_words:
+        return doc
+    reason = f"too little prose for an article ({words} words; article_min_words is {cfg.article_min_words})"
+    return doc.relabel({b.index: (Label.CHROME, reason) for b in body})

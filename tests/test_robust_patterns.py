@@ -1,0 +1,48 @@
+"""The patterns made linear for hostile text still split and match what they did."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from cleanarticle import patterns as P
+
+
+@pytest.mark.parametrize("text,parts", [
+    ("Jane Doe and John Smith", ["Jane Doe", "John Smith"]),
+    ("Jane Doe, John Smith & Ann Lee", ["Jane Doe", "John Smith", "Ann Lee"]),
+    ("Jane Doe  ,  John Smith", ["Jane Doe", "John Smith"]),
+    ("Jane & & John", ["Jane", "", "John"]),
+    ("Anna Müller und Jan Kowalski oraz Piotr Nowak", ["Anna Müller", "Jan Kowalski", "Piotr Nowak"]),
+])
+def test_name_list_split(text: str, parts: list[str]) -> None:
+    assert P.NAME_LIST_SPLIT.split(text) == parts
+
+
+@pytest.mark.parametrize("text,parts", [
+    ("Council approves budget | Town News", ["Council approves budget", "Town News"]),
+    ("Site :: Headline", ["Site", "Headline"]),
+    ("A  -  B - C", ["A", "B", "C"]),
+    ("no-separator-here", ["no-separator-here"]),
+])
+def test_title_separator(text: str, parts: list[str]) -> None:
+    assert P.TITLE_SEPARATOR.split(text) == parts
+
+
+@pytest.mark.parametrize("line", ["Menu", "  Share this »", "12 comments", "Read more →", "Comments (3)", "Home |",
+                                  "-- Subscribe now --", "Teilen", "Lire la suite ›"])
+def test_prompt_line_still_matches(line: str) -> None:
+    assert P.fullmatch(P.PROMPT_LINE, line)
+
+
+@pytest.mark.parametrize("line", ["Menu of the day at the school canteen.", "Read more books", "Sharing is caring"])
+def test_prompt_line_still_refuses_prose(line: str) -> None:
+    assert not P.fullmatch(P.PROMPT_LINE, line)
+
+
+def test_a_spent_deadline_makes_patterns_give_up_not_raise() -> None:
+    with P.deadline(time.monotonic() - 1):
+        assert P.search(P.WORD, "word") is None
+        assert P.fullmatch(P.PROMPT_LINE, "Menu") is None
+    assert P.search(P.WORD, "word")
