@@ -5,7 +5,7 @@ multilingual: English, German, French, Spanish, Italian, Portuguese, Dutch and P
 at least.  Passes never compile patterns of their own; they import them from here.
 
 Patterns that run on page text are either anchored to short lines or linear, and
-``search``/``fullmatch`` below add the ``regex`` module's timeout, so a hostile page
+``search``/``match``/``fullmatch`` below add the ``regex`` module's timeout, so a hostile page
 cannot make a pattern backtrack for long.
 """
 
@@ -23,7 +23,7 @@ _I = regex.IGNORECASE | regex.FULLCASE | regex.V1
 _DEFAULT_TIMEOUT = 0.5
 
 # The monotonic time at which the current document's time budget runs out (None: no budget).
-# ``pipeline.clean`` sets it; ``search``/``fullmatch`` never run a pattern past it.
+# ``pipeline.clean`` sets it; ``search``/``match``/``fullmatch`` never run a pattern past it.
 _DEADLINE: ContextVar[float | None] = ContextVar("cleanarticle_deadline", default=None)
 _now = time.monotonic
 
@@ -51,6 +51,9 @@ def search(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIM
 
 def match(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIMEOUT) -> regex.Match[str] | None:
     """``pattern.match`` (anchored at the start) with a time limit; use it for patterns that begin with ``^``."""
+    at = _DEADLINE.get()
+    if at is not None:
+        timeout = max(0.0, min(timeout, at - _now()))
     try:
         return pattern.match(text, timeout=timeout)
     except TimeoutError:
