@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import patterns
 from ..config import Config
 from ..document import Change, Document, Element, Label
-from .scoring import REASON_OUTSIDE_CONTAINER, block_value
+from .scoring import REASON_OUTSIDE_CONTAINER, block_value, is_prose
 
 _CHROME_LANDMARKS = frozenset({"nav", "aside", "footer"})
 _ARTICLE_LANDMARKS = frozenset({"article", "main"})
@@ -38,6 +38,16 @@ def mark_landmarks(doc: Document, cfg: Config) -> Document:
 def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
     """Blocks whose nearest hinted ancestor has a boilerplate class or id (share, related, comments...) become chrome."""
     verdicts: dict[int, str | None] = {}
+    # A hinted element holding most of the page's prose is the article, whatever its class says
+    # (ad-injection wrappers, "widget" blocks of blog themes).
+    prose = [0] * len(doc.elements)
+    total = 0
+    for b in doc.blocks:
+        if b.label is Label.CONTENT and is_prose(b, doc, cfg):
+            total += b.words
+            for i in b.path:
+                prose[i] += b.words
+    limit = cfg.hint_max_prose_share * total if total >= cfg.min_body_words else float("inf")
 
     def verdict(i: int) -> str | None:
         # Walk up to the nearest element whose class/id says something; memoise the whole chain.
@@ -54,7 +64,7 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
                     found = None
                     break
                 m = patterns.search(patterns.BOILERPLATE_HINT, el.hints, cfg.regex_timeout)
-                if m:
+                if m and prose[i] <= limit:
                     found = m.group(0).strip(" _-")
                     break
             i = el.parent
