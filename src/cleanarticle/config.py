@@ -82,6 +82,8 @@ class Config:
     """A block this long that holds several earlier body paragraphs is a second copy of the article."""
     repeat_min_blocks: int = 3
     repeat_min_chars: int = 40
+    sibling_min_share: float = 0.2
+    """HTML: a sibling of the best container worth at least this share of it belongs to the article too."""
     hint_max_prose_share: float = 0.5
     """HTML: a boilerplate class hint is not trusted on an element holding more than this share of the page's prose."""
     min_body_words: int = 25

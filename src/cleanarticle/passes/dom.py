@@ -95,7 +95,13 @@ def mark_link_lists(doc: Document, cfg: Config) -> Document:
 
 
 def select_main_container(doc: Document, cfg: Config) -> Document:
-    """The element whose blocks are worth most together is the article; blocks outside it become chrome."""
+    """The element whose blocks are worth most together is the article (with siblings that carry prose too); blocks outside become chrome.
+
+    Sums block values over every element's subtree and takes the best element.
+    An article is often split over sibling elements (an ad or a video between two
+    halves), so siblings of the best element whose own sum reaches
+    ``sibling_min_share`` of the best one's are kept with it.
+    """
     if not doc.elements:
         return doc
     sums = [0.0] * len(doc.elements)
@@ -108,8 +114,13 @@ def select_main_container(doc: Document, cfg: Config) -> Document:
     best = max(range(len(sums)), key=sums.__getitem__)
     if sums[best] <= 0:
         return doc
+    parent = doc.elements[best].parent
+    keep = {best}
+    if parent >= 0:
+        floor = cfg.sibling_min_share * sums[best]
+        keep.update(i for i, el in enumerate(doc.elements) if el.parent == parent and sums[i] >= floor)
     changes: dict[int, Change] = {}
     for b in doc.blocks:
-        if b.label is Label.CONTENT and best not in b.path:
+        if b.label is Label.CONTENT and keep.isdisjoint(b.path):
             changes[b.index] = (Label.CHROME, REASON_OUTSIDE_CONTAINER)
     return doc.relabel(changes)
