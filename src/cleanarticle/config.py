@@ -86,6 +86,9 @@ class Config:
     """HTML: a sibling of the best container worth at least this share of it belongs to the article too."""
     hint_max_prose_share: float = 0.5
     """HTML: a boilerplate class hint is not trusted on an element holding more than this share of the page's prose."""
+    extra_run_min_value: float = 40.0
+    """HTML: a second run of prose inside the article's container is kept when worth this much."""
+    max_extra_runs: int = 5
     min_body_words: int = 25
     """A main run shorter than this triggers the recovery step."""
 

@@ -32,13 +32,37 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
         best = _best_run(values, barriers, range(len(values)))
     if best is None:
         return doc  # nothing reads like prose: leave the labels as they are
-    start, end = best
+    runs = [best]
+    if doc.kind == "html":
+        runs += _more_runs(values, barriers, best, cfg)
+    inside = set()
+    for start, end in runs:
+        inside.update(range(start, end + 1))
     doc = doc.with_meta(title_anchor=anchor)
     changes: dict[int, Change] = {}
     for b in doc.blocks:
-        if b.label is Label.CONTENT and not start <= b.index <= end:
+        if b.label is Label.CONTENT and b.index not in inside:
             changes[b.index] = (Label.CHROME, REASON_OUTSIDE_RUN)
     return doc.relabel(changes)
+
+
+def _more_runs(values: list[float], barriers: list[bool], best: tuple[int, int], cfg: Config) -> list[tuple[int, int]]:
+    """HTML: other runs worth ``extra_run_min_value`` or more, between the barriers around the best run.
+
+    Within the chosen container, an embedded video, a pull-quote box or an ad can
+    split the article into runs; the outside of the container is already chrome, so
+    a second valuable run there is the rest of the article.
+    """
+    lo = next((i + 1 for i in range(best[0] - 1, -1, -1) if barriers[i]), 0)
+    hi = next((i for i in range(best[1] + 1, len(values)) if barriers[i]), len(values))
+    taken = [best]
+    for _ in range(cfg.max_extra_runs):
+        blocked = [b or not lo <= i < hi or any(s <= i <= e for s, e in taken) for i, b in enumerate(barriers)]
+        run = _best_run(values, blocked, range(lo, hi))
+        if run is None or sum(values[run[0]: run[1] + 1]) < cfg.extra_run_min_value:
+            break
+        taken.append(run)
+    return taken[1:]
 
 
 def _best_run(values: list[float], barriers: list[bool], starts: range, origin: int = 0,
