@@ -89,6 +89,9 @@ class Config:
     extra_run_min_value: float = 40.0
     """HTML: a second run of prose inside the article's container is kept when worth this much."""
     max_extra_runs: int = 5
+    hint_word_max_prose_share: float = 0.8
+    """HTML: a boilerplate hint word found over more than this share of the page's prose (a page builder
+    calling every box a "widget") says nothing on this page and is ignored."""
     min_body_words: int = 25
     """A main run shorter than this triggers the recovery step."""
 

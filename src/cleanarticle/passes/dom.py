@@ -8,24 +8,49 @@ from ..document import Change, Document, Element, Label
 from .scoring import REASON_OUTSIDE_CONTAINER, block_value, is_prose
 
 _CHROME_LANDMARKS = frozenset({"nav", "aside", "footer"})
+# Hint words that keep their meaning however much of the page they cover: a comment thread
+# longer than the article is still the comments.
+_NEVER_DISTRUSTED = ("comment", "respond", "disqus")
 _ARTICLE_LANDMARKS = frozenset({"article", "main"})
 
 
-def _innermost_landmark(path: tuple[int, ...], elements: tuple[Element, ...]) -> str:
+def _innermost_landmark(path: tuple[int, ...], elements: tuple[Element, ...], prose: list[int], limit: float) -> str:
     for i in reversed(path):
         lm = elements[i].landmark
-        if lm in _CHROME_LANDMARKS or lm in _ARTICLE_LANDMARKS or lm in ("header", "figure", "figcaption"):
+        if lm in _CHROME_LANDMARKS or lm == "header":
+            if prose[i] > limit:
+                continue  # it holds most of the page's prose: not furniture, whatever its tag
+            return lm
+        if lm in _ARTICLE_LANDMARKS or lm in ("figure", "figcaption"):
             return lm
     return ""
+
+
+def _prose_by_element(doc: Document, cfg: Config) -> tuple[list[int], float]:
+    """Prose words under each element, and the most an element may hold and still be furniture.
+
+    A page whose whole article sits inside a <nav>, an <aside> or a "widget" (broken
+    markup, odd themes) must not lose it: an element holding more than
+    ``hint_max_prose_share`` of the page's prose is the article, whatever it is called.
+    """
+    prose = [0] * len(doc.elements)
+    total = 0
+    for b in doc.blocks:
+        if is_prose(b, doc, cfg):
+            total += b.words
+            for i in b.path:
+                prose[i] += b.words
+    return prose, cfg.hint_max_prose_share * total if total >= cfg.min_body_words else float("inf")
 
 
 def mark_landmarks(doc: Document, cfg: Config) -> Document:
     """Blocks inside nav, aside and footer (and page headers) become chrome; figure captions become captions."""
     changes: dict[int, Change] = {}
+    prose, limit = _prose_by_element(doc, cfg)
     for b in doc.blocks:
         if b.label is not Label.CONTENT or not b.landmarks:
             continue
-        lm = _innermost_landmark(b.path, doc.elements)
+        lm = _innermost_landmark(b.path, doc.elements, prose, limit)
         if lm in _CHROME_LANDMARKS:
             changes[b.index] = (Label.CHROME, f"inside <{lm}>")
         elif lm == "header" and not (b.landmarks & _ARTICLE_LANDMARKS) and b.heading != 1:
@@ -39,15 +64,23 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
     """Blocks whose nearest hinted ancestor has a boilerplate class or id (share, related, comments...) become chrome."""
     verdicts: dict[int, str | None] = {}
     # A hinted element holding most of the page's prose is the article, whatever its class says
-    # (ad-injection wrappers, "widget" blocks of blog themes).
-    prose = [0] * len(doc.elements)
-    total = 0
+    # (ad-injection wrappers, "widget" blocks of blog themes); so is a hint word that marks most
+    # of the page's prose (a page builder that calls every box a "widget").
+    prose, limit = _prose_by_element(doc, cfg)
+    word_of: dict[int, str] = {}
+    for i, el in enumerate(doc.elements):
+        if el.hints and el.tag not in ("html", "body"):
+            m = patterns.search(patterns.BOILERPLATE_HINT, el.hints, cfg.regex_timeout)
+            if m:
+                word_of[i] = m.group(0).strip(" _-")
+    prose_of_word: dict[str, int] = {}
     for b in doc.blocks:
-        if b.label is Label.CONTENT and is_prose(b, doc, cfg):
-            total += b.words
-            for i in b.path:
-                prose[i] += b.words
-    limit = cfg.hint_max_prose_share * total if total >= cfg.min_body_words else float("inf")
+        if is_prose(b, doc, cfg):
+            for word in {word_of[i] for i in b.path if i in word_of}:
+                prose_of_word[word] = prose_of_word.get(word, 0) + b.words
+    total = sum(prose_of_word.values()) and max(1, sum(b.words for b in doc.blocks if is_prose(b, doc, cfg)))
+    distrusted = {w for w, n in prose_of_word.items()
+                  if n > cfg.hint_word_max_prose_share * total and not w.startswith(_NEVER_DISTRUSTED)}
 
     def verdict(i: int) -> str | None:
         # Walk up to the nearest element whose class/id says something; memoise the whole chain.
@@ -63,9 +96,9 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
                 if patterns.search(patterns.CONTENT_HINT, el.hints, cfg.regex_timeout):
                     found = None
                     break
-                m = patterns.search(patterns.BOILERPLATE_HINT, el.hints, cfg.regex_timeout)
-                if m and prose[i] <= limit:
-                    found = m.group(0).strip(" _-")
+                word = word_of.get(i)
+                if word and prose[i] <= limit and word not in distrusted:
+                    found = word
                     break
             i = el.parent
         for j in chain:

@@ -28,8 +28,8 @@ BLOCK_TAGS = frozenset(
     "address details summary hr br center menu hgroup".split()
 )
 SKIP_TAGS = frozenset(
-    "head script style noscript template svg math iframe object embed canvas select option button input "
-    "textarea title meta link audio video source track map area dialog label".split()
+    "head script style noscript template svg math iframe object embed canvas select option input "
+    "textarea title meta link audio video source track map area dialog".split()
 )
 _LANDMARK_TAGS = {
     "nav": "nav", "header": "header", "footer": "footer", "aside": "aside", "figure": "figure",
@@ -95,6 +95,19 @@ class _Walker:
         self.link_chars = 0
         self.href: str | None = None
         self.in_link = 0
+
+    def line_break(self) -> None:
+        """A single <br>: the line goes on in the same paragraph (hard-wrapped text, addresses, verse)."""
+        self.parts.append("\n")
+
+    def after_br(self) -> bool:
+        """True when nothing but white space came since the last <br> of this paragraph."""
+        for part in reversed(self.parts):
+            if part == "\n":
+                return True
+            if part.strip():
+                return False
+        return False
 
     def text(self, s: str | None) -> None:
         if not s:
@@ -170,8 +183,10 @@ def segment(text: str, cfg: Config, url: str | None = None, root: etree._Element
                 walker.skip_subtree()
                 continue
             if tag in BLOCK_TAGS:
-                if tag == "br" or tag == "hr":
-                    w.flush()
+                if tag == "hr" or tag == "br" and w.after_br():
+                    w.flush()  # a rule or a blank line (<br><br>) ends a paragraph
+                elif tag == "br":
+                    w.line_break()
                 elif len(w.stack) < cfg.max_dom_depth:
                     w.open_block(el, tag)
                     pushed.add(id(el))
