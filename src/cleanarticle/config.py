@@ -84,6 +84,9 @@ class Config:
     repeat_min_chars: int = 40
     sibling_min_share: float = 0.2
     """HTML: a sibling of the best container worth at least this share of it belongs to the article too."""
+    hidden_max_text_share: float = 0.5
+    """HTML: a hidden element (``hidden``, ``display:none``) holding more than this share of the page's
+    text is read anyway: saved pages keep articles in wrappers their scripts reveal."""
     hint_max_prose_share: float = 0.5
     """HTML: a boilerplate class hint is not trusted on an element holding more than this share of the page's prose."""
     extra_run_min_value: float = 40.0

@@ -72,6 +72,17 @@ def _too_deep(parser: etree.HTMLParser) -> bool:
     return any("Excessive depth" in e.message for e in parser.error_log)
 
 
+def _holds_most_text(el: etree._Element, body: etree._Element, cfg: Config, body_chars: list[int]) -> bool:
+    """A hidden element holding most of the page's text is shown by the page's scripts: read it.
+
+    Saved pages often keep the article in a ``hidden`` wrapper that JavaScript reveals.
+    """
+    if not body_chars:
+        code = sum(len(x.text_content()) for x in body.iter("script", "style", "template"))
+        body_chars.append(len(body.text_content()) - code)
+    return len(el.text_content()) > cfg.hidden_max_text_share * body_chars[0]
+
+
 def _hidden(el: etree._Element) -> bool:
     get = el.get
     if get("hidden") is not None or get("aria-hidden") == "true":
@@ -167,6 +178,7 @@ def segment(text: str, cfg: Config, url: str | None = None, root: etree._Element
     w = _Walker(cfg, base_url)
     body = root.find("body")
     start = body if body is not None else root
+    body_chars: list[int] = []  # the page's text length, measured on first need
     walker = etree.iterwalk(start, events=("start", "end"))
     skipped: set[int] = set()
     pushed: set[int] = set()
@@ -178,7 +190,7 @@ def segment(text: str, cfg: Config, url: str | None = None, root: etree._Element
             continue
         tag = tag.lower()
         if event == "start":
-            if tag in SKIP_TAGS or _hidden(el):
+            if tag in SKIP_TAGS or _hidden(el) and not _holds_most_text(el, start, cfg, body_chars):
                 skipped.add(id(el))
                 walker.skip_subtree()
                 continue
