@@ -115,6 +115,8 @@ class Config:
     """A line that is only an author's name ("Dylan Bailey, MS, RD") is short."""
     name_dateline_distance: int = 2
     """...and stands at most this many blocks from a dateline."""
+    doubled_max_words: int = 40
+    """Image alt text said twice ("KCLSU logo KCLSU logo") is at most this long."""
     section_max_words: int = 4
     """A teaser's section label is a short line such as 'Science & Technology'."""
     teaser_min_words: int = 6

@@ -1,11 +1,13 @@
-"""``--explain``: the trace as a rich table on stderr, grouped by pass, with counts."""
+"""``--explain``: what each pass changed, as rich tables on stderr, one section per pass with its count."""
 
 from __future__ import annotations
 
 from collections import Counter
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .article import Article
 
@@ -14,25 +16,31 @@ LABEL_STYLES = {
     "caption": "magenta", "credit": "magenta", "teaser": "yellow", "teaser-title": "yellow",
     "section": "yellow", "comment": "red",
 }
-_TEXT_WIDTH = 70
+
+
+def _label(name: str) -> Text:
+    return Text(name, style=LABEL_STYLES.get(name, ""))
 
 
 def print_explain(article: Article, console: Console) -> None:
-    table = Table(title="cleanarticle: what each pass changed", show_lines=False, expand=False)
-    table.add_column("pass", style="bold")
-    table.add_column("#", justify="right")
-    table.add_column("block text", overflow="fold")
-    table.add_column("from → to")
-    table.add_column("reason")
-    counts = Counter(step.pass_name for step in article.trace)
-    last = None
+    """One table per pass that changed something, in pass order; then the final label counts."""
+    by_pass: dict[str, list] = {}
     for step in article.trace:
-        name = f"{step.pass_name} ({counts[step.pass_name]})" if step.pass_name != last else ""
-        last = step.pass_name
-        text = step.text if len(step.text) <= _TEXT_WIDTH else step.text[: _TEXT_WIDTH - 1] + "…"
-        old, new = step.old.value, step.new.value
-        table.add_row(name, str(step.index), text,
-                      f"[{LABEL_STYLES.get(old, '')}]{old}[/] → [{LABEL_STYLES.get(new, '')}]{new}[/]", step.reason)
-    console.print(table)
+        by_pass.setdefault(step.pass_name, []).append(step)
+    console.print(Text(f"cleanarticle: {len(article.trace)} relabelling(s) by {len(by_pass)} pass(es)", style="bold"))
+    for name, steps in by_pass.items():
+        table = Table(box=box.SIMPLE_HEAD, expand=True, title=f"{name}: {len(steps)}", title_justify="left",
+                      title_style="bold", show_edge=False, pad_edge=False)
+        table.add_column("#", justify="right", no_wrap=True, width=4)
+        table.add_column("from → to", no_wrap=True, width=20)
+        table.add_column("reason", no_wrap=True, overflow="ellipsis", ratio=1, min_width=30)
+        table.add_column("block text", no_wrap=True, overflow="ellipsis", ratio=1)
+        for step in steps:
+            move = _label(step.old.value) + Text(" → ") + _label(step.new.value)
+            table.add_row(str(step.index), move, step.reason, step.text)
+        console.print(table)
     finals = Counter(b.label.value for b in article.blocks)
-    console.print("final labels: " + ", ".join(f"[{LABEL_STYLES.get(k, '')}]{k}[/] {v}" for k, v in finals.most_common()))
+    line = Text("final labels: ")
+    for i, (k, v) in enumerate(finals.most_common()):
+        line += (Text(", ") if i else Text("")) + _label(k) + Text(f" {v}")
+    console.print(line)
