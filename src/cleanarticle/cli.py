@@ -111,14 +111,24 @@ def explain_table(article: Article) -> None:
 
 @app.command()
 def run(
-    inputs: Annotated[Optional[list[str]], typer.Argument(metavar="[PATH | -]",
-                      help="A saved page (HTML or text, .gz too), or - for standard input (the default).")] = None,
+    inputs: Annotated[Optional[list[str]], typer.Argument(metavar="[PATH | DIR | -]...",
+                      help="Saved pages (HTML or text, .gz too), folders to walk, or - for standard input (the default).")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     kind: Annotated[Kind, typer.Option("--kind", help="Read the input as html or text (default: sniff).")] = Kind.auto,
     url: Annotated[Optional[str], typer.Option("--url", help="The page's address, for links and dates.")] = None,
     disable: Annotated[Optional[list[str]], typer.Option("--disable", metavar="PASS",
                        help="Skip a pass by name (repeatable; see --list-passes).")] = None,
+    files_from: Annotated[Optional[str], typer.Option("--files-from", metavar="FILE",
+                          help="Also read input paths from FILE, one a line (- for standard input).")] = None,
+    null: Annotated[bool, typer.Option("--null", "-0", help="--files-from paths are separated by NUL, not newlines (find -print0).")] = False,
+    glob: Annotated[Optional[list[str]], typer.Option("--glob", metavar="PATTERN",
+                    help="File-name pattern for files found in folders (repeatable; default: *.html *.htm *.xhtml *.txt *.html.gz *.txt.gz).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N",
+                    help="Worker processes for several inputs (default: all cores).")] = None,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="With -o DIR, replace outputs that already exist.")] = False,
+    skip_existing: Annotated[bool, typer.Option("--skip-existing",
+                             help="With -o DIR, skip inputs whose output exists (resume an interrupted run).")] = False,
     explain: Annotated[bool, typer.Option("--explain", help="Show every relabelling on stderr; with json, add 'removed' and 'trace'.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No messages on stderr except errors.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
@@ -126,9 +136,13 @@ def run(
                            help="List the passes in the order they run, and exit.")] = False,
 ) -> None:
     """Print the article of a saved web page (HTML or a plain-text dump), without site chrome or teasers."""
-    paths = inputs or ["-"]
-    if len(paths) > 1:
-        _fail(EXIT_USAGE, "give one input (several inputs are not supported yet)")
+    paths = inputs or ([] if files_from is not None else ["-"])
+    if files_from is not None or len(paths) > 1 or any(p != "-" and os.path.isdir(p) for p in paths):
+        from .batch import run_cli
+
+        raise typer.Exit(run_cli(paths, files_from=files_from, null=null, globs=glob, jobs=jobs, fmt=fmt.value,
+                                 output=output, overwrite=overwrite, skip_existing=skip_existing, kind=kind.value,
+                                 url=url, disabled=disable, explain=explain, quiet=quiet, console=err))
     src = paths[0]
     try:
         cfg = Config.build(disabled=frozenset(disable or ()))
