@@ -159,3 +159,26 @@ def test_worker_function_pickles(jobs: int) -> None:
 
     assert pickle.loads(pickle.dumps(batch.process_chunk)) is batch.process_chunk
     assert pickle.loads(pickle.dumps(Settings(disabled=frozenset({"x"})))) == Settings(disabled=frozenset({"x"}))
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+    import io
+
+    from rich.console import Console
+
+    make_tree(tmp_path / "pages")
+    inputs = list(iter_inputs([str(tmp_path / "pages"), str(tmp_path / "missing.html")]))
+    for terminal in (True, False):
+        buf = io.StringIO()
+        console = Console(file=buf, force_terminal=terminal, width=120)
+        opts = batch.Options(Settings(fmt="text"), out_dir=tmp_path / f"out-{terminal}", workers=1)
+        code = batch.run_batch(inputs, opts, console)
+        text = buf.getvalue()
+        assert code == 1
+        assert ("files/s" in text and "1 failed" in text) is terminal
+        assert "5 inputs: 4 ok, 0 no article, 1 failed" in text
+        buf = io.StringIO()
+        quiet = batch.Options(Settings(fmt="text"), out_dir=tmp_path / f"out-{terminal}", workers=1, quiet=True,
+                              overwrite=True)
+        batch.run_batch(inputs, quiet, Console(file=buf, force_terminal=terminal, width=120))
+        assert "files/s" not in buf.getvalue() and "inputs:" not in buf.getvalue()

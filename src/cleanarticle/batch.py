@@ -39,13 +39,12 @@ from typing import IO, Any
 
 from rich.console import Console
 
-from .cli import EXIT_BAD_INPUT, EXIT_NO_ARTICLE, EXIT_OK, Format, render, write_atomic
+from .cli import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_NO_ARTICLE, EXIT_OK, EXIT_USAGE, Format, render, write_atomic
 from .config import Config
 from .errors import CleanArticleError
 from .pipeline import clean
 
 STDIN = "-"
-EXIT_INTERRUPTED = 130
 DEFAULT_GLOBS = ("*.html", "*.htm", "*.xhtml", "*.txt", "*.html.gz", "*.txt.gz")
 EXTENSIONS = {"text": ".txt", "json": ".json", "jsonl": ".jsonl", "markdown": ".md"}
 # Suffixes replaced by the output extension (a.html.gz -> a.txt); any other suffix is kept.
@@ -577,7 +576,7 @@ def run_cli(paths: Sequence[str], *, files_from: str | None, null: bool, globs: 
                         disabled, explain, quiet, console)
     except BatchUsageError as e:
         console.print(f"cleanarticle: error: {e}", markup=False)
-        return 2
+        return EXIT_USAGE
     except KeyboardInterrupt:
         console.print("cleanarticle: interrupted", markup=False)
         return EXIT_INTERRUPTED

@@ -6,6 +6,17 @@ Data goes to stdout (or ``-o FILE``), messages to stderr.  Exit codes:
     1  bad input: unreadable, undecodable, binary, empty, a directory, too large
     2  usage: unknown option, unknown pass name, bad value
     3  the input was read but no article was found in it
+
+Several inputs (more than one PATH, a folder, or ``--files-from``) run as a batch
+(see ``batch.py``): ``-f jsonl`` streams one record per input to stdout (or ``-o FILE``),
+or ``-o DIR`` writes one file per input.  A bad input never stops a batch: it gets a
+JSONL error record and a line on stderr.  The exit code of a batch is
+
+    0  no input failed and at least one had an article (or its output already existed)
+    1  at least one input failed (or nothing matched, or an output was kept or refused)
+    2  usage: as above, also several inputs in a format that cannot be concatenated
+    3  no input failed, and none had an article
+  130  interrupted (Ctrl-C); no partial output files are left
 """
 
 from __future__ import annotations
@@ -28,11 +39,13 @@ from .passes import PASSES
 from .pipeline import clean
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_NO_ARTICLE = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130
 EXIT_CODES = {
     EXIT_OK: "an article was found and written",
     EXIT_BAD_INPUT: "bad input: unreadable, undecodable, binary, empty, a directory, or too large",
     EXIT_USAGE: "usage error: unknown option, unknown pass name, bad value",
     EXIT_NO_ARTICLE: "the input was read, but no article was found in it",
+    EXIT_INTERRUPTED: "interrupted (Ctrl-C) during a batch; no partial output files are left",
 }
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]})
@@ -111,10 +124,10 @@ def explain_table(article: Article) -> None:
 
 @app.command()
 def run(
-    inputs: Annotated[Optional[list[str]], typer.Argument(metavar="[PATH | DIR | -]...",
+    inputs: Annotated[Optional[list[str]], typer.Argument(metavar="PATH | DIR | -",
                       help="Saved pages (HTML or text, .gz too), folders to walk, or - for standard input (the default).")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout; with several inputs a folder (one file per input) or, for jsonl, one file.")] = None,
     kind: Annotated[Kind, typer.Option("--kind", help="Read the input as html or text (default: sniff).")] = Kind.auto,
     url: Annotated[Optional[str], typer.Option("--url", help="The page's address, for links and dates.")] = None,
     disable: Annotated[Optional[list[str]], typer.Option("--disable", metavar="PASS",
