@@ -182,3 +182,24 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
                               overwrite=True)
         batch.run_batch(inputs, quiet, Console(file=buf, force_terminal=terminal, width=120))
         assert "files/s" not in buf.getvalue() and "inputs:" not in buf.getvalue()
+
+
+@pytest.mark.skipif(__import__("multiprocessing").get_start_method() != "fork",
+                    reason="the patched worker function reaches the workers only when they are forked")
+def test_an_input_that_kills_its_worker_fails_alone(tmp_path: Path, monkeypatch) -> None:
+    make_tree(tmp_path)
+    real = batch.process_one
+
+    def crash_on(source, data, settings):
+        if source.endswith("crash.html"):
+            os._exit(1)  # as if lxml crashed or the kernel killed the worker
+        return real(source, data, settings)
+
+    monkeypatch.setattr(batch, "process_one", crash_on)
+    good = [(path, None, None) for path, _ in walk(str(tmp_path))]
+    jobs = good * 2 + [(str(tmp_path / "crash.html"), None, None)] + good * 2
+    results = list(run_ordered(iter(jobs), Settings(), workers=2, chunk_size=3, window=3))
+    assert [r.source for r in results] == [j[0] for j in jobs]
+    assert [r.status for r in results].count(batch.OK) == len(good) * 4
+    (died,) = [r for r in results if r.status == batch.FAILED]
+    assert died.source.endswith("crash.html") and died.error["type"] == "WorkerDied"

@@ -279,8 +279,9 @@ def run_ordered(jobs: Iterable[Job], settings: Settings, workers: int, chunk_siz
 
     With one worker everything runs in this process.  Otherwise chunks go to a process
     pool through a window of at most ``window`` chunks in flight (default four per
-    worker), so neither pending work nor finished results pile up in memory.  A worker
-    that dies (killed, crashed) fails the inputs of its chunk; the pool is restarted.
+    worker), so neither pending work nor finished results pile up in memory.  An input
+    that kills its worker (a crash, the out-of-memory killer) fails alone; the pool is
+    restarted.
     """
     chunks = _chunks(jobs, max(1, chunk_size))
     if workers <= 1:
@@ -313,14 +314,31 @@ def _collect(pending: deque, executor: ProcessPoolExecutor, settings: Settings, 
     try:
         return chunk, future.result(), executor
     except BrokenProcessPool:
-        # Blame the oldest chunk; start a new pool and resubmit the others.
-        _stop(executor)
-        executor = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
-        for i, (other, _) in enumerate(pending):
-            pending[i] = (other, executor.submit(process_chunk, other, settings))
-        msg = "the worker process died while reading this input (or one read with it)"
-        return chunk, [_error(source, "WorkerDied", msg, EXIT_BAD_INPUT) if done is None else done
-                       for source, _, done in chunk], executor
+        pass
+    # A worker died (killed, out of memory, a crash in a C library).  Run this chunk's
+    # inputs one at a time in fresh pools, so that only the input that kills a worker
+    # fails; then resubmit the chunks that were in flight.
+    _stop(executor)
+    results = []
+    for job in chunk:
+        if job[2] is not None:
+            results.append(job[2])
+            continue
+        single = ProcessPoolExecutor(max_workers=1, initializer=_init_worker)
+        try:
+            results.append(single.submit(process_chunk, [job], settings).result()[0])
+            single.shutdown(wait=True)
+        except BrokenProcessPool:
+            _stop(single)
+            results.append(_error(job[0], "WorkerDied", "the worker process died while reading this input",
+                                  EXIT_BAD_INPUT))
+        except BaseException:
+            _stop(single)
+            raise
+    executor = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
+    for i, (other, _) in enumerate(pending):
+        pending[i] = (other, executor.submit(process_chunk, other, settings))
+    return chunk, results, executor
 
 
 # --------------------------------------------------------------------------- outputs
