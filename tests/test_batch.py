@@ -89,8 +89,10 @@ def test_iter_inputs_keeps_argument_order_and_mirrors_relative_paths(tmp_path: P
         Input(os.path.join("a", "three.html.gz"), "three.html.gz"),
         Input("a/one.html", "a/one.html"),  # a folder in a list is skipped: its files are listed too
     ]
-    absolute = list(iter_inputs([str(tmp_path / "roar.txt")]))[0]
-    assert absolute.rel == (tmp_path / "roar.txt").as_posix().lstrip("/")
+    # Absolute paths (what `find /archive -print0` gives) mirror below their deepest common folder.
+    absolute = list(iter_inputs([str(tmp_path / "roar.txt")], listed=[str(tmp_path / "a" / "b" / "two.htm")]))
+    assert [i.rel for i in absolute] == ["roar.txt", "a/b/two.htm"]
+    assert list(iter_inputs(["../x/page.html"]))[0].rel == "page.html"
 
 
 def test_read_list_newlines_and_nul() -> None:

@@ -317,3 +317,12 @@ def test_an_interrupted_jsonl_file_is_not_left_behind(tree: Path, tmp_path: Path
     assert r.exit_code == 130
     assert not out.exists()
     assert list(tmp_path.glob(".*.tmp")) == []
+
+
+def test_one_input_into_an_existing_folder(tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    r = invoke(str(tree / "a" / "one.html"), "-o", str(out), "-f", "markdown", "-q")
+    assert r.exit_code == 0, r.output
+    written = [p.relative_to(out).as_posix() for p in out.rglob("*.md")]
+    assert written == ["one.md"]

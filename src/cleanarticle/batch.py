@@ -141,23 +141,36 @@ def _sorted_entries(folder: str) -> Iterator[os.DirEntry[str]]:
         return iter(())
 
 
-def _rel_for_file(path: str) -> str:
-    """The mirrored relative path of a file named directly (or in a list): the path
-    itself when relative and inside the working folder, else the absolute path
-    without its root (``/data/a.html`` -> ``data/a.html``)."""
+def _outside(path: str) -> bool:
+    """True for a path that is absolute or climbs out of the working folder."""
     p = Path(path)
-    parts = p.parts
-    if not p.is_absolute() and ".." not in parts:
-        return PurePosixPath(*parts).as_posix() if parts else p.name
-    absolute = Path(os.path.abspath(path))
-    return PurePosixPath(*absolute.parts[1:]).as_posix()
+    return p.is_absolute() or ".." in p.parts
+
+
+def _rel_for_file(path: str, base: str | None) -> str:
+    """The mirrored relative path of a file named directly (or in a list): the path
+    itself when relative and inside the working folder, else its path relative to
+    ``base``, the deepest folder holding all such files."""
+    if not _outside(path):
+        parts = Path(path).parts
+        return PurePosixPath(*parts).as_posix() if parts else path
+    rel = os.path.relpath(os.path.abspath(path), base or os.sep)
+    return PurePosixPath(*Path(rel).parts).as_posix()
 
 
 def iter_inputs(paths: Iterable[str], globs: Sequence[str] = DEFAULT_GLOBS,
-                skip: frozenset[tuple[int, int]] = frozenset(), listed: Iterable[str] = ()) -> Iterator[Input]:
+                skip: frozenset[tuple[int, int]] = frozenset(), listed: Sequence[str] = ()) -> Iterator[Input]:
     """Expand ``paths`` (files, directories, ``-``) into inputs, in order, then the
     ``listed`` paths (from ``--files-from``): files only, folders there are skipped
-    (``find DIR -print0`` lists a folder's files as well as the folder)."""
+    (``find DIR -print0`` lists a folder's files as well as the folder).  Files named
+    by an absolute path (or one with ``..``) mirror their path below the deepest folder
+    that holds them all: ``find /archive -print0`` gives ``OUT/a/b.txt`` for
+    ``/archive/a/b.html``."""
+    paths = list(paths)
+    named = [p for p in paths if p != STDIN and not os.path.isdir(p)]
+    named += [p for p in listed if not os.path.isdir(p)]
+    outside = [os.path.dirname(os.path.abspath(p)) for p in named if _outside(p)]
+    base = os.path.commonpath(outside) if outside else None
     for path in paths:
         if path == STDIN:
             yield Input(STDIN, "stdin")
@@ -165,10 +178,10 @@ def iter_inputs(paths: Iterable[str], globs: Sequence[str] = DEFAULT_GLOBS,
             for found, rel in walk(path, globs, skip):
                 yield Input(found, rel)
         else:
-            yield Input(path, _rel_for_file(path))
+            yield Input(path, _rel_for_file(path, base))
     for path in listed:
         if not os.path.isdir(path):
-            yield Input(path, _rel_for_file(path))
+            yield Input(path, _rel_for_file(path, base))
 
 
 def output_path(out_dir: Path, rel: str, fmt: str) -> Path:
@@ -278,7 +291,7 @@ def run_ordered(jobs: Iterable[Job], settings: Settings, workers: int, chunk_siz
     """Process ``jobs`` and yield their results in input order.
 
     With one worker everything runs in this process.  Otherwise chunks go to a process
-    pool through a window of at most ``window`` chunks in flight (default four per
+    pool through a window of at most ``window`` chunks in flight (default eight per
     worker), so neither pending work nor finished results pile up in memory.  An input
     that kills its worker (a crash, the out-of-memory killer) fails alone; the pool is
     restarted.
@@ -288,7 +301,7 @@ def run_ordered(jobs: Iterable[Job], settings: Settings, workers: int, chunk_siz
         for chunk in chunks:
             yield from process_chunk(chunk, settings)
         return
-    yield from _run_pool(chunks, settings, workers, window or workers * 4)
+    yield from _run_pool(chunks, settings, workers, window or workers * 8)
 
 
 def _run_pool(chunks: Iterator[list[Job]], settings: Settings, workers: int, window: int) -> Iterator[Result]:
@@ -523,10 +536,10 @@ def run_batch(inputs: Sequence[Input], opts: Options, console: Console, stdin_da
                 except OSError as e:
                     result = _error(result.source, "OutputError", f"cannot write {out}: {e.strerror or e}",
                                     EXIT_BAD_INPUT)
-            elif sink is not None and jsonl:
+            elif sink is not None:
                 if result.status == OK:
                     sink.write(result.output or "")
-                elif result.status != SKIPPED:
+                elif jsonl and result.status != SKIPPED:
                     sink.write(json.dumps(result.record(), ensure_ascii=False) + "\n")
             tally.add(result.status)
             if result.status == FAILED or (result.status == NO_ARTICLE and not opts.quiet):

@@ -150,7 +150,8 @@ def run(
 ) -> None:
     """Print the article of a saved web page (HTML or a plain-text dump), without site chrome or teasers."""
     paths = inputs or ([] if files_from is not None else ["-"])
-    if files_from is not None or len(paths) > 1 or any(p != "-" and os.path.isdir(p) for p in paths):
+    if (files_from is not None or len(paths) > 1 or any(p != "-" and os.path.isdir(p) for p in paths)
+            or (output is not None and output.is_dir())):
         from .batch import run_cli
 
         raise typer.Exit(run_cli(paths, files_from=files_from, null=null, globs=glob, jobs=jobs, fmt=fmt.value,
