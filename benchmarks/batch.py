@@ -136,44 +136,54 @@ def main() -> None:
     ap.add_argument("--memory-jobs", type=int, default=2, help="worker count for the memory runs")
     ap.add_argument("--keep", type=Path, help="build the batches here and keep them (default: a temporary folder)")
     ap.add_argument("--skip-memory", action="store_true")
+    ap.add_argument("--skip-speed", action="store_true")
     ns = ap.parse_args()
     pages = source_pages()
     tmp = ns.keep or Path(tempfile.mkdtemp(prefix="cleanarticle-batch-bench-"))
     try:
         small = build(tmp, pages, ns.files)
         print(f"before: {load()}")
-        print(f"\nspeed, {ns.files} files, cleanarticle DIR -f jsonl -q -j N > /dev/null")
-        print("| -j | seconds | files/s | speed-up |")
-        print("|---:|---:|---:|---:|")
-        base = None
-        for j in (int(x) for x in ns.jobs.split(",")):
-            secs, rc, _, _ = run([*cli(), str(small), "-f", "jsonl", "-q", "-j", str(j)])
-            rate = ns.files / secs
-            base = base or rate
-            print(f"| {j} | {secs:.1f} | {rate:.1f} | {rate / base:.2f}x |  (exit {rc})")
-        print(f"after: {load()}")
+        if not ns.skip_speed:
+            speed(ns, small)
         if ns.skip_memory:
             return
-        big = build(tmp, pages, ns.big)
-        print(f"\npeak memory, -j {ns.memory_jobs} (KB; largest process = ru_maxrss, tree = parent + workers sampled)")
-        print("| files | output | largest process | tree | seconds |")
-        print("|---:|---|---:|---:|---:|")
-        results = {}
-        for label, extra in (("jsonl stdout", ["-f", "jsonl"]), ("-o DIR", None)):
-            for n, folder in ((ns.files, small), (ns.big, big)):
-                out = tmp / f"out-{n}"
-                shutil.rmtree(out, ignore_errors=True)
-                args = extra if extra is not None else ["-o", str(out)]
-                secs, rc, maxrss, peak = run([*cli(), str(folder), *args, "-q", "-j", str(ns.memory_jobs)])
-                results[(label, n)] = (maxrss, peak)
-                print(f"| {n} | {label} | {maxrss:,} | {peak:,} | {secs:.1f} |  (exit {rc})")
-                shutil.rmtree(out, ignore_errors=True)
-            (a1, t1), (a2, t2) = results[(label, ns.files)], results[(label, ns.big)]
-            print(f"  {label}: {ns.big} vs {ns.files} files: largest process {a2 / a1:.2f}x, tree {t2 / t1:.2f}x")
-        print(f"after: {load()}")
+        memory(ns, tmp, pages, small)
     finally:
         if ns.keep is None:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def speed(ns: argparse.Namespace, small: Path) -> None:
+    print(f"\nspeed, {ns.files} files, cleanarticle DIR -f jsonl -q -j N > /dev/null")
+    print("| -j | seconds | files/s | speed-up |")
+    print("|---:|---:|---:|---:|")
+    base = None
+    for j in (int(x) for x in ns.jobs.split(",")):
+        secs, rc, _, _ = run([*cli(), str(small), "-f", "jsonl", "-q", "-j", str(j)])
+        rate = ns.files / secs
+        base = base or rate
+        print(f"| {j} | {secs:.1f} | {rate:.1f} | {rate / base:.2f}x |  (exit {rc})")
+    print(f"after: {load()}")
+
+
+def memory(ns: argparse.Namespace, tmp: Path, pages: list[tuple[str, bytes]], small: Path) -> None:
+    big = build(tmp, pages, ns.big)
+    print(f"\npeak memory, -j {ns.memory_jobs} (KB; largest process = ru_maxrss, tree = parent + workers sampled)")
+    print("| files | output | largest process | tree | seconds |")
+    print("|---:|---|---:|---:|---:|")
+    results = {}
+    for label, extra in (("jsonl stdout", ["-f", "jsonl"]), ("-o DIR", None)):
+        for n, folder in ((ns.files, small), (ns.big, big)):
+            out = tmp / f"out-{n}"
+            shutil.rmtree(out, ignore_errors=True)
+            args = extra if extra is not None else ["-o", str(out)]
+            secs, rc, maxrss, peak = run([*cli(), str(folder), *args, "-q", "-j", str(ns.memory_jobs)])
+            results[(label, n)] = (maxrss, peak)
+            print(f"| {n} | {label} | {maxrss:,} | {peak:,} | {secs:.1f} |  (exit {rc})")
+            shutil.rmtree(out, ignore_errors=True)
+        (a1, t1), (a2, t2) = results[(label, ns.files)], results[(label, ns.big)]
+        print(f"  {label}: {ns.big} vs {ns.files} files: largest process {a2 / a1:.2f}x, tree {t2 / t1:.2f}x")
+    print(f"after: {load()}")
 
 
 if __name__ == "__main__":

@@ -326,3 +326,9 @@ def test_one_input_into_an_existing_folder(tree: Path, tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     written = [p.relative_to(out).as_posix() for p in out.rglob("*.md")]
     assert written == ["one.md"]
+
+
+def test_unwritable_jsonl_file_is_a_one_line_error(tree: Path, tmp_path: Path) -> None:
+    r = invoke(str(tree), "-f", "jsonl", "-o", str(tmp_path / "no-such-folder" / "all.jsonl"))
+    assert r.exit_code == 1
+    assert r.stderr.startswith("cleanarticle: error: cannot write") and len(r.stderr.splitlines()) == 1

@@ -286,26 +286,41 @@ def _stop(executor: ProcessPoolExecutor) -> None:
             pass
 
 
+def start_pool(workers: int) -> ProcessPoolExecutor:
+    """A process pool whose workers are all started now.  Start it before building big
+    structures (the list of inputs, a page read from stdin): forked workers would share
+    them, and each would count them in its resident memory."""
+    executor = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
+    # Where workers are forked, the first submit starts them all; elsewhere they are
+    # started on demand from a clean process (forkserver, spawn) and inherit nothing.
+    executor.submit(int).result()
+    return executor
+
+
 def run_ordered(jobs: Iterable[Job], settings: Settings, workers: int, chunk_size: int = 4,
-                window: int | None = None) -> Iterator[Result]:
+                window: int | None = None, executor: ProcessPoolExecutor | None = None) -> Iterator[Result]:
     """Process ``jobs`` and yield their results in input order.
 
     With one worker everything runs in this process.  Otherwise chunks go to a process
     pool through a window of at most ``window`` chunks in flight (default eight per
     worker), so neither pending work nor finished results pile up in memory.  An input
     that kills its worker (a crash, the out-of-memory killer) fails alone; the pool is
-    restarted.
+    restarted.  ``executor`` is a pool from :func:`start_pool` to use (and shut down).
     """
     chunks = _chunks(jobs, max(1, chunk_size))
     if workers <= 1:
+        if executor is not None:
+            executor.shutdown(wait=False)
         for chunk in chunks:
             yield from process_chunk(chunk, settings)
         return
-    yield from _run_pool(chunks, settings, workers, window or workers * 8)
+    yield from _run_pool(chunks, settings, workers, window or workers * 8, executor)
 
 
-def _run_pool(chunks: Iterator[list[Job]], settings: Settings, workers: int, window: int) -> Iterator[Result]:
-    executor = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
+def _run_pool(chunks: Iterator[list[Job]], settings: Settings, workers: int, window: int,
+              executor: ProcessPoolExecutor | None) -> Iterator[Result]:
+    if executor is None:
+        executor = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
     pending: deque[tuple[list[Job], Any]] = deque()
     try:
         for chunk in chunks:
@@ -416,13 +431,14 @@ class Options:
     workers: int = 1
     quiet: bool = False
     progress: bool | None = None      # None: when stderr is a terminal (and not quiet)
+    executor: ProcessPoolExecutor | None = None  # a pool from start_pool, when workers > 1
 
 
 def _plan(inputs: Iterable[Input], opts: Options, input_ids: set[tuple[int, int]], stdin_data: bytes | None
           ) -> Iterator[tuple[Job, Path | None]]:
     """Pair each input with its output path and decide, without reading it, whether it
     must be skipped or refused (its output exists, is an input, or is another's output)."""
-    taken: set[Path] = set()
+    taken: set[str] = set()  # strings: a Path object weighs several times more
     for item in inputs:
         data = stdin_data if item.source == STDIN else None
         if opts.out_dir is None:
@@ -433,7 +449,7 @@ def _plan(inputs: Iterable[Input], opts: Options, input_ids: set[tuple[int, int]
         if _file_id(out) in input_ids or (out.exists() and item.source != STDIN and _same(out, item.source)):
             done = _error(item.source, "OutputIsInput",
                           f"refusing to write {out}: it is an input", EXIT_BAD_INPUT)
-        elif out in taken:
+        elif str(out) in taken:
             done = _error(item.source, "OutputCollision", f"another input already writes {out}", EXIT_BAD_INPUT)
         elif os.path.lexists(out):
             if opts.skip_existing:
@@ -442,7 +458,7 @@ def _plan(inputs: Iterable[Input], opts: Options, input_ids: set[tuple[int, int]
                 done = _error(item.source, "OutputExists",
                               f"{out} exists, kept it (--overwrite replaces it, --skip-existing skips its input)",
                               EXIT_BAD_INPUT)
-        taken.add(out)
+        taken.add(str(out))
         yield (item.source, data, done), out
 
 
@@ -499,15 +515,23 @@ def run_batch(inputs: Sequence[Input], opts: Options, console: Console, stdin_da
     if not inputs:
         console.print("cleanarticle: error: no input files found", markup=False)
         return EXIT_BAD_INPUT
-    input_ids = {fid for fid in (_file_id(i.source) for i in inputs if i.source != STDIN) if fid}
-    if opts.out_file is not None and _file_id(opts.out_file) in input_ids:
+    # Identities of the inputs, to never write over one (only needed with an output folder).
+    input_ids: set[tuple[int, int]] = set()
+    if opts.out_dir is not None:
+        input_ids = {fid for fid in (_file_id(i.source) for i in inputs if i.source != STDIN) if fid}
+    out_id = _file_id(opts.out_file) if opts.out_file is not None else None
+    if out_id is not None and any(_file_id(i.source) == out_id for i in inputs if i.source != STDIN):
         raise BatchUsageError(f"refusing to overwrite the input {opts.out_file} with the output")
     tally = Tally()
     total = len(inputs)
     show_progress = opts.progress if opts.progress is not None else (console.is_terminal and not opts.quiet)
     sink: _Stdout | _AtomicFile | None = None
     if opts.out_dir is None:
-        sink = _Stdout() if opts.out_file is None else _AtomicFile(opts.out_file)
+        try:
+            sink = _Stdout() if opts.out_file is None else _AtomicFile(opts.out_file)
+        except OSError as e:
+            console.print(f"cleanarticle: error: cannot write {opts.out_file}: {e.strerror or e}", markup=False)
+            return EXIT_BAD_INPUT
     jsonl = opts.settings.fmt == "jsonl"
     planned = _plan(inputs, opts, input_ids, stdin_data)
     outs: deque[Path | None] = deque()
@@ -525,7 +549,7 @@ def run_batch(inputs: Sequence[Input], opts: Options, console: Console, stdin_da
             progress.start()
             task = progress.add_task("cleaning", total=total, failed=0)
         chunk = 1 if total < opts.workers * 8 else min(8, max(1, total // (opts.workers * 32)))
-        results = run_ordered(jobs(), opts.settings, opts.workers, chunk_size=chunk)
+        results = run_ordered(jobs(), opts.settings, opts.workers, chunk_size=chunk, executor=opts.executor)
         stack.callback(results.close)  # stops the workers at once if we leave early
         for result in results:
             out = outs.popleft()
@@ -564,6 +588,12 @@ def run_batch(inputs: Sequence[Input], opts: Options, console: Console, stdin_da
         if progress is not None:
             progress.stop()
         return EXIT_OK
+    except OSError as e:  # the output cannot be written (disk full, ...): stop, keep nothing partial
+        if isinstance(sink, _AtomicFile):
+            sink.discard()
+        where = opts.out_file if opts.out_file is not None else "stdout"
+        console.print(f"cleanarticle: error: cannot write {where}: {e.strerror or e}", markup=False)
+        return EXIT_BAD_INPUT
     except BaseException:
         if isinstance(sink, _AtomicFile):
             sink.discard()
@@ -638,6 +668,22 @@ def _run_cli(paths, files_from, null, globs, jobs, fmt, output, overwrite, skip_
         if output.exists() and not output.is_dir():
             raise BatchUsageError(f"-o {output}: several inputs need a folder, and this is a file")
         out_dir = output
+    wanted = jobs or default_jobs()
+    executor = start_pool(wanted) if wanted > 1 else None
+    try:
+        code = _discover_and_run(paths, files_from, null, globs, wanted, fmt, out_dir, out_file, overwrite,
+                                 skip_existing, kind, url, disabled_set, explain, quiet, console, executor)
+    except BaseException:
+        if executor is not None:
+            _stop(executor)
+        raise
+    if executor is not None:
+        executor.shutdown(wait=True)  # a no-op when the run already shut it down
+    return code
+
+
+def _discover_and_run(paths, files_from, null, globs, wanted, fmt, out_dir, out_file, overwrite, skip_existing,
+                      kind, url, disabled_set, explain, quiet, console, executor) -> int:
     listed: list[str] = []
     if files_from is not None:
         try:
@@ -658,8 +704,9 @@ def _run_cli(paths, files_from, null, globs, jobs, fmt, output, overwrite, skip_
         except OSError as e:
             console.print(f"cleanarticle: error: cannot create {out_dir}: {e.strerror or e}", markup=False)
             return EXIT_BAD_INPUT
-    workers = max(1, min(jobs or default_jobs(), len(inputs)))
+    # Never more workers than inputs; the pool already started keeps its size (idle extras cost nothing).
+    workers = max(1, min(wanted, len(inputs)))
     settings = Settings(fmt=fmt, kind=kind, url=url, disabled=disabled_set, explain=explain)
     opts = Options(settings, out_dir=out_dir, out_file=out_file, overwrite=overwrite, skip_existing=skip_existing,
-                   workers=workers, quiet=quiet)
+                   workers=workers, quiet=quiet, executor=executor)
     return run_batch(inputs, opts, console, stdin_data)
