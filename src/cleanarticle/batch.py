@@ -30,7 +30,7 @@ import sys
 import tempfile
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -288,7 +288,7 @@ def _stop(executor: ProcessPoolExecutor) -> None:
 
 def start_pool(workers: int) -> ProcessPoolExecutor:
     """A process pool whose workers are all started now.  Start it before building big
-    structures (the list of inputs, a page read from stdin): forked workers would share
+    structures (a list of paths, a page read from stdin): forked workers would share
     them, and each would count them in its resident memory."""
     executor = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
     # Where workers are forked, the first submit starts them all; elsewhere they are
@@ -510,21 +510,28 @@ def _message(result: Result) -> str:
     return f"cleanarticle: error: {where}{msg}"
 
 
-def run_batch(inputs: Sequence[Input], opts: Options, console: Console, stdin_data: bytes | None = None) -> int:
-    """Run the whole batch; returns the exit code (0, 1, 3, or 130 when interrupted)."""
-    if not inputs:
-        console.print("cleanarticle: error: no input files found", markup=False)
-        return EXIT_BAD_INPUT
+def run_batch(inputs: Callable[[], Iterable[Input]] | Sequence[Input], opts: Options, console: Console,
+              stdin_data: bytes | None = None) -> int:
+    """Run the whole batch; returns the exit code (0, 1, 3, or 130 when interrupted).
+
+    ``inputs`` is a list, or a function giving a fresh iterator over them: the inputs are
+    then streamed, never held in memory together (a first pass counts them for the
+    progress bar, and notes their identities when writing into a folder)."""
+    make = inputs if callable(inputs) else (lambda: inputs)
     # Identities of the inputs, to never write over one (only needed with an output folder).
     input_ids: set[tuple[int, int]] = set()
     if opts.out_dir is not None:
-        input_ids = {fid for fid in (_file_id(i.source) for i in inputs if i.source != STDIN) if fid}
+        input_ids = {fid for fid in (_file_id(i.source) for i in make() if i.source != STDIN) if fid}
     out_id = _file_id(opts.out_file) if opts.out_file is not None else None
-    if out_id is not None and any(_file_id(i.source) == out_id for i in inputs if i.source != STDIN):
+    if out_id is not None and any(_file_id(i.source) == out_id for i in make() if i.source != STDIN):
         raise BatchUsageError(f"refusing to overwrite the input {opts.out_file} with the output")
-    tally = Tally()
-    total = len(inputs)
     show_progress = opts.progress if opts.progress is not None else (console.is_terminal and not opts.quiet)
+    total: int | None = None
+    if not callable(inputs):
+        total = len(inputs)
+    elif show_progress:
+        total = sum(1 for _ in make())
+    tally = Tally()
     sink: _Stdout | _AtomicFile | None = None
     if opts.out_dir is None:
         try:
@@ -533,7 +540,7 @@ def run_batch(inputs: Sequence[Input], opts: Options, console: Console, stdin_da
             console.print(f"cleanarticle: error: cannot write {opts.out_file}: {e.strerror or e}", markup=False)
             return EXIT_BAD_INPUT
     jsonl = opts.settings.fmt == "jsonl"
-    planned = _plan(inputs, opts, input_ids, stdin_data)
+    planned = _plan(make(), opts, input_ids, stdin_data)
     outs: deque[Path | None] = deque()
 
     def jobs() -> Iterator[Job]:
@@ -548,7 +555,7 @@ def run_batch(inputs: Sequence[Input], opts: Options, console: Console, stdin_da
             progress = _progress(console)
             progress.start()
             task = progress.add_task("cleaning", total=total, failed=0)
-        chunk = 1 if total < opts.workers * 8 else min(8, max(1, total // (opts.workers * 32)))
+        chunk = 1 if total is not None and total < opts.workers * 16 else 4
         results = run_ordered(jobs(), opts.settings, opts.workers, chunk_size=chunk, executor=opts.executor)
         stack.callback(results.close)  # stops the workers at once if we leave early
         for result in results:
@@ -572,14 +579,18 @@ def run_batch(inputs: Sequence[Input], opts: Options, console: Console, stdin_da
             if progress is not None:
                 progress.update(task, completed=tally.done, failed=tally.failed)
         if isinstance(sink, _AtomicFile):
-            sink.commit()
+            if tally.done:
+                sink.commit()
+            else:
+                sink.discard()
             sink = None
     except KeyboardInterrupt:
         if isinstance(sink, _AtomicFile):
             sink.discard()
         if progress is not None:
             progress.stop()
-        console.print(f"cleanarticle: interrupted after {tally.done} of {total} inputs", markup=False)
+        of = f" of {total}" if total is not None else ""
+        console.print(f"cleanarticle: interrupted after {tally.done}{of} inputs", markup=False)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (| head): end quietly.
@@ -602,6 +613,9 @@ def run_batch(inputs: Sequence[Input], opts: Options, console: Console, stdin_da
         stack.close()
         if progress is not None:
             progress.stop()
+    if not tally.done:
+        console.print("cleanarticle: error: no input files found", markup=False)
+        return EXIT_BAD_INPUT
     if not opts.quiet:
         console.print(tally.summary(), markup=False, highlight=False)
     return tally.exit_code()
@@ -697,15 +711,18 @@ def _discover_and_run(paths, files_from, null, globs, wanted, fmt, out_dir, out_
     if out_dir is not None and out_dir.is_dir():
         st = out_dir.stat()
         skip = frozenset({(st.st_dev, st.st_ino)})
-    inputs = list(iter_inputs(paths, tuple(globs) if globs else DEFAULT_GLOBS, skip, listed))
+    pats = tuple(globs) if globs else DEFAULT_GLOBS
+
+    def inputs() -> Iterator[Input]:
+        return iter_inputs(paths, pats, skip, listed)
+
     if out_dir is not None:
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             console.print(f"cleanarticle: error: cannot create {out_dir}: {e.strerror or e}", markup=False)
             return EXIT_BAD_INPUT
-    # Never more workers than inputs; the pool already started keeps its size (idle extras cost nothing).
-    workers = max(1, min(wanted, len(inputs)))
+    workers = wanted
     settings = Settings(fmt=fmt, kind=kind, url=url, disabled=disabled_set, explain=explain)
     opts = Options(settings, out_dir=out_dir, out_file=out_file, overwrite=overwrite, skip_existing=skip_existing,
                    workers=workers, quiet=quiet, executor=executor)
