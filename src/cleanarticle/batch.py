@@ -411,12 +411,13 @@ class Tally:
         return f"cleanarticle: {self.done} inputs: {', '.join(parts)} in {secs:.1f} s ({rate:.1f} inputs/s)"
 
 
-def _file_id(path: str | Path) -> tuple[int, int] | None:
+def _file_id(path: str | Path) -> int | None:
+    """A regular file's identity (device and inode in one int: a small set entry)."""
     try:
         st = os.stat(path)
     except (OSError, ValueError):
         return None
-    return (st.st_dev, st.st_ino) if stat.S_ISREG(st.st_mode) else None
+    return (st.st_dev << 64) | st.st_ino if stat.S_ISREG(st.st_mode) else None
 
 
 @dataclass
@@ -434,7 +435,7 @@ class Options:
     executor: ProcessPoolExecutor | None = None  # a pool from start_pool, when workers > 1
 
 
-def _plan(inputs: Iterable[Input], opts: Options, input_ids: set[tuple[int, int]], stdin_data: bytes | None
+def _plan(inputs: Iterable[Input], opts: Options, input_ids: set[int], stdin_data: bytes | None
           ) -> Iterator[tuple[Job, Path | None]]:
     """Pair each input with its output path and decide, without reading it, whether it
     must be skipped or refused (its output exists, is an input, or is another's output)."""
@@ -519,7 +520,7 @@ def run_batch(inputs: Callable[[], Iterable[Input]] | Sequence[Input], opts: Opt
     progress bar, and notes their identities when writing into a folder)."""
     make = inputs if callable(inputs) else (lambda: inputs)
     # Identities of the inputs, to never write over one (only needed with an output folder).
-    input_ids: set[tuple[int, int]] = set()
+    input_ids: set[int] = set()
     if opts.out_dir is not None:
         input_ids = {fid for fid in (_file_id(i.source) for i in make() if i.source != STDIN) if fid}
     out_id = _file_id(opts.out_file) if opts.out_file is not None else None

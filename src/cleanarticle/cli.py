@@ -7,7 +7,8 @@ Data goes to stdout (or ``-o FILE``), messages to stderr.  Exit codes:
     2  usage: unknown option, unknown pass name, bad value
     3  the input was read but no article was found in it
 
-Several inputs (more than one PATH, a folder, or ``--files-from``) run as a batch
+Several inputs (more than one PATH, a folder, ``--files-from``, or ``-o`` naming an
+existing folder) run as a batch
 (see ``batch.py``): ``-f jsonl`` streams one record per input to stdout (or ``-o FILE``),
 or ``-o DIR`` writes one file per input.  A bad input never stops a batch: it gets a
 JSONL error record and a line on stderr.  The exit code of a batch is
