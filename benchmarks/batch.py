@@ -153,17 +153,41 @@ def main() -> None:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
+def _spin(n: int) -> float:
+    t = time.perf_counter()
+    x = 0
+    for i in range(n):
+        x += i
+    return time.perf_counter() - t
+
+
+def ceiling(workers: int, n: int = 15_000_000) -> float:
+    """How much faster ``workers`` processes get pure CPU work done than one, right now:
+    the best speed-up the machine (shared with other work) allows at this moment."""
+    import multiprocessing
+
+    one = _spin(n)
+    t = time.perf_counter()
+    with multiprocessing.Pool(workers) as pool:
+        pool.map(_spin, [n] * workers)
+    return workers * one / (time.perf_counter() - t)
+
+
 def speed(ns: argparse.Namespace, small: Path) -> None:
+    jobs = [int(x) for x in ns.jobs.split(",")]
+    print("\nceiling now (a busy loop in N processes vs 1): "
+          + ", ".join(f"-j {j}: {ceiling(j):.2f}x" for j in jobs if j > 1))
     print(f"\nspeed, {ns.files} files, cleanarticle DIR -f jsonl -q -j N > /dev/null")
     print("| -j | seconds | files/s | speed-up |")
     print("|---:|---:|---:|---:|")
     base = None
-    for j in (int(x) for x in ns.jobs.split(",")):
+    for j in jobs:
         secs, rc, _, _ = run([*cli(), str(small), "-f", "jsonl", "-q", "-j", str(j)])
         rate = ns.files / secs
         base = base or rate
         print(f"| {j} | {secs:.1f} | {rate:.1f} | {rate / base:.2f}x |  (exit {rc})")
     print(f"after: {load()}")
+    print("ceiling after: " + ", ".join(f"-j {j}: {ceiling(j):.2f}x" for j in jobs if j > 1))
 
 
 def memory(ns: argparse.Namespace, tmp: Path, pages: list[tuple[str, bytes]], small: Path) -> None:
