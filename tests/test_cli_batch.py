@@ -332,3 +332,15 @@ def test_unwritable_jsonl_file_is_a_one_line_error(tree: Path, tmp_path: Path) -
     r = invoke(str(tree), "-f", "jsonl", "-o", str(tmp_path / "no-such-folder" / "all.jsonl"))
     assert r.exit_code == 1
     assert r.stderr.startswith("cleanarticle: error: cannot write") and len(r.stderr.splitlines()) == 1
+
+
+def test_every_option_is_in_the_readme_cli_reference() -> None:
+    import typer.main
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    reference = readme.split("## CLI reference", 1)[1].split("\n## ", 1)[0]
+    command = typer.main.get_command(app)
+    names = [opt for param in command.params for opt in getattr(param, "opts", []) if opt.startswith("-")]
+    assert "--files-from" in names and "--skip-existing" in names
+    missing = [name for name in names if f"`{name}" not in reference]
+    assert missing == []
