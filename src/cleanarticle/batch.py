@@ -326,10 +326,10 @@ def _run_pool(chunks: Iterator[list[Job]], settings: Settings, workers: int, win
         for chunk in chunks:
             pending.append((chunk, executor.submit(process_chunk, chunk, settings)))
             while len(pending) >= window:
-                chunk_done, results, executor = _collect(pending, executor, settings, workers)
+                _, results, executor = _collect(pending, executor, settings, workers)
                 yield from results
         while pending:
-            chunk_done, results, executor = _collect(pending, executor, settings, workers)
+            _, results, executor = _collect(pending, executor, settings, workers)
             yield from results
     except BaseException:  # Ctrl-C, a closed pipe, or the consumer stopping early
         _stop(executor)
