@@ -32,6 +32,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -278,12 +279,17 @@ def _chunks(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
 def _stop(executor: ProcessPoolExecutor) -> None:
     """Cancel queued work and end the workers now (not after their current chunk)."""
     procs = list((getattr(executor, "_processes", None) or {}).values())
+    manager = getattr(executor, "_executor_manager_thread", None)
     executor.shutdown(wait=False, cancel_futures=True)
     for proc in procs:
         try:
             proc.terminate()
         except Exception:  # already gone
             pass
+    # Let the pool's manager thread see its workers gone and clean up now: left running into
+    # interpreter exit, it races the exit hook and Python prints an ignored OSError.
+    if manager is not None:
+        manager.join(timeout=5)
 
 
 def start_pool(workers: int) -> ProcessPoolExecutor:
@@ -298,7 +304,8 @@ def start_pool(workers: int) -> ProcessPoolExecutor:
 
 
 def run_ordered(jobs: Iterable[Job], settings: Settings, workers: int, chunk_size: int = 4,
-                window: int | None = None, executor: ProcessPoolExecutor | None = None) -> Iterator[Result]:
+                window: int | None = None, executor: ProcessPoolExecutor | None = None,
+                ctrl_c: CtrlC | None = None) -> Iterator[Result]:
     """Process ``jobs`` and yield their results in input order.
 
     With one worker everything runs in this process.  Otherwise chunks go to a process
@@ -312,13 +319,18 @@ def run_ordered(jobs: Iterable[Job], settings: Settings, workers: int, chunk_siz
         if executor is not None:
             executor.shutdown(wait=False)
         for chunk in chunks:
-            yield from process_chunk(chunk, settings)
+            if ctrl_c is None:
+                done = process_chunk(chunk, settings)
+            else:
+                with ctrl_c.anywhere():  # only computation here: Ctrl-C may stop it at once
+                    done = process_chunk(chunk, settings)
+            yield from done
         return
-    yield from _run_pool(chunks, settings, workers, window or workers * 8, executor)
+    yield from _run_pool(chunks, settings, workers, window or workers * 8, executor, ctrl_c)
 
 
 def _run_pool(chunks: Iterator[list[Job]], settings: Settings, workers: int, window: int,
-              executor: ProcessPoolExecutor | None) -> Iterator[Result]:
+              executor: ProcessPoolExecutor | None, ctrl_c: CtrlC | None) -> Iterator[Result]:
     if executor is None:
         executor = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
     pending: deque[tuple[list[Job], Any]] = deque()
@@ -326,10 +338,10 @@ def _run_pool(chunks: Iterator[list[Job]], settings: Settings, workers: int, win
         for chunk in chunks:
             pending.append((chunk, executor.submit(process_chunk, chunk, settings)))
             while len(pending) >= window:
-                _, results, executor = _collect(pending, executor, settings, workers)
+                _, results, executor = _collect(pending, executor, settings, workers, ctrl_c)
                 yield from results
         while pending:
-            _, results, executor = _collect(pending, executor, settings, workers)
+            _, results, executor = _collect(pending, executor, settings, workers, ctrl_c)
             yield from results
     except BaseException:  # Ctrl-C, a closed pipe, or the consumer stopping early
         _stop(executor)
@@ -337,10 +349,23 @@ def _run_pool(chunks: Iterator[list[Job]], settings: Settings, workers: int, win
     executor.shutdown(wait=True)
 
 
-def _collect(pending: deque, executor: ProcessPoolExecutor, settings: Settings, workers: int):
+def _wait(future: Any, ctrl_c: CtrlC | None) -> Any:
+    """``future.result()``, looking at Ctrl-C every 0.1 s."""
+    if ctrl_c is None:
+        return future.result()
+    while True:
+        ctrl_c.check()
+        try:
+            return future.result(timeout=0.1)
+        except FuturesTimeout:
+            continue
+
+
+def _collect(pending: deque, executor: ProcessPoolExecutor, settings: Settings, workers: int,
+             ctrl_c: CtrlC | None = None):
     chunk, future = pending.popleft()
     try:
-        return chunk, future.result(), executor
+        return chunk, _wait(future, ctrl_c), executor
     except BrokenProcessPool:
         pass
     # A worker died (killed, out of memory, a crash in a C library).  Run this chunk's
@@ -354,7 +379,7 @@ def _collect(pending: deque, executor: ProcessPoolExecutor, settings: Settings, 
             continue
         single = ProcessPoolExecutor(max_workers=1, initializer=_init_worker)
         try:
-            results.append(single.submit(process_chunk, [job], settings).result()[0])
+            results.append(_wait(single.submit(process_chunk, [job], settings), ctrl_c)[0])
             single.shutdown(wait=True)
         except BrokenProcessPool:
             _stop(single)
@@ -502,6 +527,51 @@ class _AtomicFile:
             Path(self.tmp).unlink(missing_ok=True)
 
 
+class CtrlC:
+    """Where Ctrl-C may stop the run.  A KeyboardInterrupt raised at any bytecode could land
+    inside the pool's locks and queues (and hang the shutdown) or between creating a
+    temporary file and renaming it.  Inside ``with CtrlC() as ctrl_c:`` the key only sets a
+    flag, except in the blocks marked ``with ctrl_c.anywhere():`` (pure computation in this
+    process), and ``ctrl_c.check()`` raises KeyboardInterrupt at the safe points: between
+    inputs and, while waiting for workers, every 0.1 s.  Outside the main thread, where no
+    signal handler can be set, it does nothing."""
+
+    def __init__(self) -> None:
+        self.hit = False
+        self._anywhere = False
+        self._previous: Any = None
+
+    def __enter__(self) -> CtrlC:
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+            self._previous = None
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        self.hit = True
+        if self._anywhere:
+            raise KeyboardInterrupt
+
+    @contextlib.contextmanager
+    def anywhere(self) -> Iterator[None]:
+        self.check()
+        self._anywhere = True
+        try:
+            yield
+        finally:
+            self._anywhere = False
+
+    def check(self) -> None:
+        if self.hit:
+            raise KeyboardInterrupt
+
+
 def _message(result: Result) -> str:
     err = result.error or {}
     msg = str(err.get("message", ""))
@@ -557,9 +627,12 @@ def run_batch(inputs: Callable[[], Iterable[Input]] | Sequence[Input], opts: Opt
             progress.start()
             task = progress.add_task("cleaning", total=total, failed=0)
         chunk = 1 if total is not None and total < opts.workers * 16 else 4
-        results = run_ordered(jobs(), opts.settings, opts.workers, chunk_size=chunk, executor=opts.executor)
+        ctrl_c = stack.enter_context(CtrlC())
+        results = run_ordered(jobs(), opts.settings, opts.workers, chunk_size=chunk, executor=opts.executor,
+                              ctrl_c=ctrl_c)
         stack.callback(results.close)  # stops the workers at once if we leave early
         for result in results:
+            ctrl_c.check()
             out = outs.popleft()
             if result.status == OK and out is not None:
                 try:
