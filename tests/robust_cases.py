@@ -125,7 +125,8 @@ CASES: list[Case] = [
     Case("truncated gzip", _file("cut.html.gz", gzip.compress(ARTICLE_HTML.encode())[:60]), errors.InputError, 1,
          "cut short"),
     Case("gzip bomb", _file("bomb.html.gz", _gzip_bomb()), errors.InputError, 1, "unpacks to over"),
-    Case("a directory", lambda tmp: tmp, errors.InputError, 1, "is a directory"),
+    # The CLI reads a directory as a batch of the files in it (tests/test_cli_batch.py).
+    Case("a directory", lambda tmp: tmp, errors.InputError, 1, "is a directory", cli=False),
     Case("missing file", lambda tmp: tmp / "nope.html", errors.InputError, 1, "no such file"),
     Case("path through a file", lambda tmp: _file("f.html", b"x")(tmp) / "child.html", errors.InputError, 1,
          "Not a directory"),

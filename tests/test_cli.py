@@ -116,7 +116,7 @@ def _file(name: str, data: bytes):
 
 @pytest.mark.parametrize("make,code,message", [
     (lambda d: d / "missing.html", 1, "no such file"),
-    (lambda d: d, 1, "is a directory"),
+    (lambda d: d, 2, "several inputs cannot be written as one text stream"),  # a folder is a batch
     (_file("x.png", b"\x89PNG\r\n\x1a\n" + bytes(200)), 1, "PNG image"),
     (_file("e.txt", b""), 1, "empty"),
     (_file("n.html", b"<html><body><p>Page not found.</p></body></html>"), 3, "no article found"),

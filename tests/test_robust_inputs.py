@@ -55,7 +55,7 @@ def test_cli(case: Case, tmp_path: Path) -> None:
 def test_cli_in_a_real_process(tmp_path: Path) -> None:
     """The installed entry point, in its own process: exit codes and one-line messages on stderr."""
     by_name = {c.name: c for c in CASES}
-    for name in ("empty bytes", "PNG image saved as .html", "a directory", "nginx 404 page", "100,000 nested divs"):
+    for name in ("empty bytes", "PNG image saved as .html", "missing file", "nginx 404 page", "100,000 nested divs"):
         case = by_name[name]
         source = case.make(tmp_path)
         args = [sys.executable, "-m", "cleanarticle"]

@@ -7,6 +7,18 @@ Data goes to stdout (or ``-o FILE``), messages to stderr.  Exit codes:
        or over the time budget
     2  usage: unknown option, unknown pass name, bad value
     3  the input was read but no article was found in it
+
+Several inputs (more than one PATH, a folder, ``--files-from``, or ``-o`` naming an
+existing folder) run as a batch
+(see ``batch.py``): ``-f jsonl`` streams one record per input to stdout (or ``-o FILE``),
+or ``-o DIR`` writes one file per input.  A bad input never stops a batch: it gets a
+JSONL error record and a line on stderr.  The exit code of a batch is
+
+    0  no input failed and at least one had an article (or its output already existed)
+    1  at least one input failed (or nothing matched, or an output was kept or refused)
+    2  usage: as above, also several inputs in a format that cannot be concatenated
+    3  no input failed, and none had an article
+  130  interrupted (Ctrl-C); no partial output files are left
 """
 
 from __future__ import annotations
@@ -29,11 +41,13 @@ from .passes import PASSES
 from .pipeline import clean
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_NO_ARTICLE = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130
 EXIT_CODES = {
     EXIT_OK: "an article was found and written",
     EXIT_BAD_INPUT: "bad input: unreadable, undecodable, binary, empty, a directory, too large, or over the time budget",
     EXIT_USAGE: "usage error: unknown option, unknown pass name, bad value",
     EXIT_NO_ARTICLE: "the input was read, but no article was found in it",
+    EXIT_INTERRUPTED: "interrupted (Ctrl-C) during a batch; no partial output files are left",
 }
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]})
@@ -112,14 +126,24 @@ def explain_table(article: Article) -> None:
 
 @app.command()
 def run(
-    inputs: Annotated[Optional[list[str]], typer.Argument(metavar="[PATH | -]",
-                      help="A saved page (HTML or text, .gz too), or - for standard input (the default).")] = None,
+    inputs: Annotated[Optional[list[str]], typer.Argument(metavar="PATH | DIR | -",
+                      help="Saved pages (HTML or text, .gz too), folders to walk, or - for standard input (the default).")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout; with several inputs a folder (one file per input) or, for jsonl, one file.")] = None,
     kind: Annotated[Kind, typer.Option("--kind", help="Read the input as html or text (default: sniff).")] = Kind.auto,
     url: Annotated[Optional[str], typer.Option("--url", help="The page's address, for links and dates.")] = None,
     disable: Annotated[Optional[list[str]], typer.Option("--disable", metavar="PASS",
                        help="Skip a pass by name (repeatable; see --list-passes).")] = None,
+    files_from: Annotated[Optional[str], typer.Option("--files-from", metavar="FILE",
+                          help="Also read input paths from FILE, one a line (- for standard input).")] = None,
+    null: Annotated[bool, typer.Option("--null", "-0", help="--files-from paths are separated by NUL, not newlines (find -print0).")] = False,
+    glob: Annotated[Optional[list[str]], typer.Option("--glob", metavar="PATTERN",
+                    help="File-name pattern for files found in folders (repeatable; default: *.html *.htm *.xhtml *.txt *.html.gz *.txt.gz).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N",
+                    help="Worker processes for several inputs (default: all cores).")] = None,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="With -o DIR, replace outputs that already exist.")] = False,
+    skip_existing: Annotated[bool, typer.Option("--skip-existing",
+                             help="With -o DIR, skip inputs whose output exists (resume an interrupted run).")] = False,
     explain: Annotated[bool, typer.Option("--explain", help="Show every relabelling on stderr; with json, add 'removed' and 'trace'.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No messages on stderr except errors.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
@@ -127,9 +151,14 @@ def run(
                            help="List the passes in the order they run, and exit.")] = False,
 ) -> None:
     """Print the article of a saved web page (HTML or a plain-text dump), without site chrome or teasers."""
-    paths = inputs or ["-"]
-    if len(paths) > 1:
-        _fail(EXIT_USAGE, "give one input (several inputs are not supported yet)")
+    paths = inputs or ([] if files_from is not None else ["-"])
+    if (files_from is not None or len(paths) > 1 or any(p != "-" and os.path.isdir(p) for p in paths)
+            or (output is not None and output.is_dir())):
+        from .batch import run_cli
+
+        raise typer.Exit(run_cli(paths, files_from=files_from, null=null, globs=glob, jobs=jobs, fmt=fmt.value,
+                                 output=output, overwrite=overwrite, skip_existing=skip_existing, kind=kind.value,
+                                 url=url, disabled=disable, explain=explain, quiet=quiet, console=err))
     src = paths[0]
     try:
         cfg = Config.build(disabled=frozenset(disable or ()))
