@@ -122,3 +122,31 @@ def test_report_renders_in_headless_chromium(tmp_path, sample_article):
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert (width, height) == (1200, 1600)
     assert len(data) > 20_000  # a blank page compresses to a few KB; a rendered report does not
+
+
+def test_cli_report_for_one_input_and_for_a_batch(tmp_path):
+    from typer.testing import CliRunner
+
+    from cleanarticle.cli import app
+
+    runner = CliRunner()
+    page = tmp_path / "one.html"
+    r = runner.invoke(app, [str(SAMPLE), "--report", str(page)])
+    assert r.exit_code == 0 and page.is_file()
+    assert "From Reset to Rancor" in page.read_text(encoding="utf-8")
+    victim = tmp_path / "in.txt"
+    victim.write_bytes(SAMPLE.read_bytes())
+    r = runner.invoke(app, [str(victim), "--report", str(victim)])
+    assert r.exit_code == 2 and "refusing to overwrite the input" in r.stderr
+    assert victim.read_bytes() == SAMPLE.read_bytes()
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "a.txt").write_bytes(SAMPLE.read_bytes())
+    (batch / "empty.txt").write_bytes(b"")
+    reports = tmp_path / "reports"
+    r = runner.invoke(app, [str(batch), "-f", "jsonl", "-q", "-j", "1", "--report", str(reports)])
+    assert r.exit_code == 1  # one input failed
+    index = _tree((reports / "index.html").read_text(encoding="utf-8"))
+    hrefs = [a.get("href") for a in index.iter("a")]
+    assert len(hrefs) == 1 and (reports / hrefs[0]).is_file()
+    assert "input is empty" in index.text_content()

@@ -40,7 +40,8 @@ from typing import IO, Any
 
 from rich.console import Console
 
-from .cli import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_NO_ARTICLE, EXIT_OK, EXIT_USAGE, Format, render, write_atomic
+from .cli import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_NO_ARTICLE, EXIT_OK, EXIT_USAGE, Format, render
+from .files import write_atomic
 from .config import Config
 from .errors import CleanArticleError
 from .pipeline import clean
@@ -213,6 +214,7 @@ class Settings:
     url: str | None = None
     disabled: frozenset[str] = frozenset()
     explain: bool = False
+    report_dir: str | None = None     # write each input's report page here (--report DIR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +226,7 @@ class Result:
     status: str
     output: str | None = None
     error: dict[str, Any] | None = None
+    report: dict[str, Any] | None = None   # the index entry of its report page (--report DIR)
 
     def record(self) -> dict[str, Any]:
         """The JSONL error record of a result that is not ok."""
@@ -243,13 +246,26 @@ def process_one(source: str, data: bytes | None, settings: Settings) -> Result:
         if not article.found:
             return _error(source, "NoArticleError", "no article found", EXIT_NO_ARTICLE)
         fmt = Format(settings.fmt)
-        return Result(source, OK, render(article, fmt, settings.explain, source))
+        entry = _write_report(source, article, settings.report_dir) if settings.report_dir else None
+        return Result(source, OK, render(article, fmt, settings.explain, source), report=entry)
     except CleanArticleError as e:
         return _error(source, type(e).__name__, str(e), e.exit_code)
     except RecursionError:
         return _error(source, "NotAPageError", "the page is nested too deeply to read", EXIT_BAD_INPUT)
     except Exception as e:  # a bug must not stop the batch: report it against this input
         return _error(source, type(e).__name__, f"internal error: {e}", EXIT_BAD_INPUT)
+
+
+def _write_report(source: str, article: Any, report_dir: str) -> dict[str, Any]:
+    """Write one input's report page (in the worker) and return its entry for the index."""
+    from collections import Counter
+
+    from .report import report, report_file_name
+
+    name = report_file_name(source)
+    write_atomic(Path(report_dir) / name, report(article, source=source))
+    return {"href": name, "title": article.title, "body_words": len(article.body.split()),
+            "counts": dict(Counter(b.label.value for b in article.blocks))}
 
 
 Job = tuple[str, "bytes | None", "Result | None"]  # source, stdin data, result decided without work
@@ -603,6 +619,7 @@ def run_batch(inputs: Callable[[], Iterable[Input]] | Sequence[Input], opts: Opt
     elif show_progress:
         total = sum(1 for _ in make())
     tally = Tally()
+    index_entries: list[Any] = []
     sink: _Stdout | _AtomicFile | None = None
     if opts.out_dir is None:
         try:
@@ -647,6 +664,8 @@ def run_batch(inputs: Callable[[], Iterable[Input]] | Sequence[Input], opts: Opt
                 elif jsonl and result.status != SKIPPED:
                     sink.write(json.dumps(result.record(), ensure_ascii=False) + "\n")
             tally.add(result.status)
+            if opts.settings.report_dir and result.status != SKIPPED:
+                index_entries.append(_index_entry(result))
             if result.status == FAILED or (result.status == NO_ARTICLE and not opts.quiet):
                 line = _message(result)
                 (progress.console if progress else console).print(line, markup=False, highlight=False)
@@ -690,9 +709,21 @@ def run_batch(inputs: Callable[[], Iterable[Input]] | Sequence[Input], opts: Opt
     if not tally.done:
         console.print("cleanarticle: error: no input files found", markup=False)
         return EXIT_BAD_INPUT
+    if opts.settings.report_dir:
+        from .report import report_index
+
+        write_atomic(Path(opts.settings.report_dir) / "index.html", report_index(index_entries))
     if not opts.quiet:
         console.print(tally.summary(), markup=False, highlight=False)
     return tally.exit_code()
+
+
+def _index_entry(result: Result) -> Any:
+    from .report import IndexEntry
+
+    if result.report is not None:
+        return IndexEntry(source=result.source, **result.report)
+    return IndexEntry(source=result.source, error=(result.error or {}).get("message", result.status))
 
 
 def _progress(console: Console):
@@ -718,11 +749,12 @@ def _progress(console: Console):
 
 def run_cli(paths: Sequence[str], *, files_from: str | None, null: bool, globs: Sequence[str] | None,
             jobs: int | None, fmt: str, output: Path | None, overwrite: bool, skip_existing: bool, kind: str,
-            url: str | None, disabled: Sequence[str] | None, explain: bool, quiet: bool, console: Console) -> int:
+            url: str | None, disabled: Sequence[str] | None, explain: bool, quiet: bool, console: Console,
+            report_dir: Path | None = None) -> int:
     """Check the arguments of a batch run, find the inputs and run it; returns the exit code."""
     try:
         return _run_cli(paths, files_from, null, globs, jobs, fmt, output, overwrite, skip_existing, kind, url,
-                        disabled, explain, quiet, console)
+                        disabled, explain, quiet, console, report_dir)
     except BatchUsageError as e:
         console.print(f"cleanarticle: error: {e}", markup=False)
         return EXIT_USAGE
@@ -732,7 +764,7 @@ def run_cli(paths: Sequence[str], *, files_from: str | None, null: bool, globs: 
 
 
 def _run_cli(paths, files_from, null, globs, jobs, fmt, output, overwrite, skip_existing, kind, url, disabled,
-             explain, quiet, console) -> int:
+             explain, quiet, console, report_dir=None) -> int:
     from .errors import ConfigError
     from .passes import check_disabled
 
@@ -760,7 +792,7 @@ def _run_cli(paths, files_from, null, globs, jobs, fmt, output, overwrite, skip_
     executor = start_pool(wanted) if wanted > 1 else None
     try:
         code = _discover_and_run(paths, files_from, null, globs, wanted, fmt, out_dir, out_file, overwrite,
-                                 skip_existing, kind, url, disabled_set, explain, quiet, console, executor)
+                                 skip_existing, kind, url, disabled_set, explain, quiet, console, executor, report_dir)
     except BaseException:
         if executor is not None:
             _stop(executor)
@@ -771,7 +803,7 @@ def _run_cli(paths, files_from, null, globs, jobs, fmt, output, overwrite, skip_
 
 
 def _discover_and_run(paths, files_from, null, globs, wanted, fmt, out_dir, out_file, overwrite, skip_existing,
-                      kind, url, disabled_set, explain, quiet, console, executor) -> int:
+                      kind, url, disabled_set, explain, quiet, console, executor, report_dir=None) -> int:
     listed: list[str] = []
     if files_from is not None:
         try:
@@ -797,7 +829,17 @@ def _discover_and_run(paths, files_from, null, globs, wanted, fmt, out_dir, out_
             console.print(f"cleanarticle: error: cannot create {out_dir}: {e.strerror or e}", markup=False)
             return EXIT_BAD_INPUT
     workers = wanted
-    settings = Settings(fmt=fmt, kind=kind, url=url, disabled=disabled_set, explain=explain)
+    if report_dir is not None:
+        if report_dir.exists() and not report_dir.is_dir():
+            console.print(f"cleanarticle: error: --report {report_dir}: several inputs need a folder", markup=False)
+            return EXIT_USAGE
+        try:
+            report_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            console.print(f"cleanarticle: error: cannot create {report_dir}: {e.strerror or e}", markup=False)
+            return EXIT_BAD_INPUT
+    settings = Settings(fmt=fmt, kind=kind, url=url, disabled=disabled_set, explain=explain,
+                        report_dir=str(report_dir) if report_dir is not None else None)
     opts = Options(settings, out_dir=out_dir, out_file=out_file, overwrite=overwrite, skip_existing=skip_existing,
                    workers=workers, quiet=quiet, executor=executor)
     return run_batch(inputs, opts, console, stdin_data)

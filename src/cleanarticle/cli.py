@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -37,6 +36,7 @@ from . import __version__
 from .article import Article
 from .config import Config
 from .errors import CleanArticleError, ConfigError, InputError
+from .files import write_atomic
 from .passes import PASSES
 from .pipeline import clean
 
@@ -97,19 +97,6 @@ def render(article: Article, fmt: Format, explain: bool, source: str | None = No
     return article.to_text()
 
 
-def write_atomic(path: Path, data: str) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename."""
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.exists() and b.exists() and os.path.samefile(a, b)
@@ -144,6 +131,8 @@ def run(
     overwrite: Annotated[bool, typer.Option("--overwrite", help="With -o DIR, replace outputs that already exist.")] = False,
     skip_existing: Annotated[bool, typer.Option("--skip-existing",
                              help="With -o DIR, skip inputs whose output exists (resume an interrupted run).")] = False,
+    report_path: Annotated[Optional[Path], typer.Option("--report", metavar="PATH",
+                           help="Also write a visual HTML report of every block and decision: a file for one input, a folder (with index.html) for several.")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show every relabelling on stderr; with json, add 'removed' and 'trace'.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No messages on stderr except errors.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
@@ -158,7 +147,8 @@ def run(
 
         raise typer.Exit(run_cli(paths, files_from=files_from, null=null, globs=glob, jobs=jobs, fmt=fmt.value,
                                  output=output, overwrite=overwrite, skip_existing=skip_existing, kind=kind.value,
-                                 url=url, disabled=disable, explain=explain, quiet=quiet, console=err))
+                                 url=url, disabled=disable, explain=explain, quiet=quiet, console=err,
+                                 report_dir=report_path))
     src = paths[0]
     try:
         cfg = Config.build(disabled=frozenset(disable or ()))
@@ -167,8 +157,9 @@ def run(
             article = clean(data, kind=kind.value, url=url, config=cfg)
         else:
             path = Path(src)
-            if output is not None and _same_file(path, output):
-                _fail(EXIT_USAGE, f"refusing to overwrite the input {src} with the output")
+            for target, what in ((output, "output"), (report_path, "report")):
+                if target is not None and _same_file(path, target):
+                    _fail(EXIT_USAGE, f"refusing to overwrite the input {src} with the {what}")
             article = clean(path, kind=kind.value, url=url, config=cfg)
     except ConfigError as e:
         _fail(EXIT_USAGE, str(e))
@@ -176,6 +167,13 @@ def run(
         _fail(e.exit_code, str(e))
     if explain and not quiet:
         explain_table(article)
+    if report_path is not None:
+        from .report import report
+
+        try:
+            write_atomic(report_path, report(article, source=None if src == "-" else src))
+        except OSError as e:
+            _fail(EXIT_BAD_INPUT, f"cannot write {report_path}: {e.strerror or e}")
     if not article.found:
         _fail(EXIT_NO_ARTICLE, f"{src if src != '-' else 'stdin'}: no article found")
     text = render(article, fmt, explain, None if src == "-" else src)

@@ -10,8 +10,6 @@ stays inert.  ``report_index`` and ``write_report_dir`` do the same for a batch.
 from __future__ import annotations
 
 import html
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +17,7 @@ from pathlib import Path
 
 from .article import Article
 from .document import Label, TraceStep
+from .files import write_atomic
 
 # Runs of more consecutive chrome blocks than this are folded.
 FOLD_CHROME_RUN = 3
@@ -162,18 +161,6 @@ def report_index(entries: Iterable[IndexEntry], *, title: str = "cleanarticle re
     )
 
 
-def write_atomic(path: Path, data: str) -> None:
-    """Write through a temporary file in the same folder, then rename: no partial files."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def report_name(source: str, taken: set[str]) -> str:
     """A safe, unique file name for an input's report page."""
     base = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in source.strip("/")) or "input"
@@ -183,6 +170,15 @@ def report_name(source: str, taken: set[str]) -> str:
         name = f"{base[-110:]}-{n}.html"
     taken.add(name)
     return name
+
+
+def report_file_name(source: str) -> str:
+    """The report page's file name for an input: readable, and unique per source path (a short hash)."""
+    import hashlib
+
+    base = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in source.strip("/")) or "input"
+    digest = hashlib.sha1(source.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    return f"{base[-100:]}-{digest}.html"
 
 
 def write_report_dir(directory: Path, items: Iterable[tuple[str, Article | str]],
