@@ -241,10 +241,26 @@ def test_one_input_still_goes_to_stdout_unchanged(tree: Path) -> None:
     assert r.stderr == ""
 
 
-def run_cli(*args: str, **kw) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
-    return subprocess.run([sys.executable, "-m", "cleanarticle", *args], capture_output=True, env=env,
-                          timeout=120, **kw)
+ENV = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"), "PYTHONFAULTHANDLER": "1"}
+
+
+def finish(proc: subprocess.Popen, input: bytes | None = None) -> tuple[bytes, bytes]:
+    """``proc.communicate``; if the process hangs, fail with the stacks of its threads."""
+    import signal
+
+    try:
+        return proc.communicate(input, timeout=90)
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGABRT)  # PYTHONFAULTHANDLER: dump every thread's stack
+        _, err = proc.communicate()
+        pytest.fail("the command hung; its stacks:\n" + err.decode(errors="replace")[-6000:])
+
+
+def run_cli(*args: str, input: bytes | None = None) -> subprocess.CompletedProcess:
+    proc = subprocess.Popen([sys.executable, "-m", "cleanarticle", *args], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
+    out, err = finish(proc, input)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
 
 
 def test_real_process_pool_pipe_and_find_print0(bad_tree: Path) -> None:
@@ -263,11 +279,11 @@ def test_real_process_pool_pipe_and_find_print0(bad_tree: Path) -> None:
 
 def test_closed_pipe_ends_quietly(tree: Path) -> None:
     args = [sys.executable, "-m", "cleanarticle", *[str(tree)] * 40, "-f", "jsonl", "-j", "2"]
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
     first = proc.stdout.readline()
     proc.stdout.close()  # what `| head -1` does
-    _, err = proc.communicate(timeout=120)
+    proc.stdout = None
+    _, err = finish(proc)
     assert json.loads(first)["source"].endswith("two.htm")
     assert proc.returncode == 0
     assert b"Traceback" not in err and b"Broken pipe" not in err
@@ -281,14 +297,13 @@ def test_ctrl_c_stops_with_130_and_leaves_no_partial_files(tmp_path: Path) -> No
     for i in range(60):
         make_tree(pages / f"d{i:02}")
     out = tmp_path / "out"
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
     proc = subprocess.Popen([sys.executable, "-m", "cleanarticle", str(pages), "-o", str(out), "-j", "2"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
     # Wait (untimed) until the run has written something, then press Ctrl-C.
     while proc.poll() is None and not (out.exists() and any(out.rglob("*.txt"))):
         time.sleep(0.02)
     proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=120)
+    _, err = finish(proc)
     if proc.returncode == 0:
         pytest.fail("the run finished before it could be interrupted; make the batch bigger")
     assert proc.returncode == 130
