@@ -37,7 +37,7 @@ def read_metadata(root: etree._Element, url: str | None) -> dict[str, Any]:
             meta["base_url"] = urljoin(url, href) if url else href
         break
     for el in root.iter("title"):
-        text = patterns.WHITESPACE.sub(" ", el.text_content() or "").strip()
+        text = patterns.WHITESPACE.sub(" ", "".join(el.itertext())).strip()
         if text:
             meta["title_tag"] = text
         break
@@ -57,7 +57,7 @@ def read_metadata(root: etree._Element, url: str | None) -> dict[str, Any]:
         if (el.get("type") or "").lower() == "application/ld+json" and el.text:
             _jsonld(meta, el.text)
     for el in root.iter("time"):
-        value = el.get("datetime") or el.text_content()
+        value = el.get("datetime") or "".join(el.itertext())
         date = parse_date(value or "")
         if date:
             meta.setdefault("time_date", date)

@@ -68,17 +68,21 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
     # of the page's prose (a page builder that calls every box a "widget").
     prose, limit = _prose_by_element(doc, cfg)
     word_of: dict[int, str] = {}
+    seen: dict[str, str | None] = {}  # pages repeat the same class strings: match each once
     for i, el in enumerate(doc.elements):
         if el.hints and el.tag not in ("html", "body"):
-            m = patterns.search(patterns.BOILERPLATE_HINT, el.hints, cfg.regex_timeout)
-            if m:
-                word_of[i] = m.group(0).strip(" _-")
+            if el.hints not in seen:
+                m = patterns.search(patterns.BOILERPLATE_HINT, el.hints, cfg.regex_timeout)
+                seen[el.hints] = m.group(0).strip(" _-") if m else None
+            if seen[el.hints]:
+                word_of[i] = seen[el.hints]  # type: ignore[assignment]
     prose_of_word: dict[str, int] = {}
     for b in doc.blocks:
         if is_prose(b, doc, cfg):
             for word in {word_of[i] for i in b.path if i in word_of}:
                 prose_of_word[word] = prose_of_word.get(word, 0) + b.words
     total = sum(prose_of_word.values()) and max(1, sum(b.words for b in doc.blocks if is_prose(b, doc, cfg)))
+    content_hint: dict[str, bool] = {}
     distrusted = {w for w, n in prose_of_word.items()
                   if n > cfg.hint_word_max_prose_share * total and not w.startswith(_NEVER_DISTRUSTED)}
 
@@ -93,7 +97,9 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
             chain.append(i)
             el = doc.elements[i]
             if el.hints and el.tag not in ("html", "body"):  # page-level classes describe the layout
-                if patterns.search(patterns.CONTENT_HINT, el.hints, cfg.regex_timeout):
+                if el.hints not in content_hint:
+                    content_hint[el.hints] = patterns.search(patterns.CONTENT_HINT, el.hints, cfg.regex_timeout) is not None
+                if content_hint[el.hints]:
                     found = None
                     break
                 word = word_of.get(i)

@@ -13,7 +13,6 @@ from urllib.parse import urljoin
 
 import regex
 from lxml import etree
-from lxml import html as lxml_html
 
 from .. import patterns
 from ..config import Config
@@ -53,12 +52,14 @@ def parse(text: str, max_depth: int = 1_000) -> etree._Element:
     parsed again flattened to ``max_depth`` (``load.flatten_deep_markup``).
     """
     text = _XML_DECL.sub("", text, count=1)
-    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True,
-                                  default_doctype=False)
+    # lxml's plain etree parser: lxml.html's would look up a Python element class for every
+    # element, which costs more than the parse itself.
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True,
+                              default_doctype=False)
     try:
-        root = lxml_html.document_fromstring(text, parser=parser)
+        root = etree.fromstring(text, parser)
         if _too_deep(parser):
-            root = lxml_html.document_fromstring(flatten_deep_markup(text, max_depth), parser=parser)
+            root = etree.fromstring(flatten_deep_markup(text, max_depth), parser)
             if _too_deep(parser):
                 raise NotAPageError("the page is nested too deeply to read, even flattened (max_dom_depth)")
     except (etree.ParserError, ValueError) as e:
@@ -78,9 +79,14 @@ def _holds_most_text(el: etree._Element, body: etree._Element, cfg: Config, body
     Saved pages often keep the article in a ``hidden`` wrapper that JavaScript reveals.
     """
     if not body_chars:
-        code = sum(len(x.text_content()) for x in body.iter("script", "style", "template"))
-        body_chars.append(len(body.text_content()) - code)
-    return len(el.text_content()) > cfg.hidden_max_text_share * body_chars[0]
+        code = sum(len(text_of(x)) for x in body.iter("script", "style", "template"))
+        body_chars.append(len(text_of(body)) - code)
+    return len(text_of(el)) > cfg.hidden_max_text_share * body_chars[0]
+
+
+def text_of(el: etree._Element) -> str:
+    """All the text under an element (lxml.html's text_content, for plain etree elements)."""
+    return "".join(el.itertext())
 
 
 def _hidden(el: etree._Element) -> bool:
@@ -130,9 +136,11 @@ class _Walker:
             self.link_chars += n
 
     def flush(self) -> None:
-        if not self.parts:
+        if not self.chars:  # nothing but white space since the last block (most flushes)
+            if self.parts:
+                self.parts, self.link_chars, self.href = [], 0, None
             return
-        text = patterns.WHITESPACE.sub(" ", "".join(self.parts)).strip()
+        text = " ".join("".join(self.parts).split())
         chars, link_chars, href = self.chars, self.link_chars, self.href
         self.parts, self.chars, self.link_chars, self.href = [], 0, 0, None
         if not text or not patterns.HAS_LETTER.search(text) and len(text) < 3:
