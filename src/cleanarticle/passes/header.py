@@ -136,7 +136,10 @@ def mark_standfirst(doc: Document, cfg: Config) -> Document:
         why = None
         if (patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout)):
             why = "standfirst naming its writer"
-        elif description and len(description) > 20 and (_norm(b.text) == description or _norm(b.text).startswith(description[:80])):
+        elif (b.label is not Label.CONTENT and description and len(description) > 20
+              and (_norm(b.text) == description or _norm(b.text).startswith(description[:80]))):
+            # (Only outside the body: sites often use the article's first paragraph as their
+            # description, and then it is the lede, part of the body.)
             why = "standfirst matching the page description"
         elif b.path and any(_STANDFIRST_HINT.search(doc.elements[i].hints) for i in b.path[-2:] if doc.elements[i].hints):
             why = "standfirst by its class"
