@@ -86,8 +86,10 @@ def _save(source: str | bytes, what: str, save: bool) -> str:
 
 
 def run_hypothesis(seconds: float | None = None, examples: int | None = None, report: Report | None = None,
-                   save: bool = True) -> Report:
-    """Generate inputs with the property tests' strategies until ``seconds`` or ``examples`` run out."""
+                   save: bool = True, derandomize: bool = False) -> Report:
+    """Generate inputs with the property tests' strategies until ``seconds`` or ``examples`` run out.
+
+    ``derandomize`` makes the examples the same on every run (the CI smoke run)."""
     from hypothesis import HealthCheck, given, settings
     from robust_strategies import hostile
 
@@ -95,7 +97,8 @@ def run_hypothesis(seconds: float | None = None, examples: int | None = None, re
     batch = 200 if examples is None else examples
     health = list(HealthCheck)
 
-    @settings(max_examples=batch, deadline=None, database=None, suppress_health_check=health)
+    @settings(max_examples=batch, deadline=None, database=None, suppress_health_check=health,
+              derandomize=derandomize)
     @given(hostile())
     def one(source: str | bytes) -> None:
         check_one(source, report, save=save)
