@@ -92,6 +92,8 @@ class Config:
     extra_run_min_value: float = 40.0
     """HTML: a second run of prose inside the article's container is kept when worth this much."""
     max_extra_runs: int = 5
+    sibling_min_blocks: int = 2
+    """HTML: a block is body when at least this many body paragraphs share its parent element."""
     hint_word_max_prose_share: float = 0.8
     """HTML: a boilerplate hint word found over more than this share of the page's prose (a page builder
     calling every box a "widget") says nothing on this page and is ignored."""

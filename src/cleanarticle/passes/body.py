@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..config import Config
 from ..document import Change, Document, Label
 from .scoring import REASON_OUTSIDE_RUN, block_value, is_barrier, title_anchor
@@ -38,12 +40,33 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
     inside = set()
     for start, end in runs:
         inside.update(range(start, end + 1))
+    if doc.kind == "html":
+        inside |= _siblings_of_body(doc, values, barriers, inside, cfg)
     doc = doc.with_meta(title_anchor=anchor)
     changes: dict[int, Change] = {}
     for b in doc.blocks:
         if b.label is Label.CONTENT and b.index not in inside:
             changes[b.index] = (Label.CHROME, REASON_OUTSIDE_RUN)
     return doc.relabel(changes)
+
+
+def _siblings_of_body(doc: Document, values: list[float], barriers: list[bool], inside: set[int],
+                      cfg: Config) -> set[int]:
+    """HTML: blocks that sit in the same element as the body's paragraphs are body too, unless they cost much.
+
+    A short closing line or a sub-heading at the end of an article lowers the run's
+    sum and so falls outside it; in HTML, the element holding the paragraphs says they
+    belong together (Readability keeps every paragraph of its best candidate).
+    """
+    parents = Counter(doc.blocks[i].path[-2] for i in inside
+                      if len(doc.blocks[i].path) > 1 and doc.blocks[i].label is Label.CONTENT)
+    if not parents:
+        return set()
+    lo = min(inside)  # what comes before the body's start is its header (headline, byline)
+    hi = next((i for i in range(max(inside) + 1, len(values)) if barriers[i]), len(values))
+    return {b.index for b in doc.blocks[lo:hi]
+            if b.index not in inside and b.label is Label.CONTENT and len(b.path) > 1
+            and parents.get(b.path[-2], 0) >= cfg.sibling_min_blocks and values[b.index] > -cfg.block_cost}
 
 
 def _more_runs(values: list[float], barriers: list[bool], best: tuple[int, int], cfg: Config) -> list[tuple[int, int]]:
