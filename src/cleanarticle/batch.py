@@ -31,7 +31,7 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FuturesTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -352,7 +352,7 @@ def _run_pool(chunks: Iterator[list[Job]], settings: Settings, workers: int, win
     pending: deque[tuple[list[Job], Any]] = deque()
     try:
         for chunk in chunks:
-            pending.append((chunk, executor.submit(process_chunk, chunk, settings)))
+            pending.append((chunk, _submit(executor, chunk, settings)))
             while len(pending) >= window:
                 _, results, executor = _collect(pending, executor, settings, workers, ctrl_c)
                 yield from results
@@ -363,6 +363,17 @@ def _run_pool(chunks: Iterator[list[Job]], settings: Settings, workers: int, win
         _stop(executor)
         raise
     executor.shutdown(wait=True)
+
+
+def _submit(executor: ProcessPoolExecutor, chunk: list[Job], settings: Settings) -> Future:
+    """Submit a chunk; a pool already broken gives a future that fails like the others
+    (``_collect`` then handles it in its turn)."""
+    try:
+        return executor.submit(process_chunk, chunk, settings)
+    except BrokenProcessPool as e:
+        future: Future = Future()
+        future.set_exception(e)
+        return future
 
 
 def _wait(future: Any, ctrl_c: CtrlC | None) -> Any:
@@ -406,7 +417,7 @@ def _collect(pending: deque, executor: ProcessPoolExecutor, settings: Settings, 
             raise
     executor = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
     for i, (other, _) in enumerate(pending):
-        pending[i] = (other, executor.submit(process_chunk, other, settings))
+        pending[i] = (other, _submit(executor, other, settings))
     return chunk, results, executor
 
 
