@@ -292,20 +292,36 @@ def _chunks(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
         yield chunk
 
 
-def _stop(executor: ProcessPoolExecutor) -> None:
-    """Cancel queued work and end the workers now (not after their current chunk)."""
+# Set when pool threads may be stuck (workers had to be killed): the console script then
+# ends the process with os._exit instead of waiting for those threads at exit.
+HARD_EXIT = False
+
+
+def _stop(executor: ProcessPoolExecutor, grace: float = 2.0) -> None:
+    """Cancel the queued work and let each worker finish the chunk in hand, then end.
+
+    Workers are not killed at once: one killed while sending its result leaves half a
+    message in the pool's pipe, and the pool's thread then waits for the rest forever
+    (and Python with it, at exit).  Only a chunk still running after ``grace`` seconds (a
+    pathological page) gets its worker killed, and the process is marked for a hard exit.
+    """
+    global HARD_EXIT
     procs = list((getattr(executor, "_processes", None) or {}).values())
     manager = getattr(executor, "_executor_manager_thread", None)
     executor.shutdown(wait=False, cancel_futures=True)
+    if manager is None:
+        return
+    manager.join(timeout=grace)
+    if not manager.is_alive():
+        return
     for proc in procs:
         try:
             proc.terminate()
         except Exception:  # already gone
             pass
-    # Let the pool's manager thread see its workers gone and clean up now: left running into
-    # interpreter exit, it races the exit hook and Python prints an ignored OSError.
-    if manager is not None:
-        manager.join(timeout=5)
+    manager.join(timeout=1.0)
+    if manager.is_alive():
+        HARD_EXIT = True
 
 
 def start_pool(workers: int) -> ProcessPoolExecutor:
@@ -363,6 +379,17 @@ def _run_pool(chunks: Iterator[list[Job]], settings: Settings, workers: int, win
         _stop(executor)
         raise
     executor.shutdown(wait=True)
+
+
+def _submit(executor: ProcessPoolExecutor, chunk: list[Job], settings: Settings) -> Future:
+    """Submit a chunk; a pool already broken gives a future that fails like the others
+    (``_collect`` then handles it in its turn)."""
+    try:
+        return executor.submit(process_chunk, chunk, settings)
+    except BrokenProcessPool as e:
+        future: Future = Future()
+        future.set_exception(e)
+        return future
 
 
 def _wait(future: Any, ctrl_c: CtrlC | None) -> Any:

@@ -204,7 +204,18 @@ def _fail(code: int, message: str) -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    app(prog_name="cleanarticle")
+    try:
+        app(prog_name="cleanarticle")
+    except SystemExit as e:
+        batch = sys.modules.get("cleanarticle.batch")
+        if batch is not None and batch.HARD_EXIT:  # a batch had to kill stuck workers
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except Exception:
+                    pass
+            os._exit(e.code if isinstance(e.code, int) else 1)
+        raise
 
 
 __all__ = ["EXIT_CODES", "app", "main", "InputError"]
