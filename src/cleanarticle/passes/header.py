@@ -33,6 +33,17 @@ def _body_start(doc: Document) -> int | None:
     return span[0] if span else None
 
 
+def _site_names(doc: Document) -> set[str]:
+    """The site's name as the page gives it: og:site_name, and the short parts of "Headline | Site"."""
+    names = {_norm(doc.meta.get("site_name") or "")}
+    tag = doc.meta.get("title_tag") or ""
+    parts = patterns.TITLE_SEPARATOR.split(tag)
+    if len(parts) > 1:
+        longest = max(parts, key=len)
+        names.update(_norm(p) for p in parts if p is not longest)
+    return names - {""}
+
+
 def _heading_like(b: Block, cfg: Config) -> bool:
     if not cfg.title_min_words <= b.words <= cfg.title_max_words:
         return False
@@ -52,6 +63,24 @@ def mark_title(doc: Document, cfg: Config) -> Document:
     if anchor is not None and anchor < start and _movable(doc.blocks[anchor]):
         return doc.relabel({anchor: (Label.TITLE, "the page's declared title, repeated above the body")})
     declared = declared_titles(doc, cfg)
+    if doc.kind == "html":
+        # An HTML page says which heading is its headline: the <h1> that matches the title it
+        # declares; with a declared title and no such <h1>, the declared one is used (assemble).
+        sites = _site_names(doc)
+        h1s = [b for b in doc.blocks if b.heading == 1 and 1 <= b.words <= cfg.title_max_words
+               and b.label is not Label.TEASER_TITLE and b.link_share < cfg.link_share_chrome
+               and _norm(b.text) not in sites]
+        for b in h1s:
+            norm = _norm(b.text)
+            if norm and any(norm == d or len(norm) > 12 and (norm in d or d in norm) for d in declared):
+                return doc.relabel({b.index: (Label.TITLE, "the <h1> that matches the page's declared title")})
+        if h1s:
+            # Otherwise the visible <h1> nearest above the body (what the reader sees as the headline).
+            before = [b for b in h1s if b.index <= start]
+            best = before[-1] if before else h1s[0]
+            return doc.relabel({best.index: (Label.TITLE, "the <h1> nearest above the body")})
+        if declared:
+            return doc
     line = title_line(doc, cfg)
     lo = max(0, start - cfg.title_window)
     window = doc.blocks[lo: start + 1]
