@@ -6,11 +6,17 @@ from . import patterns
 from .article import Article, Teaser
 from .config import Config
 from .document import Block, Document, Label, TraceStep
-from .passes.header import BYLINE_NAME_REASON
-from .metadata import clean_name, parse_date, split_names, url_date
+from .passes.header import BYLINE_CLASS_REASON, BYLINE_NAME_REASON
+from .metadata import clean_name, is_person, parse_date, split_names, url_date
 
 
 def _authors(doc: Document, cfg: Config) -> list[str]:
+    """Writers, from the most to the least trustworthy source that names a person.
+
+    Declared metadata naming people (JSON-LD, <meta name=author>, microdata, rel=author);
+    else visible bylines and standfirsts; else declared names of teams or organisations
+    ("The Investopedia Team"), which are the page's own statement of authorship.
+    """
     found: list[str] = []
 
     def add(names: list[str]) -> None:
@@ -18,16 +24,19 @@ def _authors(doc: Document, cfg: Config) -> list[str]:
             if n and n.casefold() not in {f.casefold() for f in found}:
                 found.append(n)
 
-    for key in ("jsonld_authors", "meta_authors"):
+    declared: list[str] = []
+    for key in ("jsonld_authors", "meta_authors", "itemprop_authors", "rel_authors"):
         for value in doc.meta.get(key) or []:
-            add(split_names(value) if key == "meta_authors" else [clean_name(value)])
+            declared.extend(split_names(value, allow_org=True) if key != "jsonld_authors"
+                            else [clean_name(value, allow_org=True)])
+    add([n for n in declared if is_person(n)])
     if found:
         return found
     for b in doc.labelled(Label.BYLINE):
         m = patterns.match(patterns.BYLINE, b.text, cfg.regex_timeout)
         if m:
             add(split_names(m.group("names")))
-        elif b.reason == BYLINE_NAME_REASON:
+        elif b.reason in (BYLINE_NAME_REASON, BYLINE_CLASS_REASON):
             add([clean_name(b.text)])
     for b in doc.labelled(Label.STANDFIRST):
         m = (patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout))
@@ -39,6 +48,8 @@ def _authors(doc: Document, cfg: Config) -> list[str]:
             m = (patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout))
             if m:
                 add([clean_name(m.group("name"))])
+    if not found:
+        add(declared)
     return found
 
 

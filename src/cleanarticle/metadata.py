@@ -49,6 +49,19 @@ def read_metadata(root: etree._Element, url: str | None) -> dict[str, Any]:
                 meta.setdefault("language", el.get("content", "").split(",")[0].split("-")[0].strip().lower())
             continue
         _meta_tag(meta, key, content)
+    # Microdata and rel=author: <span itemprop="author">…</span>, <a rel="author">…</a>.
+    for el in root.iterfind(".//*[@itemprop]"):
+        if "author" in (el.get("itemprop") or "").split():
+            named = el.find(".//*[@itemprop='name']")
+            name = (named.get("content") if named is not None and named.get("content") else
+                    "".join((named if named is not None else el).itertext()))
+            if name.strip() and len(name) < 120:
+                meta.setdefault("itemprop_authors", []).append(name)
+    for el in root.iterfind(".//a[@rel]"):
+        if "author" in (el.get("rel") or "").lower().split():
+            name = "".join(el.itertext())
+            if name.strip() and len(name) < 120:
+                meta.setdefault("rel_authors", []).append(name)
     for el in root.iter("link"):
         rel = (el.get("rel") or "").lower()
         if rel == "canonical" and el.get("href"):
@@ -72,7 +85,7 @@ def _meta_tag(meta: dict[str, Any], key: str, content: str) -> None:
         meta.setdefault("site_name", content)
     elif key in ("description", "og:description", "twitter:description"):
         meta.setdefault("description", content)
-    elif key in ("author", "article:author", "dc.creator", "dc.creator.author", "sailthru.author",
+    elif key in ("author", "article:author", "dc.creator", "dc.creator.author", "sailthru.author", "cxenseparse:author",
                  "parsely-author", "byl", "citation_author", "dcterms.creator"):
         if not content.startswith("http"):
             meta.setdefault("meta_authors", []).append(content)
@@ -93,6 +106,8 @@ def _jsonld(meta: dict[str, Any], raw: str) -> None:
         data = json.loads(raw.strip().rstrip(";"))
     except (ValueError, RecursionError):
         return
+    persons: dict[str, str] = {}
+    _collect_persons(data, persons)
     stack: list[Any] = [data]
     seen = 0
     while stack and seen < 500:
@@ -114,7 +129,7 @@ def _jsonld(meta: dict[str, Any], raw: str) -> None:
             date = parse_date(str(item.get("datePublished") or item.get("dateCreated") or ""))
             if date:
                 meta.setdefault("jsonld_date", date)
-            names = _person_names(item.get("author") or item.get("creator"))
+            names = _person_names(item.get("author") or item.get("creator") or item.get("contributor"), persons)
             if names and "jsonld_authors" not in meta and "webpage" not in types.lower():
                 meta["jsonld_authors"] = names
             pub = item.get("publisher")
@@ -122,14 +137,29 @@ def _jsonld(meta: dict[str, Any], raw: str) -> None:
                 meta.setdefault("site_name", pub["name"].strip())
 
 
-def _person_names(value: Any) -> list[str]:
+def _collect_persons(data: Any, persons: dict[str, str]) -> None:
+    """Person nodes of a JSON-LD graph by @id, so that {"author": {"@id": …}} can be resolved."""
+    stack, seen = [data], 0
+    while stack and seen < 2000:
+        seen += 1
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            if "person" in str(item.get("@type", "")).lower() and isinstance(item.get("name"), str) \
+                    and isinstance(item.get("@id"), str):
+                persons[item["@id"]] = item["name"]
+            stack.extend(v for v in item.values() if isinstance(v, (list, dict)))
+
+
+def _person_names(value: Any, persons: dict[str, str] | None = None) -> list[str]:
     out: list[str] = []
     items = value if isinstance(value, list) else [value]
     for it in items[:20]:
         if isinstance(it, str):
             name = it
         elif isinstance(it, dict) and str(it.get("@type", "Person")).lower() != "organization":
-            name = it.get("name") if isinstance(it.get("name"), str) else ""
+            name = it.get("name") if isinstance(it.get("name"), str) else (persons or {}).get(str(it.get("@id")), "")
         else:
             continue
         name = clean_name(name or "")
@@ -138,21 +168,33 @@ def _person_names(value: Any) -> list[str]:
     return out
 
 
-def clean_name(name: str) -> str:
-    """A person's name as shown, or "" for URLs, organisations and placeholders."""
-    name = patterns.WHITESPACE.sub(" ", name).strip(" ,;|-–—·")
-    if not name or "http" in name or "@" in name or len(name) > 80:
+def clean_name(name: str, allow_org: bool = False) -> str:
+    """A person's name as shown, or "" for URLs, placeholders and (unless ``allow_org``) organisations."""
+    name = patterns.WHITESPACE.sub(" ", name).strip(" ,;|-–—·:")
+    name = _BY_PREFIX.sub("", name)
+    if _BY_PREFIX.match(name + " "):
+        return ""  # only the word "By": the name is in another element
+    if not name or "http" in name or "@" in name or len(name) > 80 or not regex.search(r"\p{L}", name):
         return ""
-    if _ORG_WORDS.search(name) or not regex.search(r"\p{L}", name):
+    if not allow_org and _ORG_WORDS.search(name):
         return ""
     return name
 
 
-def split_names(text: str) -> list[str]:
+def is_person(name: str) -> bool:
+    """Looks like a person's name: not an organisation's, not a user name ("andrew.keaveney"), capitalised."""
+    return (bool(name) and not _ORG_WORDS.search(name) and len(name.split()) <= 6
+            and regex.search(r"\p{Lu}", name) is not None and regex.search(r"[\d_@./\\]", name) is None)
+
+
+_BY_PREFIX = regex.compile(r"^(?i:by|written by|posted by|reviewed by|von|par|por|di|door|autor:?|author:?)\s+")
+
+
+def split_names(text: str, allow_org: bool = False) -> list[str]:
     """'Jane Doe and John Smith' -> ['Jane Doe', 'John Smith']."""
     out = []
     for part in patterns.NAME_LIST_SPLIT.split(text):
-        name = clean_name(part)
+        name = clean_name(part, allow_org)
         if name and name not in out:
             out.append(name)
     return out

@@ -7,6 +7,7 @@ import regex
 from .. import patterns
 from ..config import Config
 from ..document import Block, Change, Document, Label
+from ..metadata import clean_name
 from .scoring import OUTSIDE_REASONS, declared_titles, title_anchor, title_line
 
 _STANDFIRST_HINT = regex.compile(
@@ -17,6 +18,11 @@ _STANDFIRST_HINT = regex.compile(
 
 
 BYLINE_NAME_REASON = "author's name next to a dateline"
+BYLINE_CLASS_REASON = "byline by its class"
+_AUTHOR_HINT = regex.compile(r"(?:^|[\s_-])(?:author|authors|byline|by-?line|writer|posted-?by|author-?name|"
+                             r"article-?author|entry-?author|post-?author|contributor)(?:$|[\s_-])", regex.I)
+_NOT_AUTHOR_HINT = regex.compile(r"(?:^|[\s_-])(?:bio|avatar|image|img|photo|pic|description|desc|social|follow)"
+                                 r"(?:$|[\s_-])", regex.I)
 
 
 def _norm(text: str) -> str:
@@ -136,6 +142,17 @@ def mark_bylines(doc: Document, cfg: Config) -> Document:
         elif patterns.match(patterns.DATELINE, b.text, cfg.regex_timeout) or (
                 b.words <= cfg.dateline_max_words and patterns.has_date(b.text, cfg.regex_timeout)):
             changes[b.index] = (Label.BYLINE, "dateline")
+    if doc.kind == "html":
+        # HTML: a short block in an element whose class says it holds the author's name.
+        for b in doc.blocks[: start + 3]:
+            if (b.index in changes or not (_movable(b) or b.label is Label.CHROME) or b.words > cfg.name_line_max_words
+                    or not b.path):
+                continue
+            hints = " ".join(doc.elements[i].hints for i in b.path[-3:])
+            if (_AUTHOR_HINT.search(hints) and not _NOT_AUTHOR_HINT.search(hints) and not patterns.has_date(b.text)
+                    and clean_name(b.text)):
+                changes[b.index] = (Label.BYLINE, BYLINE_CLASS_REASON)
+                break
     # A line that is only a name, next to a dateline, is the author's name.
     if not any(c[1] == "dateline" for c in changes.values()):
         # No dateline near the headline: take the nearest date-only line above the body.
