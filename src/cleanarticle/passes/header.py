@@ -144,13 +144,15 @@ def mark_bylines(doc: Document, cfg: Config) -> Document:
             changes[b.index] = (Label.BYLINE, "dateline")
     if doc.kind == "html":
         # HTML: a short block in an element whose class says it holds the author's name.
-        for b in doc.blocks[: start + 3]:
+        verdict: dict[str, bool] = {}
+        for b in doc.blocks[max(0, start - cfg.dateline_window): start + 3]:
             if (b.index in changes or not (_movable(b) or b.label is Label.CHROME) or b.words > cfg.name_line_max_words
                     or not b.path):
                 continue
             hints = " ".join(doc.elements[i].hints for i in b.path[-3:])
-            if (_AUTHOR_HINT.search(hints) and not _NOT_AUTHOR_HINT.search(hints) and not patterns.has_date(b.text)
-                    and clean_name(b.text)):
+            if hints not in verdict:
+                verdict[hints] = bool(_AUTHOR_HINT.search(hints)) and not _NOT_AUTHOR_HINT.search(hints)
+            if verdict[hints] and not patterns.has_date(b.text) and clean_name(b.text):
                 changes[b.index] = (Label.BYLINE, BYLINE_CLASS_REASON)
                 break
     # A line that is only a name, next to a dateline, is the author's name.
