@@ -40,6 +40,8 @@ _LANDMARK_ROLES = {
     "contentinfo": "footer", "complementary": "aside", "main": "main", "article": "article",
     "dialog": "aside", "alertdialog": "aside", "figure": "figure",
 }
+_STRIP_FIRST = ("script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object", "embed",
+                "audio", "video", "map")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 _XML_DECL = regex.compile(r"^\s*<\?xml[^>]*>")
@@ -186,6 +188,8 @@ def segment(text: str, cfg: Config, url: str | None = None, root: etree._Element
     w = _Walker(cfg, base_url)
     body = root.find("body")
     start = body if body is not None else root
+    # Code and media never hold article text: drop them in C before the Python walk sees them.
+    etree.strip_elements(start, *_STRIP_FIRST, with_tail=False)
     body_chars: list[int] = []  # the page's text length, measured on first need
     walker = etree.iterwalk(start, events=("start", "end"))
     skipped: set[int] = set()
