@@ -437,20 +437,6 @@ def _collect(pending: deque, executor: ProcessPoolExecutor, settings: Settings, 
     return chunk, results, executor
 
 
-def _submit(executor: ProcessPoolExecutor, chunk: list[Job], settings: Settings) -> Any:
-    """Submit a chunk; a pool that broke since the last result gives a future that says so.
-
-    (A worker can die between two results; ``submit`` then raises at once, and the
-    chunk must go through the same recovery as one whose worker died under it.)
-    """
-    try:
-        return executor.submit(process_chunk, chunk, settings)
-    except BrokenProcessPool as e:
-        failed: Future = Future()
-        failed.set_exception(e)
-        return failed
-
-
 # --------------------------------------------------------------------------- outputs
 
 @dataclass

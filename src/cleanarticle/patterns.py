@@ -38,37 +38,29 @@ def deadline(at: float | None) -> Iterator[None]:
         _DEADLINE.reset(token)
 
 
-def search(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIMEOUT) -> regex.Match[str] | None:
-    """``pattern.search`` with a time limit; a pattern that runs out counts as no match."""
+def _limited(method, text: str, timeout: float) -> regex.Match[str] | None:
     at = _DEADLINE.get()
     if at is not None:
         timeout = max(0.0, min(timeout, at - _now()))
     try:
-        return pattern.search(text, timeout=timeout)
+        return method(text, timeout=timeout)
     except TimeoutError:
         return None
+
+
+def search(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIMEOUT) -> regex.Match[str] | None:
+    """``pattern.search`` with a time limit; a pattern that runs out counts as no match."""
+    return _limited(pattern.search, text, timeout)
 
 
 def match(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIMEOUT) -> regex.Match[str] | None:
     """``pattern.match`` (anchored at the start) with a time limit; use it for patterns that begin with ``^``."""
-    at = _DEADLINE.get()
-    if at is not None:
-        timeout = max(0.0, min(timeout, at - _now()))
-    try:
-        return pattern.match(text, timeout=timeout)
-    except TimeoutError:
-        return None
+    return _limited(pattern.match, text, timeout)
 
 
 def fullmatch(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIMEOUT) -> regex.Match[str] | None:
     """``pattern.fullmatch`` with a time limit; a pattern that runs out counts as no match."""
-    at = _DEADLINE.get()
-    if at is not None:
-        timeout = max(0.0, min(timeout, at - _now()))
-    try:
-        return pattern.fullmatch(text, timeout=timeout)
-    except TimeoutError:
-        return None
+    return _limited(pattern.fullmatch, text, timeout)
 
 
 # Patterns called without a timeout on page text are linear in the text's length:
