@@ -57,8 +57,12 @@ class Config:
     """...plus this much per word of it."""
     gap_cost: float = 20.0
     """Cost of crossing a gap wider than the dump's usual paragraph break."""
+    html_block_cost: float = 6.0
+    """The same for an HTML block, whose page structure has already ruled out most furniture."""
     list_item_cost: float = 3.0
     """Cost of a short line that looks like a list item or sub-heading."""
+    html_list_item_cost: float = 0.0
+    """The same in HTML, where list items, headings and cells are marked up as such: they cost nothing."""
     teaser_cue_cost: float = 30.0
     """Cost of a block that looks like a teaser (ends in an ellipsis)."""
     min_stopword_share: float = 0.12
@@ -82,7 +86,7 @@ class Config:
     """A block this long that holds several earlier body paragraphs is a second copy of the article."""
     repeat_min_blocks: int = 3
     repeat_min_chars: int = 40
-    sibling_min_share: float = 0.2
+    sibling_min_share: float = 0.1
     """HTML: a sibling of the best container worth at least this share of it belongs to the article too."""
     hidden_max_text_share: float = 0.5
     """HTML: a hidden element (``hidden``, ``display:none``) holding more than this share of the page's

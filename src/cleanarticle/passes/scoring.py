@@ -106,18 +106,23 @@ def is_prose(b: Block, doc: Document, cfg: Config) -> bool:
 
 
 def block_value(b: Block, doc: Document, cfg: Config) -> float:
+    """What the block is worth to the body: words beyond the block cost for prose, a cost otherwise."""
+    html = doc.kind == "html"
+    # HTML's own structure already excludes most furniture (landmarks, classes, containers),
+    # so there a block pays less for itself than on a text dump's bare lines.
+    block_cost = cfg.html_block_cost if html else cfg.block_cost
     if b.label is not Label.CONTENT:
         return -(cfg.chrome_cost + cfg.chrome_word_cost * b.words)
     if b.link_share >= cfg.link_share_chrome:
-        return -(cfg.block_cost + b.words)
+        return -(block_cost + b.words)
     if b.ellipsis and b.words < 4 * cfg.prose_min_words:
         value = -cfg.teaser_cue_cost
     elif is_prose(b, doc, cfg):
-        value = (b.words - cfg.block_cost) * (1.0 - b.link_share)
+        value = (b.words - block_cost) * (1.0 - b.link_share)
     elif b.heading or b.tag in ("li", "dd", "dt", "td", "th", "pre") or b.ends_sentence or patterns.LIST_MARKER.match(b.text):
-        value = -cfg.list_item_cost
+        value = -(cfg.html_list_item_cost if html else cfg.list_item_cost)
     else:
-        value = -cfg.block_cost
+        value = -block_cost
     if b.gap_before >= 2:
         value -= cfg.gap_cost
     return value
