@@ -48,7 +48,7 @@ class Config:
     wrap_min_words: int = 5
     """Text dumps: a line of at least this many words that stops mid-sentence, followed by a line
     starting in lower case, is a hard-wrapped paragraph and is joined with it."""
-    block_cost: float = 10.0
+    block_cost: float = 8.0
     """Words a block must carry to pay for itself in the main-run search (BTE)."""
     chrome_cost: float = 5.0
     """Cost of a block an earlier pass marked (prompt, credit, caption): less than an unknown short line,
@@ -59,7 +59,7 @@ class Config:
     """Cost of crossing a gap wider than the dump's usual paragraph break."""
     html_block_cost: float = 6.0
     """The same for an HTML block, whose page structure has already ruled out most furniture."""
-    list_item_cost: float = 3.0
+    list_item_cost: float = 1.0
     """Cost of a short line that looks like a list item or sub-heading."""
     html_list_item_cost: float = 0.0
     """The same in HTML, where list items, headings and cells are marked up as such: they cost nothing."""
