@@ -41,6 +41,9 @@ class Config:
     """A body with fewer words than this in prose blocks (``scoring.is_prose``: paragraph-sized,
     sentence-shaped) is no article: an error page, a login wall, a bare menu.  Its body is then emptied
     (``article.found`` is False; CLI exit 3).  0 turns the check off."""
+    page_min_words: int = 60
+    """...unless its body has at least this many words in all (a listing, a forum thread, a product
+    page: main content without much prose is still returned, not "no article")."""
 
     # --- prose: what a paragraph of article text looks like ---------------
     prose_min_words: int = 8

@@ -40,7 +40,7 @@ _LANDMARK_ROLES = {
     "contentinfo": "footer", "complementary": "aside", "main": "main", "article": "article",
     "dialog": "aside", "alertdialog": "aside", "figure": "figure",
 }
-_STRIP_FIRST = ("script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object", "embed",
+_STRIP_FIRST = ("script", "style", "template", "svg", "math", "canvas", "iframe", "object", "embed",
                 "audio", "video", "map")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
@@ -202,7 +202,10 @@ def segment(text: str, cfg: Config, url: str | None = None, root: etree._Element
             continue
         tag = tag.lower()
         if event == "start":
-            if tag in SKIP_TAGS or _hidden(el) and not _holds_most_text(el, start, cfg, body_chars):
+            if ((tag in SKIP_TAGS or _hidden(el))
+                    and not ((tag == "noscript" or tag not in SKIP_TAGS) and _holds_most_text(el, start, cfg, body_chars))):
+                # (A hidden element or a <noscript> holding most of the page's text is what a
+                # reader without scripts sees -- forums serve their posts that way.)
                 skipped.add(id(el))
                 walker.skip_subtree()
                 continue
