@@ -169,3 +169,19 @@ def test_trace_records_only_changes_and_nothing_is_deleted():
         assert labels_now[step.index] is step.old
         labels_now[step.index] = step.new
     assert labels_now == {b.index: b.label for b in final.blocks}
+
+
+def test_recover_main_block_returns_a_listing_rather_than_nothing():
+    items = "".join(f"<li><a href='/p{i}'>Product number {i} in blue</a> <span>$ {i}.99</span></li>" for i in range(12))
+    page = (f"<html><body><nav><a href='/'>Home</a> <a href='/shop'>Shop</a></nav><main><h1>Blue things</h1>"
+            f"<ul class='grid'>{items}</ul></main><footer><p>Contact us</p></footer></body></html>")
+    art = cleanarticle.clean(page, kind="html")
+    assert "Product number 3 in blue" in art.body
+    assert "Contact us" not in art.body and "Shop" not in art.body.split()
+    assert any(s.pass_name == "recover_main_block" for s in art.trace)
+
+
+def test_recovery_leaves_an_error_page_empty():
+    art = cleanarticle.clean("<html><body><nav><a href='/'>Home</a></nav><p>Page not found.</p></body></html>",
+                             kind="html")
+    assert art.body == ""

@@ -104,6 +104,8 @@ class Config:
     hint_word_max_prose_share: float = 0.8
     """HTML: a boilerplate hint word found over more than this share of the page's prose (a page builder
     calling every box a "widget") says nothing on this page and is ignored."""
+    recover_min_share: float = 0.8
+    """HTML recovery: the main block is the deepest element holding this share of the most words any element holds."""
     min_body_words: int = 25
     """A main run shorter than this triggers the recovery step."""
 

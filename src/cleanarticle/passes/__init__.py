@@ -49,6 +49,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("standfirst", header.mark_standfirst, _BOTH),
     Pass("header_captions", header.mark_header_captions, _BOTH),
     Pass("teasers", teasers.mark_teasers, _BOTH),
+    Pass("recover_main_block", body.recover_main_block, _HTML),
     Pass("not_an_article", verdict.mark_no_article, _BOTH),
 )
 PASS_NAMES = tuple(p.name for p in PASSES)

@@ -138,3 +138,35 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
             seen.append(text)
             seen_set.add(text)
     return doc.relabel(changes)
+
+
+_NEVER_RECOVERED = ("site prompt", "site notice", "inside <nav>", "inside <footer>", "inside the page <header>",
+                    "repeats ")
+
+
+def recover_main_block(doc: Document, cfg: Config) -> Document:
+    """HTML: when almost nothing is left as body, the element holding most of the remaining text becomes the body.
+
+    Pages that are not articles (listings, product pages, collections) carry their main
+    content as short lines and links, which the article rules discard.  Rather than return
+    nothing, take the deepest element that holds nearly as many words outside menus,
+    footers and prompts as any element does (``recover_min_share``).
+    """
+    if doc.kind != "html" or not doc.elements:
+        return doc
+    if sum(b.words for b in doc.blocks if b.label is Label.CONTENT) >= cfg.min_body_words:
+        return doc
+    pool = [b for b in doc.blocks if b.label in (Label.CONTENT, Label.CHROME) and b.path
+            and not b.reason.startswith(_NEVER_RECOVERED)]
+    words = [0] * len(doc.elements)
+    for b in pool:
+        for i in b.path:
+            words[i] += b.words
+    inner = [i for i, el in enumerate(doc.elements) if el.tag not in ("html", "body")]
+    most = max((words[i] for i in inner), default=0)
+    if most < cfg.min_body_words:
+        return doc
+    # The deepest element that still holds nearly all of it: the list itself, not the page wrapper.
+    best = max((i for i in inner if words[i] >= cfg.recover_min_share * most), key=lambda i: doc.elements[i].depth)
+    return doc.relabel({b.index: (Label.CONTENT, "recovered: the page's main block of text (no article found)")
+                        for b in pool if best in b.path and b.label is not Label.CONTENT})
