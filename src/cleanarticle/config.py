@@ -60,7 +60,7 @@ class Config:
     """...plus this much per word of it."""
     gap_cost: float = 20.0
     """Cost of crossing a gap wider than the dump's usual paragraph break."""
-    html_block_cost: float = 6.0
+    html_block_cost: float = 4.0
     """The same for an HTML block, whose page structure has already ruled out most furniture."""
     list_item_cost: float = 1.0
     """Cost of a short line that looks like a list item or sub-heading."""
@@ -73,7 +73,7 @@ class Config:
     min_doc_stopword_share: float = 0.08
     """When a page's long blocks have fewer function words than this, it is in a language we have
     no list for, and ``min_stopword_share`` is not applied."""
-    link_share_chrome: float = 0.5
+    link_share_chrome: float = 0.65
     """HTML: a block whose text is mostly link text is navigation."""
     barrier_max_words: int = 12
     """A comments heading ("Top Rated Comments", "Leave a Reply") is short; the body never crosses one."""
