@@ -77,9 +77,9 @@ def _title(doc: Document) -> str | None:
     return None
 
 
-def _teasers(blocks: tuple[Block, ...], cfg: Config) -> list[Teaser]:
+def _teasers(doc: Document, cfg: Config) -> list[Teaser]:
     groups: dict[int, dict[str, object]] = {}
-    for b in blocks:
+    for b in doc.blocks:
         if b.group < 0 or b.label not in (Label.TEASER, Label.TEASER_TITLE, Label.SECTION):
             continue
         g = groups.setdefault(b.group, {})
@@ -110,5 +110,5 @@ def assemble(doc: Document, trace: list[TraceStep], cfg: Config) -> Article:
     return Article(
         title=_title(doc), standfirst=standfirst, authors=_authors(doc, cfg), date=_date(doc),
         site_name=site, url=doc.url, language=language, body="\n\n".join(paragraphs), paragraphs=paragraphs,
-        truncated=truncated, teasers=_teasers(doc.blocks, cfg), trace=trace, blocks=doc.blocks, kind=doc.kind,
+        truncated=truncated, teasers=_teasers(doc, cfg), trace=trace, blocks=doc.blocks, kind=doc.kind,
     )

@@ -7,9 +7,11 @@ deleted, so every decision can be shown afterwards (``Article.trace``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 from . import patterns
@@ -89,6 +91,39 @@ def make_block(index: int, text: str, **features: Any) -> Block:
                  **features)
 
 
+class TextIndex:
+    """The blocks' texts, lower-cased and joined by newlines, to find the few blocks holding a keyword.
+
+    Passes gate their costly patterns on keywords ("photo", "comment", "writer").  Testing
+    every block in Python costs a call per block; one ``str.find`` per keyword over the
+    whole page runs in C and touches only the blocks that hold one.  Block texts never
+    contain a newline (segmenters collapse white space), and lower-casing never adds or
+    removes one, so the n-th line of ``low`` is block n.
+    """
+
+    __slots__ = ("low", "starts", "_found")
+
+    def __init__(self, texts: Sequence[str]):
+        self.low = "\n".join(texts).lower()
+        self.starts = list(accumulate((len(line) + 1 for line in self.low.split("\n")), initial=0))
+        self._found: dict[tuple[str, ...], frozenset[int]] = {}
+
+    def containing(self, keywords: tuple[str, ...]) -> frozenset[int]:
+        """Indices of the blocks whose lower-cased text contains any of ``keywords`` (lower case)."""
+        found = self._found.get(keywords)
+        if found is None:
+            hits: set[int] = set()
+            low, starts = self.low, self.starts
+            for kw in keywords:
+                pos = low.find(kw)
+                while pos >= 0:
+                    line = bisect_right(starts, pos) - 1
+                    hits.add(line)
+                    pos = low.find(kw, starts[line + 1])
+            found = self._found[keywords] = frozenset(hits)
+        return found
+
+
 # A relabelling: block index -> (label, reason) or (label, reason, group).
 Change = tuple[Label, str] | tuple[Label, str, int]
 
@@ -101,20 +136,34 @@ class Document:
     meta: Mapping[str, Any] = field(default_factory=dict)   # page metadata candidates
     elements: tuple[Element, ...] = ()
     stopword_language: bool = True              # the text has function words we know
+    # Every block index relabelled so far, in order (each relabel appends its changes), so the
+    # pass runner can trace a pass's changes without comparing every block.
+    changed: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    # Built on first use and shared by every relabelled copy (the texts never change).
+    text_index: TextIndex | None = field(default=None, compare=False, repr=False)
+
+    def blocks_containing(self, keywords: tuple[str, ...]) -> frozenset[int]:
+        """Indices of the blocks whose text contains any of ``keywords`` (lower case), found in one scan per keyword."""
+        index = self.text_index
+        if index is None:
+            index = TextIndex([b.text for b in self.blocks])
+            object.__setattr__(self, "text_index", index)  # a cache: frozen for users, filled once here
+        return index.containing(keywords)
 
     def relabel(self, changes: Mapping[int, Change]) -> Document:
         """Return a copy with the given blocks relabelled (others untouched)."""
         if not changes:
             return self
         blocks = list(self.blocks)
+        new = tuple.__new__
         for i, change in changes.items():
             b = blocks[i]
             group = change[2] if len(change) > 2 else b.group  # type: ignore[misc]
-            # label, reason and group are the last three fields (asserted below): a slice and two
-            # values build the new block several times faster than _replace.
+            # label, reason and group are the last three fields (asserted above): a slice and three
+            # values, built as the tuple it is, make the new block several times faster than _replace.
             label = change[0] if change[0].__class__ is Label else Label(change[0])
-            blocks[i] = Block(*b[:-3], label, change[1], group)
-        return replace(self, blocks=tuple(blocks))
+            blocks[i] = new(Block, (*b[:-3], label, change[1], group))
+        return replace(self, blocks=tuple(blocks), changed=self.changed + tuple(changes))
 
     def with_meta(self, **values: Any) -> Document:
         return replace(self, meta={**self.meta, **values})

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -109,6 +109,16 @@ STOPWORDS: dict[str, frozenset[str]] = {
 _ALL_STOPWORDS = frozenset().union(*STOPWORDS.values())
 
 
+STOPWORD_SET = _ALL_STOPWORDS
+
+
+def may_have_cjk(text: str) -> bool:
+    """False when ``text`` surely has no CJK characters (ASCII or windows-1252 text: a cheap test in C)."""
+    if text.isascii() or len(text.encode("cp1252", "ignore")) == len(text):
+        return False
+    return CJK.search(text) is not None
+
+
 def word_stats(text: str) -> tuple[int, int]:
     """Return (words, function words) of ``text``; CJK text counts two characters a word."""
     # Splitting on white space is several times faster than a word pattern; a function
@@ -145,20 +155,24 @@ def guess_language(texts: list[str]) -> str | None:
 
 # ---------------------------------------------------------------- sentence shape
 ENDS_SENTENCE = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
-_CLOSERS = "\"'”’»)] \t"
-_SENTENCE_ENDS = ".!?…。！？:;"
+SENTENCE_CLOSERS = "\"'”’»)] \t"
+SENTENCE_END_CHARS = ".!?…。！？:;"
+ELLIPSES = ("...", "…", "[…]", "[...]", "(…)", "(...)")
+BRACKETED_ELLIPSES = ("[…]", "[...]")
 
 
 def sentence_end(text: str) -> tuple[bool, bool]:
     """(ends like a sentence, ends with an ellipsis) -- plain string tests, no regex."""
-    t = text.rstrip(_CLOSERS)
+    t = text.rstrip(SENTENCE_CLOSERS)
     if not t:
         return False, False
-    ellipsis = t.endswith(("...", "…", "[…]", "[...]", "(…)", "(...)")) or text.rstrip().endswith(("[…]", "[...]"))
-    return t[-1] in _SENTENCE_ENDS, ellipsis
+    ellipsis = t.endswith(ELLIPSES) or text.rstrip().endswith(BRACKETED_ELLIPSES)
+    return t[-1] in SENTENCE_END_CHARS, ellipsis
 
 ENDS_ELLIPSIS = regex.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))[\"'”’»)\]]*\s*$")
 LIST_MARKER = regex.compile(r"^\s*(?:[-–•*·▪►✓]|\d{1,3}[.)])\s+")
+# A stripped line LIST_MARKER matches starts with one of these or a digit (a cheap gate).
+LIST_MARKER_STARTS = frozenset("-–•*·▪►✓")
 HAS_LETTER = regex.compile(r"\p{L}")
 
 # ---------------------------------------------------------------- site prompts (chrome)
@@ -217,13 +231,15 @@ _PROMPT_PHRASES = [
     r"zarejestruj( się)?", r"reklama", r"czytaj więcej", r"czytaj też", r"czytaj także", r"zobacz też",
     r"przejdź do treści", r"szukaj", r"komentarze", r"powiązane artykuły", r"wszelkie prawa zastrzeżone\.?",
 ]
-PROMPT_LINE = regex.compile(
-    r"^[\s\W]*+(?:" + "|".join(p.replace("'", "['’]") for p in _PROMPT_PHRASES)
-    + r")(?:\s*+(?:[»›>→|:·•\-–—]++|\(\d+\)|\d++))?+[\s\W]*+$", _I
-)
+
+
+def _prompt_line(alternatives: str) -> str:
+    return (r"^[\s\W]*+(?:" + alternatives.replace("'", "['’]")
+            + r")(?:\s*+(?:[»›>→|:·•\-–—]++|\(\d+\)|\d++))?+[\s\W]*+$")
+
 
 # The heading of a reader-comments section: the article never continues past one.
-# A comments heading contains one of these (casefolded); a cheap gate before COMMENTS_HEADING.
+# A comments heading contains one of these (lower case); a cheap gate before COMMENTS_HEADING.
 COMMENTS_KEYWORDS = ("comment", "repl", "respons", "discussion", "conversation", "thought", "komment",
                      "comentar", "reacti", "komentarz")
 COMMENTS_HEADING = regex.compile(
@@ -244,43 +260,83 @@ COMMENTS_HEADING = regex.compile(
 
 
 class _FirstWordGate:
-    """A cheap test run before a phrase pattern: can any phrase start with this line's first word?
+    """A cheap test run before a phrase pattern: which phrases can start with this line's first word?
 
     Built from the phrase list itself: a phrase whose first word is plain letters
-    contributes that word; one whose first word carries pattern syntax ("comments?",
-    "e-?mail", "load(ing)?") contributes the letters before it as a prefix; one that
-    starts with a group contributes each alternative; one that starts otherwise
-    (a digit, "©") lets every line through that does not start with a letter.
+    is filed under that word; one whose first word carries pattern syntax ("comments?",
+    "e-?mail", "load(ing)?") under the letters before it, as a prefix; one that
+    starts with a group under each alternative; one that starts otherwise (a digit,
+    "©") is tried on every line that does not start with a letter.
+
+    ``pattern_for(first_word(line))`` is then the phrase pattern built from just the
+    phrases that can match the line (None when none can): a whole alternation of a
+    few hundred phrases costs microseconds a line, one of two or three almost nothing.
     """
 
-    def __init__(self, phrases: list[str]):
-        words: set[str] = set()
-        prefixes: set[str] = set()
-        for ph in phrases:
+    def __init__(self, phrases: list[str], wrap: Callable[[str], str], flags: int):
+        by_word: dict[str, set[int]] = {}
+        by_prefix: dict[str, set[int]] = {}
+        for k, ph in enumerate(phrases):
             group = regex.match(r"\((?:\?:)?(?P<alts>[^()]*)\)", ph)
             for alt in group["alts"].split("|") if group else [ph]:
                 m = regex.match(r"[\p{L}']+", alt)
                 if not m:
-                    prefixes.add("")
+                    by_prefix.setdefault("", set()).add(k)
                 elif alt[m.end(): m.end() + 1] in ("", " ", ",", ":") and alt[m.end(): m.end() + 2] != " ?":
-                    words.add(m.group(0).casefold())
+                    by_word.setdefault(m.group(0).casefold(), set()).add(k)
                 else:
                     cut = m.group(0)[:-1] if alt[m.end(): m.end() + 1] == "?" else m.group(0)
-                    prefixes.add(cut.casefold())
-        self.words = frozenset(words)
-        self.prefixes = tuple(sorted(p for p in prefixes if p))
-        self.open = "" in prefixes
+                    by_prefix.setdefault(cut.casefold(), set()).add(k)
+        self.words = frozenset(by_word)
+        self.prefixes = tuple(sorted(p for p in by_prefix if p))
+        self.open = "" in by_prefix
+        self._phrases, self._wrap, self._flags = phrases, wrap, flags
+        self._by_word, self._by_prefix = by_word, by_prefix
+        self.full = regex.compile(wrap("|".join(phrases)), flags)
+        self._patterns: dict[str, regex.Pattern[str]] = {}
 
     def __call__(self, text: str) -> bool:
-        t = text.lstrip(_LEAD_STRIP)
-        if not t[:1].isalpha():
+        return self.admits(first_word(text))
+
+    def admits(self, first: str | None) -> bool:
+        """The gate's test on ``first_word(text)`` (a pass testing several gates finds the word once)."""
+        if first is None:
             return True
-        first = t.split(None, 1)[0].rstrip(_LEAD_STRIP).replace("’", "'").casefold()
         return first in self.words or first.startswith(self.prefixes)
+
+    def pattern_for(self, first: str | None) -> regex.Pattern[str] | None:
+        """The pattern of the phrases that can start with ``first`` (``first_word`` of the line), or None."""
+        if first is None:
+            return self.full  # the line starts with a digit or a symbol: any phrase may follow it
+        if first not in self.words and not first.startswith(self.prefixes):
+            return None
+        pattern = self._patterns.get(first)
+        if pattern is None:
+            chosen = set(self._by_word.get(first, ()))
+            for prefix, ks in self._by_prefix.items():
+                if prefix and first.startswith(prefix):
+                    chosen |= ks
+            pattern = regex.compile(self._wrap("|".join(self._phrases[k] for k in sorted(chosen))), self._flags)
+            if len(self._patterns) >= 2048:  # words admitted by a prefix are unbounded: keep the cache small
+                self._patterns.clear()
+            self._patterns[first] = pattern
+        return pattern
+
+
+def first_word(text: str) -> str | None:
+    """The casefolded first word of ``text`` without surrounding punctuation; None when it does not start with a letter."""
+    t = text if text[:1].isalpha() else text.lstrip(_LEAD_STRIP)  # most lines start with a letter
+    if not t[:1].isalpha():
+        return None
+    first = t.split(None, 1)[0]
+    if not first.isalpha():  # (stripping and the apostrophe only change a word with other characters)
+        first = first.rstrip(_LEAD_STRIP).replace("’", "'")
+    return first.casefold()
 
 
 _LEAD_STRIP = " \t\"'“”‘’«»‹›()[]{}<>|•·*-–—:;,.!?#>→»›"
-could_be_prompt = _FirstWordGate(_PROMPT_PHRASES)
+could_be_prompt = _FirstWordGate(_PROMPT_PHRASES, _prompt_line, _I)
+PROMPT_LINE = could_be_prompt.full
 
 
 # Longer site notices recognised by how they begin (cookie and consent banners, paywalls).
@@ -297,8 +353,8 @@ _NOTICE_STARTS = [
     r"deze (?:web)?site gebruikt cookies", r"wij gebruiken cookies",
     r"ta strona (?:używa|korzysta z) (?:plików )?cookie", r"używamy (?:plików )?cookie",
 ]
-PROMPT_START = regex.compile(r"^[\s\W]*(?:" + "|".join(_NOTICE_STARTS) + ")", _I)
-could_be_notice = _FirstWordGate(_NOTICE_STARTS)
+could_be_notice = _FirstWordGate(_NOTICE_STARTS, lambda alternatives: r"^[\s\W]*(?:" + alternatives + ")", _I)
+PROMPT_START = could_be_notice.full
 
 
 # ---------------------------------------------------------------- credits
@@ -350,7 +406,7 @@ _ROLE = (
     r"corrispondente|editorialista|jornalista|repórter|correspondente|colunista|redacteur|verslaggever|"
     r"columnist|dziennikar(?:z|ka)|redaktor(?:ka)?|korespondent(?:ka)?|felietonist(?:a|ka))"
 )
-# Every role word above contains one of these stems (casefolded): a cheap gate before ROLE_NAME.
+# Every role word above contains one of these stems (lower case): a cheap gate before ROLE_NAME.
 ROLE_STEMS = ("writer", "editor", "reporter", "correspond", "columnist", "contributor", "journalist", "critic",
               "redakt", "korrespond", "korespond", "autor", "rédact", "chroniqu", "periodist", "redactor",
               "corresponsal", "giornalist", "redatt", "corrispond", "editorialist", "jornalist", "repórter",
@@ -358,7 +414,7 @@ ROLE_STEMS = ("writer", "editor", "reporter", "correspond", "columnist", "contri
 
 
 def may_name_role(text: str) -> bool:
-    low = text.casefold()
+    low = text.lower()  # lower, as Document.blocks_containing does
     return any(map(low.__contains__, ROLE_STEMS))
 
 

@@ -74,9 +74,15 @@ def run(doc: Document, cfg: Config,
             continue
         new = p.func(doc, cfg)
         if new is not doc:
-            for old_b, new_b in zip(doc.blocks, new.blocks):
+            done = len(doc.changed)
+            # The blocks this pass relabelled are the ones its relabels appended to ``changed``
+            # (a Document built otherwise is compared block by block).
+            touched = (sorted(set(new.changed[done:])) if new.changed[:done] == doc.changed
+                       else range(len(new.blocks)))
+            for i in touched:
+                old_b, new_b = doc.blocks[i], new.blocks[i]
                 if old_b.label is not new_b.label:
-                    trace.append(TraceStep(p.name, new_b.index, new_b.text, old_b.label, new_b.label, new_b.reason))
+                    trace.append(TraceStep(p.name, i, new_b.text, old_b.label, new_b.label, new_b.reason))
         doc = new
         if after_each is not None:
             after_each(p.name)

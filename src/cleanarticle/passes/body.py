@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+from .. import patterns
 from ..config import Config
 from ..document import Change, Document, Label
-from .scoring import REASON_OUTSIDE_RUN, block_value, is_barrier, title_anchor
+from .scoring import REASON_OUTSIDE_RUN, block_values, is_barrier, title_anchor
 
 
 def select_main_run(doc: Document, cfg: Config) -> Document:
@@ -22,8 +23,10 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
     for the title pass.  Inside the run, short lines (sub-headings, list items)
     stay content.
     """
-    values = [block_value(b, doc, cfg) for b in doc.blocks]
-    barriers = [is_barrier(b, cfg) for b in doc.blocks]
+    values = block_values(doc, cfg)
+    barriers = [False] * len(values)
+    for i in doc.blocks_containing(patterns.COMMENTS_KEYWORDS):  # the few blocks that could be one
+        barriers[i] = is_barrier(doc.blocks[i], cfg)
     anchor = title_anchor(doc, cfg)
     best = None
     if anchor is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import patterns
 from ..config import Config
 from ..document import Change, Document, Element, Label
-from .scoring import REASON_OUTSIDE_CONTAINER, block_value, is_prose
+from .scoring import REASON_OUTSIDE_CONTAINER, block_values, is_prose
 
 _CHROME_LANDMARKS = frozenset({"nav", "aside", "footer"})
 # Hint words that keep their meaning however much of the page they cover: a comment thread
@@ -144,10 +144,9 @@ def select_main_container(doc: Document, cfg: Config) -> Document:
     if not doc.elements:
         return doc
     sums = [0.0] * len(doc.elements)
-    for b in doc.blocks:
+    for b, v in zip(doc.blocks, block_values(doc, cfg)):
         if b.label is not Label.CONTENT:
             continue  # already excluded from the body: it neither helps nor hurts a container
-        v = block_value(b, doc, cfg)
         for i in b.path:
             sums[i] += v
     best = max(range(len(sums)), key=sums.__getitem__)

@@ -182,7 +182,7 @@ def mark_standfirst(doc: Document, cfg: Config) -> Document:
         if not _movable(b) or b.words < cfg.prose_min_words:
             continue
         why = None
-        if (patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout)):
+        if patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout):
             why = "standfirst naming its writer"
         elif (b.label is not Label.CONTENT and description and len(description) > 20
               and (_norm(b.text) == description or _norm(b.text).startswith(description[:80]))):

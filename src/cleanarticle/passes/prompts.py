@@ -16,14 +16,20 @@ _CREDIT_PHRASE_MAX_WORDS = 45
 def mark_prompts(doc: Document, cfg: Config) -> Document:
     """Site prompts ("Connect with us", "Share this", cookie notices, "Read more") become chrome."""
     changes: dict[int, Change] = {}
+    first_word, prompt_gate, notice_gate = patterns.first_word, patterns.could_be_prompt, patterns.could_be_notice
+    content = Label.CONTENT
     for b in doc.blocks:
-        if b.label is not Label.CONTENT:
+        if b.label is not content or b.words > _NOTICE_MAX_WORDS:
             continue
-        if b.words <= _PROMPT_MAX_WORDS and patterns.could_be_prompt(b.text) and patterns.fullmatch(
-                patterns.PROMPT_LINE, b.text, cfg.regex_timeout):
-            changes[b.index] = (Label.CHROME, "site prompt")
-        elif b.words <= _NOTICE_MAX_WORDS and patterns.could_be_notice(b.text) and patterns.match(
-                patterns.PROMPT_START, b.text, cfg.regex_timeout):
+        # Both gates go by the first word: find it once; each gives the phrases that can start with it.
+        first = first_word(b.text)
+        if b.words <= _PROMPT_MAX_WORDS:
+            phrases = prompt_gate.pattern_for(first)
+            if phrases is not None and patterns.fullmatch(phrases, b.text, cfg.regex_timeout):
+                changes[b.index] = (Label.CHROME, "site prompt")
+                continue
+        phrases = notice_gate.pattern_for(first)
+        if phrases is not None and patterns.match(phrases, b.text, cfg.regex_timeout):
             changes[b.index] = (Label.CHROME, "site notice (cookies, subscription, copyright)")
     return doc.relabel(changes)
 
@@ -31,20 +37,20 @@ def mark_prompts(doc: Document, cfg: Config) -> Document:
 def mark_credits(doc: Document, cfg: Config) -> Document:
     """Credit lines ("License: Author:", "Photo: Reuters", "Image courtesy of ...") become credits."""
     changes: dict[int, Change] = {}
-    for b in doc.blocks:
+    # Both patterns need a keyword (a colon; a credit word): find the few blocks holding one in one scan each.
+    colon = doc.blocks_containing((":",))
+    keyword = doc.blocks_containing(patterns.CREDIT_KEYWORDS)
+    blocks = doc.blocks
+    for i in sorted(colon | keyword):
+        b = blocks[i]
         if b.label is not Label.CONTENT:
             continue
-        if b.words <= _CREDIT_MAX_WORDS and ":" in b.text and patterns.match(patterns.CREDIT_LINE, b.text, cfg.regex_timeout):
-            changes[b.index] = (Label.CREDIT, "credit line")
-        elif b.words <= _CREDIT_PHRASE_MAX_WORDS and _may_credit(b.text) and patterns.search(
+        if b.words <= _CREDIT_MAX_WORDS and i in colon and patterns.match(patterns.CREDIT_LINE, b.text, cfg.regex_timeout):
+            changes[i] = (Label.CREDIT, "credit line")
+        elif b.words <= _CREDIT_PHRASE_MAX_WORDS and i in keyword and patterns.search(
                 patterns.CREDIT_PHRASE, b.text, cfg.regex_timeout):
-            changes[b.index] = (Label.CREDIT, "image credit")
+            changes[i] = (Label.CREDIT, "image credit")
     return doc.relabel(changes)
-
-
-def _may_credit(text: str) -> bool:
-    low = text.lower()
-    return any(map(low.__contains__, patterns.CREDIT_KEYWORDS))
 
 
 def mark_doubled_alt_text(doc: Document, cfg: Config) -> Document:

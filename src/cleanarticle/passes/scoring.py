@@ -60,7 +60,7 @@ def is_barrier(b: Block, cfg: Config) -> bool:
     """
     if b.words > cfg.barrier_max_words:
         return False
-    low = b.text.casefold()
+    low = b.text.lower()
     return any(map(low.__contains__, patterns.COMMENTS_KEYWORDS)) and patterns.match(
         patterns.COMMENTS_HEADING, b.text, cfg.regex_timeout) is not None
 
@@ -78,10 +78,14 @@ def title_anchor(doc: Document, cfg: Config) -> int | None:
     firsts = {t.split(" ", 1)[0] for t in titles}
     best, best_words = None, 0
     line = title_line(doc, cfg)
+    lo, hi, link_chrome = cfg.title_min_words, cfg.title_max_words, cfg.link_share_chrome
     for b in doc.blocks:
-        if b.index == line or not cfg.title_min_words <= b.words <= cfg.title_max_words or b.link_share >= cfg.link_share_chrome:
+        if not lo <= b.words <= hi or b.index == line or b.link_share >= link_chrome:
             continue
-        head = patterns.WORD.search(b.text[:40].casefold())  # cheap test of the first word before normalising
+        start = b.text[:40].casefold()
+        if not any(map(start.__contains__, firsts)):
+            continue  # cheap: the title's first word is not even in the block's first characters
+        head = patterns.WORD.search(start)
         if head is None or head.group(0) not in firsts:
             continue
         n = norm_words(b.text)
@@ -105,24 +109,49 @@ def is_prose(b: Block, doc: Document, cfg: Config) -> bool:
     return True
 
 
-def block_value(b: Block, doc: Document, cfg: Config) -> float:
-    """What the block is worth to the body: words beyond the block cost for prose, a cost otherwise."""
+def block_values(doc: Document, cfg: Config) -> list[float]:
+    """What each block is worth to the body: words beyond the block cost for prose, a cost otherwise.
+
+    One loop over the page with the settings in locals (the hot path of choosing the
+    body); ``is_prose`` is inlined with the same tests.
+    """
     html = doc.kind == "html"
     # HTML's own structure already excludes most furniture (landmarks, classes, containers),
     # so there a block pays less for itself than on a text dump's bare lines.
     block_cost = cfg.html_block_cost if html else cfg.block_cost
-    if b.label is not Label.CONTENT:
-        return -(cfg.chrome_cost + cfg.chrome_word_cost * b.words)
-    if b.link_share >= cfg.link_share_chrome:
-        return -(block_cost + b.words)
-    if b.ellipsis and b.words < 4 * cfg.prose_min_words:
-        value = -cfg.teaser_cue_cost
-    elif is_prose(b, doc, cfg):
-        value = (b.words - block_cost) * (1.0 - b.link_share)
-    elif b.heading or b.tag in ("li", "dd", "dt", "td", "th", "pre") or b.ends_sentence or patterns.LIST_MARKER.match(b.text):
-        value = -(cfg.html_list_item_cost if html else cfg.list_item_cost)
-    else:
-        value = -block_cost
-    if b.gap_before >= 2:
-        value -= cfg.gap_cost
-    return value
+    list_cost = cfg.html_list_item_cost if html else cfg.list_item_cost
+    chrome_cost, chrome_word_cost, gap_cost = cfg.chrome_cost, cfg.chrome_word_cost, cfg.gap_cost
+    link_chrome, teaser_cost = cfg.link_share_chrome, cfg.teaser_cue_cost
+    prose_min, teaser_max = cfg.prose_min_words, 4 * cfg.prose_min_words
+    min_share = cfg.min_stopword_share if doc.stopword_language else 0.0
+    list_tags = _LIST_TAGS
+    list_marker = patterns.LIST_MARKER.match
+    marker_starts = patterns.LIST_MARKER_STARTS
+    content = Label.CONTENT
+    values = []
+    for b in doc.blocks:
+        words = b.words
+        if b.label is not content:
+            values.append(-(chrome_cost + chrome_word_cost * words))
+            continue
+        link_share = b.link_share
+        if link_share >= link_chrome:
+            values.append(-(block_cost + words))
+            continue
+        if b.ellipsis and words < teaser_max:
+            value = -teaser_cost
+        elif (words >= prose_min and not b.heading and (b.ends_sentence or words >= 2 * prose_min)
+              and b.stopwords / words >= min_share):  # is_prose
+            value = (words - block_cost) * (1.0 - link_share)
+        elif b.heading or b.tag in list_tags or b.ends_sentence or (
+                b.text[:1] in marker_starts or b.text[:1].isdigit()) and list_marker(b.text):
+            value = -list_cost
+        else:
+            value = -block_cost
+        if b.gap_before >= 2:
+            value -= gap_cost
+        values.append(value)
+    return values
+
+
+_LIST_TAGS = frozenset({"li", "dd", "dt", "td", "th", "pre"})

@@ -36,17 +36,17 @@ def mark_teasers(doc: Document, cfg: Config) -> Document:
     region = [b for b in doc.blocks[span[1] + 1:] if b.label in (Label.CONTENT, Label.CHROME, Label.CAPTION, Label.CREDIT)]
     if not region:
         return doc
-    cued = any(_candidate(b) and b.ellipsis for b in region)
+    cued = any(b.ellipsis and _candidate(b) for b in region)
 
-    def is_summary(b: Block) -> bool:
-        if not _candidate(b) or b.words < cfg.teaser_min_words or b.link_share >= cfg.link_share_chrome:
+    def is_summary(b: Block) -> bool:  # b is a _candidate
+        if b.words < cfg.teaser_min_words or b.link_share >= cfg.link_share_chrome:
             return False
-        names_writer = patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout)
-        if cued:
-            return bool(b.ellipsis or names_writer)
+        if b.ellipsis and cued or doc.kind == "html" and b.ends_sentence and not cued:
+            return True
         # Without the usual cues, a text dump's prose after the body is not taken for teasers
         # (it is more often a short article's own end, split off by a caption); HTML has links.
-        return bool(names_writer) or doc.kind == "html" and b.ends_sentence
+        # Either way, a blurb that names its writer is a teaser.
+        return bool(patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout))
 
     changes: dict[int, Change] = {}
     group = -1
