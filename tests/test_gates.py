@@ -54,7 +54,7 @@ def test_role_stem_gate_covers_the_role_pattern():
     assert not patterns.may_name_role("The council voted on Tuesday.")
 
 
-def test_date_gate_needs_a_digit():
+def test_date_gate_needs_a_year():
     assert patterns.has_date("Published March 3, 2024")
     assert patterns.has_date("3. März 2024")
     assert not patterns.has_date("Published in March")

@@ -177,9 +177,11 @@ class Document:
         return (idx[0], idx[-1]) if idx else None
 
 
-@dataclass(frozen=True, slots=True)
-class TraceStep:
-    """One relabelling: which pass changed which block, from what to what, and why."""
+class TraceStep(NamedTuple):
+    """One relabelling: which pass changed which block, from what to what, and why.
+
+    A NamedTuple (immutable, cheap to build: a page records a hundred or more of them).
+    """
 
     pass_name: str
     index: int
