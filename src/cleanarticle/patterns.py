@@ -16,10 +16,13 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any
 
 import regex
 
-_I = regex.IGNORECASE | regex.FULLCASE | regex.V1
+# Simple case folding (version 0): full folding (ß = ss) compiles the large alternations ~3x slower,
+# and no phrase here needs it.
+_I = regex.IGNORECASE
 _DEFAULT_TIMEOUT = 0.5
 
 # The monotonic time at which the current document's time budget runs out (None: no budget).
@@ -61,6 +64,30 @@ def match(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIME
 def fullmatch(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIMEOUT) -> regex.Match[str] | None:
     """``pattern.fullmatch`` with a time limit; a pattern that runs out counts as no match."""
     return _limited(pattern.fullmatch, text, timeout)
+
+
+class LazyPattern:
+    """A pattern compiled on its first use, with the methods of a compiled ``regex`` pattern.
+
+    The ``regex`` module takes milliseconds to compile a large case-insensitive
+    alternation (the prompt phrases, the month names); compiling them all at import
+    made ``import cleanarticle`` cost ~130 ms, paid by every CLI run.  The first method
+    call compiles the pattern and stores the compiled pattern's methods in the slots,
+    so later calls cost what a compiled pattern's do.
+    """
+
+    __slots__ = ("pattern", "flags", "search", "match", "fullmatch", "finditer", "findall", "split", "sub")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern, self.flags = pattern, flags
+
+    def __getattr__(self, name: str) -> Any:  # only reached while the method slots are empty
+        if name not in LazyPattern.__slots__[2:]:
+            raise AttributeError(name)
+        compiled = regex.compile(self.pattern, self.flags)
+        for method in LazyPattern.__slots__[2:]:
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
 
 
 # Patterns called without a timeout on page text are linear in the text's length:
@@ -242,7 +269,7 @@ def _prompt_line(alternatives: str) -> str:
 # A comments heading contains one of these (lower case); a cheap gate before COMMENTS_HEADING.
 COMMENTS_KEYWORDS = ("comment", "repl", "respons", "discussion", "conversation", "thought", "komment",
                      "comentar", "reacti", "komentarz")
-COMMENTS_HEADING = regex.compile(
+COMMENTS_HEADING = LazyPattern(
     # "167 comments", "Comments (12)", "Top Rated Comments" -- a lone "Comments" is a share-bar link, not a heading
     r"^[\s\W]*(?:\d+\s+(?:comments?|replies|responses)"
     r"|(?:top(?:\s+rated)?|reader|readers'?|user|latest|show|view(?:\s+all)?(?:\s+\d+)?)\s+(?:comments|replies|responses)"
@@ -268,9 +295,10 @@ class _FirstWordGate:
     starts with a group under each alternative; one that starts otherwise (a digit,
     "©") is tried on every line that does not start with a letter.
 
-    ``pattern_for(first_word(line))`` is then the phrase pattern built from just the
-    phrases that can match the line (None when none can): a whole alternation of a
-    few hundred phrases costs microseconds a line, one of two or three almost nothing.
+    ``pattern_for(first_word(line))`` is then the pattern of just the phrases whose
+    word starts with the same letter (None when no phrase can match): a whole
+    alternation of a few hundred phrases costs microseconds a line, one of a dozen
+    much less.
     """
 
     def __init__(self, phrases: list[str], wrap: Callable[[str], str], flags: int):
@@ -292,8 +320,8 @@ class _FirstWordGate:
         self.open = "" in by_prefix
         self._phrases, self._wrap, self._flags = phrases, wrap, flags
         self._by_word, self._by_prefix = by_word, by_prefix
-        self.full = regex.compile(wrap("|".join(phrases)), flags)
-        self._patterns: dict[str, regex.Pattern[str]] = {}
+        self.full = LazyPattern(wrap("|".join(phrases)), flags)
+        self._patterns: dict[str, LazyPattern] = {}
 
     def __call__(self, text: str) -> bool:
         return self.admits(first_word(text))
@@ -304,22 +332,24 @@ class _FirstWordGate:
             return True
         return first in self.words or first.startswith(self.prefixes)
 
-    def pattern_for(self, first: str | None) -> regex.Pattern[str] | None:
-        """The pattern of the phrases that can start with ``first`` (``first_word`` of the line), or None."""
+    def pattern_for(self, first: str | None) -> regex.Pattern[str] | LazyPattern | None:
+        """The pattern of the phrases that can start with ``first`` (``first_word`` of the line), or None.
+
+        Phrases are grouped by the first letter of their word or prefix, one pattern a
+        letter, compiled on first use: a few dozen small compilations in all, each line
+        tried against a handful of phrases rather than all of them.
+        """
         if first is None:
             return self.full  # the line starts with a digit or a symbol: any phrase may follow it
         if first not in self.words and not first.startswith(self.prefixes):
             return None
-        pattern = self._patterns.get(first)
+        letter = first[0]
+        pattern = self._patterns.get(letter)
         if pattern is None:
-            chosen = set(self._by_word.get(first, ()))
-            for prefix, ks in self._by_prefix.items():
-                if prefix and first.startswith(prefix):
-                    chosen |= ks
-            pattern = regex.compile(self._wrap("|".join(self._phrases[k] for k in sorted(chosen))), self._flags)
-            if len(self._patterns) >= 2048:  # words admitted by a prefix are unbounded: keep the cache small
-                self._patterns.clear()
-            self._patterns[first] = pattern
+            chosen = {k for key, ks in (*self._by_word.items(), *self._by_prefix.items()) if key[:1] == letter
+                      for k in ks}
+            pattern = self._patterns[letter] = LazyPattern(
+                self._wrap("|".join(self._phrases[k] for k in sorted(chosen))), self._flags)
         return pattern
 
 
@@ -364,11 +394,11 @@ _CREDIT_LABELS = (
     r"foto(?:s|grafie)?|bild(?:quelle)?|quelle|lizenz|crédits?(?: photo)?|source|crédito|fuente|fonte|bron|"
     r"źródło|zdjęcie|fot\."
 )
-CREDIT_LINE = regex.compile(r"^[\s(\[]*(?:" + _CREDIT_LABELS + r")\s*:", _I)
+CREDIT_LINE = LazyPattern(r"^[\s(\[]*(?:" + _CREDIT_LABELS + r")\s*:", _I)
 # Cheap substring test before CREDIT_PHRASE: a line without any of these cannot match it.
 CREDIT_KEYWORDS = ("courtesy", "credit", "photo", "image", "picture", "illustration", "getty", "shutterstock",
                    "creative commons", "cc-by", "cc by", "foto", "bildquelle", "crédit", "fot. ")
-CREDIT_PHRASE = regex.compile(
+CREDIT_PHRASE = LazyPattern(
     r"(?:image|photo|picture|illustration)s? (?:courtesy|credit)(?: of)?\b|\b(?:photo|photograph|image|picture) by\b"
     r"|\(photo credit\b|\bgetty images\b|\bshutterstock\b|\bcreative commons\b|\bcc[ -]by(?:-sa)?\b"
     r"|\bfoto: |\bbildquelle\b|\bcrédit photo\b|\bfoto di\b|\bfoto de\b|\bfoto van\b|\bfot\. ",
@@ -385,16 +415,15 @@ _NAME_RE = regex.compile(NAME)
 _JOIN = r"(?:(?<!\s)\s*|(?<=\s))(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b|\boraz\b)\s*"
 NAME_LIST_SPLIT = regex.compile(_JOIN)
 
-BYLINE = regex.compile(
+BYLINE = LazyPattern(
     r"^\s*(?i:by|written by|words by|story by|posted by|von|par|por|di|door|przez|autor(?:in)?|auteure?|autore|author|"
     r"text|texte|texto|testo|tekst|reporting by|redakcja)\s*:?\s+"
     r"(?P<names>" + NAME + r"(?:" + _JOIN + NAME + r")*)",
-    regex.V1,
+    0,  # (version 0: simple case folding in the (?i:) groups compiles faster; no name needs full folding)
 )
 
 # A line that is only a person's name, perhaps with credentials: "Dylan Bailey, MS, RD".
-NAME_LINE = regex.compile(r"^" + NAME + r"(?:,?\s+(?:\p{Lu}[\p{L}.\-]{0,6}|Ph\.D\.|Jr\.|Sr\.))*(?:,\s*\p{Lu}[\p{L}.\-]{1,8}){0,4}$",
-                       regex.V1)
+NAME_LINE = regex.compile(r"^" + NAME + r"(?:,?\s+(?:\p{Lu}[\p{L}.\-]{0,6}|Ph\.D\.|Jr\.|Sr\.))*(?:,\s*\p{Lu}[\p{L}.\-]{1,8}){0,4}$")
 
 _ROLE = (
     r"(?i:(?:staff|senior|guest|contributing|deputy|news|sports?|features?|comment|opinion|culture|arts|"
@@ -419,7 +448,7 @@ def may_name_role(text: str) -> bool:
 
 
 # "Dialogue staff writer Patrick Schnecker discusses ...": a role, a name, then a lower-case verb.
-ROLE_NAME = regex.compile(r"(?:^|[\s(,])" + _ROLE + r"\s+(?P<name>" + NAME + r")(?=[\s,]+\p{Ll})", regex.V1)
+ROLE_NAME = LazyPattern(r"(?:^|[\s(,])" + _ROLE + r"\s+(?P<name>" + NAME + r")(?=[\s,]+\p{Ll})")
 
 # ---------------------------------------------------------------- dates
 MONTHS: dict[str, int] = {}
@@ -441,9 +470,9 @@ for _n, _names in enumerate([
         MONTHS.setdefault(_w, _n)
 _MONTH = r"(?P<month>" + "|".join(sorted((regex.escape(m) for m in MONTHS), key=len, reverse=True)) + r")\.?"
 DATE_ISO = regex.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<mnum>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)")
-DATE_DMY_NAME = regex.compile(r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?" + _MONTH
+DATE_DMY_NAME = LazyPattern(r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?" + _MONTH
                               + r",?\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)(?!\d)", _I)
-DATE_MDY_NAME = regex.compile(_MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)", _I)
+DATE_MDY_NAME = LazyPattern(_MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)", _I)
 DATE_DMY_NUM = regex.compile(r"(?<!\d)(?P<day>[0-3]?\d)[./](?P<mnum>[01]?\d)[./](?P<year>(?:19|20)\d\d)(?!\d)")
 DATE_PATTERNS = (DATE_ISO, DATE_DMY_NAME, DATE_MDY_NAME, DATE_DMY_NUM)
 
@@ -464,7 +493,7 @@ DATELINE = regex.compile(
 TITLE_SEPARATOR = regex.compile(r"(?<!\s)\s+[|–—·•:»/-]{1,2}\s+")
 
 # ---------------------------------------------------------------- HTML class/id hints
-BOILERPLATE_HINT = regex.compile(
+BOILERPLATE_HINT = LazyPattern(
     # "content-with-sidebar", "has-comments": a layout modifier names the neighbours, not the element
     r"(?:^|[\s_-])(?<!(?:with|has|no|without)[-_])(?:nav|navbar|navigation|menu|breadcrumbs?|footer|masthead|sidebar|side-?bar|widget|related|"
     r"recommend(?:ed|ations)?|recirc|more-?(?:stories|articles|news)|popular|trending|most-?(?:read|popular|viewed)|"
@@ -475,7 +504,7 @@ BOILERPLATE_HINT = regex.compile(
     r"(?:$|[\s_-])",
     _I,
 )
-CONTENT_HINT = regex.compile(
+CONTENT_HINT = LazyPattern(
     r"(?:^|\s)(?:content|main|body|text|story|post|entry|article|prose)(?:$|\s)"
     r"|(?:^|[\s_-])(?:article|story|post|entry|news|blog|page|main)[-_]{0,2}(?:body|content|text|entry|main)"
     r"(?:$|[\s_-])|(?:^|[\s_-])(?:articlebody|rich-?text|blog-?post|story-?content)(?:$|[\s_-])",
