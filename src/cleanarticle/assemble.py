@@ -53,7 +53,11 @@ def _authors(doc: Document, cfg: Config) -> list[str]:
     return found
 
 
-def _date(doc: Document) -> str | None:
+def _date(doc: Document, cfg: Config) -> str | None:
+    """The publication date: the URL's, declared metadata, a <time>, a byline, else a dated line near the body."""
+    from_url = url_date(doc.url)  # a CMS stamps the date into the path: the most reliable when there
+    if from_url:
+        return from_url
     for key in ("jsonld_date", "meta_date", "time_date"):
         if doc.meta.get(key):
             return str(doc.meta[key])
@@ -61,7 +65,39 @@ def _date(doc: Document) -> str | None:
         d = parse_date(b.text)
         if d:
             return d
-    return url_date(doc.url)
+    return _nearest_dated_line(doc, cfg)
+
+
+def _nearest_dated_line(doc: Document, cfg: Config) -> str | None:
+    """The date of the short line nearest the body's start ("Updated March 5, 2025", "Nov 21, 2018").
+
+    Pages without declared dates show one in the header or at the foot of the article,
+    often in an element the other passes made chrome (a page <header>, a link).  Lines
+    before the start win ties; teasers, comments, menus, page footers and site notices
+    ("© 2010") are never read.
+    """
+    span = doc.content_span()
+    if span is None:
+        return None
+    start = span[0]
+    best: tuple[int, str] | None = None
+    lo, hi = max(0, start - cfg.date_search_window), min(len(doc.blocks), span[1] + 1 + cfg.date_search_window)
+    for b in doc.blocks[lo:hi]:
+        if (b.words > cfg.byline_max_words or b.label in _NOT_DATED or b.reason.startswith(_NOT_DATED_REASONS)
+                or not patterns.has_date(b.text, cfg.regex_timeout)):
+            continue
+        d = parse_date(b.text)
+        if not d:
+            continue
+        # Distance from the body's start; the article's end counts as near as its start.
+        distance = min(abs(b.index - start), abs(b.index - span[1])) * 2 + (b.index > start)
+        if best is None or distance < best[0]:
+            best = (distance, d)
+    return best[1] if best else None
+
+
+_NOT_DATED = frozenset({Label.TEASER, Label.TEASER_TITLE, Label.SECTION, Label.COMMENT})
+_NOT_DATED_REASONS = ("inside <footer>", "inside <nav>", "site notice", "site prompt")
 
 
 def _title(doc: Document) -> str | None:
@@ -108,7 +144,7 @@ def assemble(doc: Document, trace: list[TraceStep], cfg: Config) -> Article:
     language = doc.meta.get("language") or patterns.guess_language(paragraphs[:20])
     site = doc.meta.get("site_name")
     return Article(
-        title=_title(doc), standfirst=standfirst, authors=_authors(doc, cfg), date=_date(doc),
+        title=_title(doc), standfirst=standfirst, authors=_authors(doc, cfg), date=_date(doc, cfg),
         site_name=site, url=doc.url, language=language, body="\n\n".join(paragraphs), paragraphs=paragraphs,
         truncated=truncated, teasers=_teasers(doc, cfg), trace=trace, blocks=doc.blocks, kind=doc.kind,
     )

@@ -122,6 +122,9 @@ class Config:
     """A line this short with a date in it is a dateline."""
     dateline_window: int = 30
     """Blocks above the body searched for a dateline when none stands near the headline."""
+    date_search_window: int = 40
+    """When the page declares no date and has no dateline: blocks before the body's start and after
+    its end searched for a short dated line ("Updated March 5, 2025")."""
     name_line_max_words: int = 6
     """A line that is only an author's name ("Dylan Bailey, MS, RD") is short."""
     name_dateline_distance: int = 2

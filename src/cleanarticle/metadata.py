@@ -89,16 +89,33 @@ def _meta_tag(meta: dict[str, Any], key: str, content: str) -> None:
                  "parsely-author", "byl", "citation_author", "dcterms.creator"):
         if not content.startswith("http"):
             meta.setdefault("meta_authors", []).append(content)
-    elif key in ("article:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
-                 "dcterms.date", "pubdate", "publish-date", "publishdate", "parsely-pub-date",
-                 "sailthru.date", "citation_publication_date", "og:published_time", "article.published"):
+    elif _squash(key) in _PUBLISHED_KEYS:
         date = parse_date(content)
         if date:
             meta.setdefault("meta_date", date)
+    elif key in ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified",
+                 "dc.date.modified"):
+        date = parse_date(content)
+        if date:
+            meta.setdefault("meta_modified", date)
     elif key in ("og:url",):
         meta.setdefault("url", content)
     elif key in ("og:locale", "language", "content-language", "dc.language"):
         meta.setdefault("language", content.split("-")[0].split("_")[0].lower()[:8])
+
+
+# <meta> names of the publication date, with "-", "_", ":" and "." removed ("published-date",
+# "article:published_time", "DC.date.issued", "parsely-pub-date" ...).
+_PUBLISHED_KEYS = frozenset({
+    "articlepublishedtime", "articlepublished", "articlepublishdate", "datepublished", "date", "dcdate",
+    "dcdateissued", "dctermsdate", "dctermsissued", "pubdate", "publishdate", "publisheddate", "publishedtime",
+    "publishtime", "publishedat", "publishedon", "publicationdate", "parselypubdate", "sailthrudate",
+    "citationpublicationdate", "citationdate", "ogpublishedtime", "ogarticlepublishedtime", "releasedate",
+})
+
+
+def _squash(key: str) -> str:
+    return key.replace("-", "").replace("_", "").replace(":", "").replace(".", "")
 
 
 def _jsonld(meta: dict[str, Any], raw: str) -> None:
@@ -129,6 +146,9 @@ def _jsonld(meta: dict[str, Any], raw: str) -> None:
             date = parse_date(str(item.get("datePublished") or item.get("dateCreated") or ""))
             if date:
                 meta.setdefault("jsonld_date", date)
+            modified = parse_date(str(item.get("dateModified") or ""))
+            if modified:
+                meta.setdefault("jsonld_modified", modified)
             names = _person_names(item.get("author") or item.get("creator") or item.get("contributor"), persons)
             if names and "jsonld_authors" not in meta and "webpage" not in types.lower():
                 meta["jsonld_authors"] = names

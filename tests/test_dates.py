@@ -1,0 +1,56 @@
+"""Where the publication date comes from (assemble._date), on small hand-written pages."""
+
+from __future__ import annotations
+
+import cleanarticle
+
+PARAS = [
+    "The council voted on Tuesday to extend the night bus network to the northern suburbs, after a year in "
+    "which ridership grew faster than anyone at the transport office had expected it to grow.",
+    "Drivers will run every twenty minutes between midnight and five in the morning, and the first routes "
+    "open in the spring, once the new depot on the ring road has been finished and staffed.",
+    "Residents who had campaigned for the change said that it would let shift workers get home safely, and "
+    "that the council should now look at the same service for the villages to the south of the city.",
+]
+
+
+def _page(head: str = "", header: str = "", footer: str = "") -> str:
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    return (f"<html><head><title>Night buses</title>{head}</head><body><header><nav><a href='/'>Home</a></nav>"
+            f"{header}</header><article><h1>Night buses reach the northern suburbs</h1>{body}</article>"
+            f"<footer>{footer}</footer></body></html>")
+
+
+def test_a_date_in_the_url_path_comes_first():
+    html = _page(head='<meta property="article:published_time" content="2023-01-05T08:00:00Z">')
+    art = cleanarticle.clean(html, kind="html", url="https://example.org/2024/03/07/night-buses")
+    assert art.date == "2024-03-07"
+
+
+def test_published_date_meta_names_are_read_in_their_variants():
+    for name in ("published-date", "article:published_time", "DC.date.issued", "publication_date"):
+        html = _page(head=f'<meta name="{name}" content="2021-02-16">')
+        assert cleanarticle.clean(html, kind="html").date == "2021-02-16", name
+
+
+def test_a_modified_date_is_not_taken_for_the_publication_date():
+    html = _page(head='<meta name="modified-date" content="2024-07-30">')
+    assert cleanarticle.clean(html, kind="html").date is None
+
+
+def test_without_declared_dates_a_dated_line_in_the_page_header_is_used():
+    html = _page(header="<p>Updated March 5, 2025</p>")
+    art = cleanarticle.clean(html, kind="html")
+    assert art.date == "2025-03-05"
+    assert "Updated March 5, 2025" not in art.body
+
+
+def test_a_page_footer_date_is_never_the_articles():
+    html = _page(header="<p>Updated March 5, 2025</p>", footer="<p>Site launched 1 January 2010</p>")
+    assert cleanarticle.clean(html, kind="html").date == "2025-03-05"
+
+
+def test_a_long_sentence_with_a_date_is_not_a_dateline():
+    far = ("<p>Back in the first week of the scheme, on 4 May 2019, the old routes were cut because the "
+           "council had no money for drivers at night.</p>")
+    assert cleanarticle.clean(_page(footer=far), kind="html").date is None
