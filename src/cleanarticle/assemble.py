@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from . import patterns
 from .article import Article, Teaser
 from .config import Config
@@ -13,9 +15,11 @@ from .metadata import clean_name, is_person, parse_date, split_names, url_date
 def _authors(doc: Document, cfg: Config) -> list[str]:
     """Writers, from the most to the least trustworthy source that names a person.
 
-    Declared metadata naming people (JSON-LD, <meta name=author>, microdata, rel=author);
-    else visible bylines and standfirsts; else declared names of teams or organisations
-    ("The Investopedia Team"), which are the page's own statement of authorship.
+    Declared metadata naming people, from the first of JSON-LD, <meta name=author>,
+    microdata and rel=author that names one (sources are not merged: a later one often
+    names the site, or the writers of other articles on the page); else visible bylines
+    and standfirsts; else declared names of teams or organisations ("The Investopedia
+    Team"), which are the page's own statement of authorship.
     """
     found: list[str] = []
 
@@ -26,12 +30,15 @@ def _authors(doc: Document, cfg: Config) -> list[str]:
 
     declared: list[str] = []
     for key in ("jsonld_authors", "meta_authors", "itemprop_authors", "rel_authors"):
+        names: list[str] = []
         for value in doc.meta.get(key) or []:
-            declared.extend(split_names(value, allow_org=True) if key != "jsonld_authors"
-                            else [clean_name(value, allow_org=True)])
-    add([n for n in declared if is_person(n)])
-    if found:
-        return found
+            value = html.unescape(value)  # JSON-LD and attributes often carry "&amp;" escaped twice
+            names.extend(split_names(value, allow_org=True) if key != "jsonld_authors"
+                         else [clean_name(value, allow_org=True)])
+        declared.extend(names)
+        add([n for n in names if n and is_person(n)])
+        if found:
+            return found
     for b in doc.labelled(Label.BYLINE):
         m = patterns.match(patterns.BYLINE, b.text, cfg.regex_timeout)
         if m:

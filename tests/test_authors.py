@@ -1,0 +1,36 @@
+"""Which declared source names the writers (assemble._authors), on small hand-written pages."""
+
+from __future__ import annotations
+
+import json
+
+import cleanarticle
+
+PARAS = "".join(
+    f"<p>{p}</p>" for p in [
+        "The council voted on Tuesday to extend the night bus network to the northern suburbs, after a year in "
+        "which ridership grew faster than anyone at the transport office had expected it to grow.",
+        "Drivers will run every twenty minutes between midnight and five in the morning, and the first routes "
+        "open in the spring, once the new depot on the ring road has been finished and staffed.",
+    ])
+
+
+def _page(head: str) -> str:
+    return (f"<html><head><title>Night buses</title>{head}</head><body><article>"
+            f"<h1>Night buses reach the northern suburbs</h1>{PARAS}</article></body></html>")
+
+
+def _jsonld(author: str) -> str:
+    data = {"@type": "NewsArticle", "headline": "Night buses", "author": {"@type": "Person", "name": author}}
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def test_the_first_source_naming_a_person_is_not_merged_with_later_ones():
+    head = _jsonld("Dana Whitfield") + '<meta name="author" content="Dana Whitfield | City Transport Weekly">'
+    assert cleanarticle.clean(_page(head), kind="html").authors == ["Dana Whitfield"]
+
+
+def test_escaped_entities_in_declared_names_are_read():
+    art = cleanarticle.clean(_page(_jsonld("Maria &amp; Katerina Novak")), kind="html")
+    assert "&amp;" not in " ".join(art.authors)
+    assert art.authors[0].startswith("Maria")
