@@ -9,7 +9,7 @@ from .article import Article, Teaser
 from .config import Config
 from .document import Block, Document, Label, TraceStep
 from .passes.header import BYLINE_CLASS_REASON, BYLINE_NAME_REASON
-from .metadata import clean_name, is_person, parse_date, split_names, url_date
+from .metadata import clean_name, is_person, parse_date, split_names, strip_dates, url_date
 
 
 def _authors(doc: Document, cfg: Config) -> list[str]:
@@ -40,11 +40,7 @@ def _authors(doc: Document, cfg: Config) -> list[str]:
         if found:
             return found
     for b in doc.labelled(Label.BYLINE):
-        m = patterns.match(patterns.BYLINE, b.text, cfg.regex_timeout)
-        if m:
-            add(split_names(m.group("names")))
-        elif b.reason in (BYLINE_NAME_REASON, BYLINE_CLASS_REASON):
-            add([clean_name(b.text)])
+        add(_byline_names(b, cfg))
     for b in doc.labelled(Label.STANDFIRST):
         m = (patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout))
         if m:
@@ -58,6 +54,28 @@ def _authors(doc: Document, cfg: Config) -> list[str]:
     if not found:
         add(declared)
     return found
+
+
+def _byline_names(b: Block, cfg: Config) -> list[str]:
+    """The writers a byline names: "By Jane Doe", "Published May 7, 2025 by Jane Doe", "Jane Doe | May 7, 2025".
+
+    Dates are cut out first, so that a name running into one ("By Jane Doe December 2,
+    2025") ends where the date begins.
+    """
+    text = strip_dates(b.text)
+    m = (patterns.match(patterns.BYLINE, text, cfg.regex_timeout)
+         or patterns.search(patterns.BYLINE_INSIDE, text, cfg.regex_timeout))
+    if m:
+        return split_names(m.group("names"))
+    if b.reason in (BYLINE_NAME_REASON, BYLINE_CLASS_REASON):
+        return [clean_name(b.text)]
+    if text is not b.text:
+        # A name and a date in one line, without "By": "Jane Doe | May 7, 2025", "May 7, 2025Jane Doe".
+        for part in patterns.BYLINE_PART_SPLIT.split(text):
+            part = part.strip()
+            if part and patterns.match(patterns.NAME_LINE, part, cfg.regex_timeout) and is_person(part):
+                return [clean_name(part)]
+    return []
 
 
 def _date(doc: Document, cfg: Config) -> str | None:

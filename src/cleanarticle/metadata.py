@@ -237,6 +237,15 @@ def parse_date(text: str) -> str | None:
     return None
 
 
+def strip_dates(text: str) -> str:
+    """``text`` with its calendar dates replaced by " | ", so that a name before or after one ends there."""
+    if not patterns.has_date(text):
+        return text
+    for pat in patterns.DATE_PATTERNS:
+        text = pat.sub(" | ", text)
+    return text
+
+
 def url_date(url: str | None) -> str | None:
     if not url:
         return None

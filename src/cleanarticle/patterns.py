@@ -422,6 +422,16 @@ BYLINE = LazyPattern(
     0,  # (version 0: simple case folding in the (?i:) groups compiles faster; no name needs full folding)
 )
 
+# "… by Jane Doe" inside a byline that starts with something else: "Published 7 May 2023 by Jane Doe",
+# "Posted by Jane Doe on …", "ByJane Doe" (text of adjacent elements run together).
+BYLINE_INSIDE = LazyPattern(
+    r"(?:^|(?<=[\s|•·●,:;(]))(?i:by|von|par|por|door|przez)\s*:?\s*"
+    r"(?P<names>" + NAME + r"(?:" + _JOIN + NAME + r")*)",
+    0,
+)
+# Separators between the parts of a byline ("Jane Doe | May 7, 2023 | 5 min read").
+BYLINE_PART_SPLIT = regex.compile(r"\s*(?:[|•·●/]|\s[-–—]\s)\s*")
+
 # A line that is only a person's name, perhaps with credentials: "Dylan Bailey, MS, RD".
 NAME_LINE = regex.compile(r"^" + NAME + r"(?:,?\s+(?:\p{Lu}[\p{L}.\-]{0,6}|Ph\.D\.|Jr\.|Sr\.))*(?:,\s*\p{Lu}[\p{L}.\-]{1,8}){0,4}$")
 
