@@ -34,3 +34,33 @@ def test_escaped_entities_in_declared_names_are_read():
     art = cleanarticle.clean(_page(_jsonld("Maria &amp; Katerina Novak")), kind="html")
     assert "&amp;" not in " ".join(art.authors)
     assert art.authors[0].startswith("Maria")
+
+
+def _visible(header: str) -> str:
+    """A page without declared authors: the writer is named only in the visible header."""
+    return (f"<html><head><title>Night buses</title></head><body><article>"
+            f"<h1>Night buses reach the northern suburbs</h1>{header}{PARAS}</article></body></html>")
+
+
+def test_a_name_running_into_a_date_ends_where_the_date_begins():
+    art = cleanarticle.clean(_visible("<div>By Dana Whitfield March 3, 2024</div>"), kind="html")
+    assert art.authors == ["Dana Whitfield"]
+
+
+def test_by_after_a_date_names_the_writer():
+    art = cleanarticle.clean(_visible("<div>Published 3 March 2024 by Dana Whitfield</div>"), kind="html")
+    assert art.authors == ["Dana Whitfield"]
+    assert art.date == "2024-03-03"
+
+
+def test_a_name_and_a_date_between_separators_name_the_writer():
+    art = cleanarticle.clean(_visible("<div>Dana Whitfield | March 3, 2024</div>"), kind="html")
+    assert art.authors == ["Dana Whitfield"]
+
+
+def test_a_byline_in_the_page_header_above_the_article_is_read():
+    page = ("<html><head><title>Night buses</title></head><body>"
+            "<header><nav><a href='/'>Home</a> <a href='/city'>City</a></nav>"
+            "<h1>Night buses reach the northern suburbs</h1><div>By Dana Whitfield</div></header>"
+            f"<main>{PARAS}</main></body></html>")
+    assert cleanarticle.clean(page, kind="html").authors == ["Dana Whitfield"]

@@ -34,6 +34,15 @@ def _movable(b: Block) -> bool:
     return b.label is Label.CONTENT or (b.label is Label.CHROME and b.reason in OUTSIDE_REASONS)
 
 
+# Chrome that may still hold the article's byline: the page <header> that wraps the headline,
+# a block of link text ("By <a>Jane Doe</a>").  Menus, footers, asides and site notices may not.
+_BYLINE_CHROME_REASONS = ("inside the page <header>", "link text")
+
+
+def _may_be_byline(b: Block) -> bool:
+    return _movable(b) or (b.label is Label.CHROME and b.reason.startswith(_BYLINE_CHROME_REASONS))
+
+
 def _body_start(doc: Document) -> int | None:
     span = doc.content_span()
     return span[0] if span else None
@@ -135,7 +144,7 @@ def mark_bylines(doc: Document, cfg: Config) -> Document:
     changes: dict[int, Change] = {}
     window = doc.blocks[max(0, lo): start + 3]
     for b in window:
-        if not _movable(b) or b.words > cfg.byline_max_words:
+        if b.words > cfg.byline_max_words or not _may_be_byline(b):
             continue
         if patterns.match(patterns.BYLINE, b.text, cfg.regex_timeout):
             changes[b.index] = (Label.BYLINE, "byline")
