@@ -62,14 +62,15 @@ def _byline_names(b: Block, cfg: Config) -> list[str]:
     Dates are cut out first, so that a name running into one ("By Jane Doe December 2,
     2025") ends where the date begins.
     """
-    text = strip_dates(b.text)
+    dated = strip_dates(b.text)
+    text = patterns.RUN_TOGETHER_LABEL.sub(" ", dated)
     m = (patterns.match(patterns.BYLINE, text, cfg.regex_timeout)
          or patterns.search(patterns.BYLINE_INSIDE, text, cfg.regex_timeout))
     if m:
         return split_names(m.group("names"))
     if b.reason in (BYLINE_NAME_REASON, BYLINE_CLASS_REASON):
         return [clean_name(b.text)]
-    if text is not b.text:
+    if dated is not b.text:
         # A name and a date in one line, without "By": "Jane Doe | May 7, 2025", "May 7, 2025Jane Doe".
         for part in patterns.BYLINE_PART_SPLIT.split(text):
             part = part.strip()

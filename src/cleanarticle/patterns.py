@@ -406,13 +406,26 @@ CREDIT_PHRASE = LazyPattern(
 )
 
 # ---------------------------------------------------------------- names, bylines, authors
-# A personal name: two to four capitalised words, with the usual particles.
+# Capitalised words that end a name rather than continue it: the labels and job titles that
+# follow a name in a byline ("Jane Doe Updated May 2", "Jane Doe Executive Editor").
+_NOT_NAME_WORD = (
+    r"(?!(?i:published|updated|posted|last|modified|reviewed|edited|fact|read|min|share|follow|view|more|about|"
+    r"comments?|executive|senior|director|founder|co-founder|ceo|cto|manager|editor|writer|reporter|expert|"
+    r"specialist|head|chief|president|analyst|consultant|correspondent|columnist|veröffentlicht|aktualisiert|"
+    r"publié|publicado|actualizado|pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt|opublikowano|"
+    r"zaktualizowano)(?![\p{L}\-]))"
+)
+# A personal name: two to four capitalised words, with the usual particles ("van der").
 NAME = (
-    r"\p{Lu}[\p{Ll}\p{Lo}'’\-.]*(?:\s+(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das|ten|ter|bin|al)\s+)?"
-    r"\p{Lu}[\p{L}'’\-.]*){1,3}"
+    _NOT_NAME_WORD + r"\p{Lu}[\p{Ll}\p{Lo}'’\-.]*(?:\s+(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das|ten|ter|"
+    r"bin|al)\s+){0,2}" + _NOT_NAME_WORD + r"\p{Lu}[\p{L}'’\-.]*){1,3}"
 )
 _NAME_RE = regex.compile(NAME)
-_JOIN = r"(?:(?<!\s)\s*|(?<=\s))(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b|\boraz\b)\s*"
+# ", and" as well as "," or "and" between names: "Ann Lee, Bo Park, and Cy Diaz".
+_JOIN = (r"(?:(?<!\s)\s*|(?<=\s))(?:,\s*(?:and|und|et|y|e|en|i|oraz)\b|,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|"
+         r"\ben\b|\bi\b|\boraz\b)\s*")
+# Text of adjacent elements run together: "Jane DoePublished", "Jane DoeFounder at …".
+RUN_TOGETHER_LABEL = regex.compile(r"(?<=\p{Ll})(?=" + _NOT_NAME_WORD[3:-1] + r")(?=\p{Lu})")
 NAME_LIST_SPLIT = regex.compile(_JOIN)
 
 BYLINE = LazyPattern(
