@@ -64,3 +64,32 @@ def test_a_byline_in_the_page_header_above_the_article_is_read():
             "<h1>Night buses reach the northern suburbs</h1><div>By Dana Whitfield</div></header>"
             f"<main>{PARAS}</main></body></html>")
     assert cleanarticle.clean(page, kind="html").authors == ["Dana Whitfield"]
+
+
+def test_a_job_title_or_label_after_the_name_is_not_part_of_it():
+    art = cleanarticle.clean(_visible("<div>By Dana Whitfield Executive Editor</div>"), kind="html")
+    assert art.authors == ["Dana Whitfield"]
+    run_together = cleanarticle.clean(_visible("<div><span>By Dana Whitfield</span><span>Updated 3 March 2024</span>"
+                                               "</div>"), kind="html")
+    assert run_together.authors == ["Dana Whitfield"]
+
+
+def test_names_listed_with_a_serial_comma_are_all_read():
+    art = cleanarticle.clean(_visible("<div>By Ann Lee, Bo Park, and Cy Diaz</div>"), kind="html")
+    assert art.authors == ["Ann Lee", "Bo Park", "Cy Diaz"]
+
+
+def test_a_visible_byline_under_the_headline_beats_a_declared_name():
+    head = '<meta name="author" content="City Transport Weekly">'
+    page = (f"<html><head><title>Night buses</title>{head}</head><body><article>"
+            f"<h1>Night buses reach the northern suburbs</h1><div>By Dana Whitfield</div>{PARAS}</article></body></html>")
+    assert cleanarticle.clean(page, kind="html").authors == ["Dana Whitfield"]
+
+
+def test_bylines_of_several_other_articles_above_the_headline_do_not_beat_a_declared_name():
+    related = "".join(f"<div><h3><a href='/a{i}'>Another story number {i}</a></h3><p>by {n}</p></div>"
+                      for i, n in enumerate(["Ola Berg", "Ian Moss"]))
+    page = (f"<html><head><title>Night buses</title>{_jsonld('Dana Whitfield')}</head><body>"
+            f"<div>{related}</div><article>"
+            f"<h1>Night buses reach the northern suburbs</h1>{PARAS}</article></body></html>")
+    assert cleanarticle.clean(page, kind="html").authors == ["Dana Whitfield"]

@@ -28,6 +28,18 @@ def _authors(doc: Document, cfg: Config) -> list[str]:
             if n and n.casefold() not in {f.casefold() for f in found}:
                 found.append(n)
 
+    # A "By Jane Doe" line under the headline is what the reader sees, and beats declared names:
+    # those often name the site, whoever last edited the page, or other articles' writers.
+    # One such line may stand just above the headline; several there are other articles' bylines.
+    title = next((b.index for b in doc.labelled(Label.TITLE)), None)
+    if title is not None:
+        explicit = [b for b in doc.labelled(Label.BYLINE) if b.reason == "byline"]
+        above = [b for b in explicit if b.index < title]
+        for b in explicit:
+            if b.index > title or (len(above) == 1 and title - b.index <= cfg.title_window):
+                add([n for n in _byline_names(b, cfg) if is_person(n)])
+        if found:
+            return found
     declared: list[str] = []
     for key in ("jsonld_authors", "meta_authors", "itemprop_authors", "rel_authors"):
         names: list[str] = []
