@@ -93,3 +93,19 @@ def test_bylines_of_several_other_articles_above_the_headline_do_not_beat_a_decl
             f"<div>{related}</div><article>"
             f"<h1>Night buses reach the northern suburbs</h1>{PARAS}</article></body></html>")
     assert cleanarticle.clean(page, kind="html").authors == ["Dana Whitfield"]
+
+
+def test_a_byline_label_alone_on_its_line_names_the_writer_on_the_next():
+    art = cleanarticle.clean(_visible("<div><div>Written by</div><div>Dana Whitfield</div></div>"), kind="html")
+    assert art.authors == ["Dana Whitfield"]
+
+
+def test_a_class_naming_the_creator_marks_the_name():
+    art = cleanarticle.clean(_visible('<div class="story-meta creatorName">Dana Whitfield</div>'), kind="html")
+    assert art.authors == ["Dana Whitfield"]
+
+
+def test_a_role_under_a_found_byline_is_not_a_second_writer():
+    header = ('<div><div>By</div><div>Dana Whitfield</div></div>'
+              '<div class="writer-role">Senior Transport Reporter</div><div>March 3, 2024</div>')
+    assert cleanarticle.clean(_visible(header), kind="html").authors == ["Dana Whitfield"]

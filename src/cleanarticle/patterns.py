@@ -442,6 +442,11 @@ BYLINE_INSIDE = LazyPattern(
     r"(?P<names>" + NAME + r"(?:" + _JOIN + NAME + r")*)",
     0,
 )
+# A byline's label alone on its line ("Written by", "Author:"), the name in the next element.
+BYLINE_LABEL = regex.compile(
+    r"^\s*(?i:by|written by|words by|story by|posted by|authors?|autor(?:in)?|auteure?|autore|door|von|par|por|"
+    r"przez|geschrieben von|écrit par|escrito por|scritto da|geschreven door|napisane przez)\s*:?\s*$"
+)
 # Separators between the parts of a byline ("Jane Doe | May 7, 2023 | 5 min read").
 BYLINE_PART_SPLIT = regex.compile(r"\s*(?:[|•·●/]|\s[-–—]\s)\s*")
 

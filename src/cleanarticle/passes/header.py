@@ -20,7 +20,8 @@ _STANDFIRST_HINT = regex.compile(
 BYLINE_NAME_REASON = "author's name next to a dateline"
 BYLINE_CLASS_REASON = "byline by its class"
 _AUTHOR_HINT = regex.compile(r"(?:^|[\s_-])(?:author|authors|byline|by-?line|writer|posted-?by|author-?name|"
-                             r"article-?author|entry-?author|post-?author|contributor)(?:$|[\s_-])", regex.I)
+                             r"article-?author|entry-?author|post-?author|contributor|authorname|authorinfo|"
+                             r"creator-?name)(?:$|[\s_-])", regex.I)
 _NOT_AUTHOR_HINT = regex.compile(r"(?:^|[\s_-])(?:bio|avatar|image|img|photo|pic|description|desc|social|follow)"
                                  r"(?:$|[\s_-])", regex.I)
 
@@ -151,7 +152,17 @@ def mark_bylines(doc: Document, cfg: Config) -> Document:
         elif patterns.match(patterns.DATELINE, b.text, cfg.regex_timeout) or (
                 b.words <= cfg.dateline_max_words and patterns.has_date(b.text, cfg.regex_timeout)):
             changes[b.index] = (Label.BYLINE, "dateline")
-    if doc.kind == "html":
+    # "Written by" / "Author:" alone on its line: the name is the next line.
+    for b in window:
+        if (b.index in changes or b.index + 1 >= len(doc.blocks) or b.words > 3 or not _may_be_byline(b)
+                or not patterns.match(patterns.BYLINE_LABEL, b.text, cfg.regex_timeout)):
+            continue
+        nxt = doc.blocks[b.index + 1]
+        if (nxt.index not in changes and _may_be_byline(nxt) and nxt.words <= cfg.name_line_max_words
+                and not patterns.has_date(nxt.text) and clean_name(nxt.text, allow_org=True)):
+            changes[b.index] = (Label.BYLINE, "byline label")
+            changes[nxt.index] = (Label.BYLINE, BYLINE_NAME_REASON)
+    if doc.kind == "html" and not any(c[1] in ("byline", BYLINE_NAME_REASON) for c in changes.values()):
         # HTML: a short block in an element whose class says it holds the author's name.
         verdict: dict[str, bool] = {}
         for b in doc.blocks[max(0, start - cfg.dateline_window): start + 3]:
