@@ -109,3 +109,7 @@ def test_a_role_under_a_found_byline_is_not_a_second_writer():
     header = ('<div><div>By</div><div>Dana Whitfield</div></div>'
               '<div class="writer-role">Senior Transport Reporter</div><div>March 3, 2024</div>')
     assert cleanarticle.clean(_visible(header), kind="html").authors == ["Dana Whitfield"]
+
+
+def test_a_declared_team_is_the_writer_when_no_person_is_named():
+    assert cleanarticle.clean(_page(_jsonld("City Desk Staff")), kind="html").authors == ["City Desk Staff"]

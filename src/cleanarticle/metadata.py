@@ -182,7 +182,7 @@ def _person_names(value: Any, persons: dict[str, str] | None = None) -> list[str
             name = it.get("name") if isinstance(it.get("name"), str) else (persons or {}).get(str(it.get("@id")), "")
         else:
             continue
-        name = clean_name(name or "")
+        name = clean_name(name or "", allow_org=True)  # "Podium Staff": assemble weighs persons first
         if name and name not in out:
             out.append(name)
     return out
