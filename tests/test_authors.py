@@ -113,3 +113,16 @@ def test_a_role_under_a_found_byline_is_not_a_second_writer():
 
 def test_a_declared_team_is_the_writer_when_no_person_is_named():
     assert cleanarticle.clean(_page(_jsonld("City Desk Staff")), kind="html").authors == ["City Desk Staff"]
+
+
+def test_a_byline_after_other_parts_of_the_line_is_a_byline():
+    art = cleanarticle.clean(_visible("<div>4 min read · By Dana Whitfield In Transport</div>"), kind="html")
+    assert art.authors == ["Dana Whitfield"]
+    assert cleanarticle.clean(_visible("<div>Written by:Dana Whitfield</div>"), kind="html").authors == [
+        "Dana Whitfield"]
+
+
+def test_a_reviewer_under_the_headline_is_not_the_writer():
+    header = "<div>March 3, 2024 · Reviewed by Ola Berg</div>"
+    assert cleanarticle.clean(_page(_jsonld("Dana Whitfield")).replace("</h1>", "</h1>" + header),
+                              kind="html").authors == ["Dana Whitfield"]

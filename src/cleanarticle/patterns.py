@@ -413,7 +413,7 @@ _NOT_NAME_WORD = (
     r"comments?|executive|senior|director|founder|co-founder|ceo|cto|manager|editor|writer|reporter|expert|"
     r"specialist|head|chief|president|analyst|consultant|correspondent|columnist|veröffentlicht|aktualisiert|"
     r"publié|publicado|actualizado|pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt|opublikowano|"
-    r"zaktualizowano)(?![\p{L}\-]))"
+    r"zaktualizowano|in|on|at|from|for|with)(?![\p{L}\-]))"
 )
 # A personal name: two to four capitalised words, with the usual particles ("van der").
 NAME = (
@@ -430,7 +430,7 @@ NAME_LIST_SPLIT = regex.compile(_JOIN)
 
 BYLINE = LazyPattern(
     r"^\s*(?i:by|written by|words by|story by|posted by|von|par|por|di|door|przez|autor(?:in)?|auteure?|autore|author|"
-    r"text|texte|texto|testo|tekst|reporting by|redakcja)\s*:?\s+"
+    r"text|texte|texto|testo|tekst|reporting by|redakcja)\s*(?::\s*|\s+)"
     r"(?P<names>" + NAME + r"(?:" + _JOIN + NAME + r")*)",
     0,  # (version 0: simple case folding in the (?i:) groups compiles faster; no name needs full folding)
 )
@@ -438,7 +438,9 @@ BYLINE = LazyPattern(
 # "… by Jane Doe" inside a byline that starts with something else: "Published 7 May 2023 by Jane Doe",
 # "Posted by Jane Doe on …", "ByJane Doe" (text of adjacent elements run together).
 BYLINE_INSIDE = LazyPattern(
-    r"(?:^|(?<=[\s|•·●,:;(]))(?i:by|von|par|por|door|przez)\s*:?\s*"
+    r"(?:^|(?<=[\s|•·●,:;(]))(?<!(?i:reviewed|edited|updated|checked|photos?|photographs?|images?|pictures?|"
+    r"illustrations?|illustrated|video|graphics?|produced|designed|translated|modified)\s+)"
+    r"(?i:by|von|par|por|door|przez)\s*:?\s*"
     r"(?P<names>" + NAME + r"(?:" + _JOIN + NAME + r")*)",
     0,
 )

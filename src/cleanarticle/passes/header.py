@@ -44,6 +44,11 @@ def _may_be_byline(b: Block) -> bool:
     return _movable(b) or (b.label is Label.CHROME and b.reason.startswith(_BYLINE_CHROME_REASONS))
 
 
+def _has_part_or_date(text: str) -> bool:
+    """A line made of byline parts: a date, or separators between parts ("5 min read · By …")."""
+    return patterns.BYLINE_PART_SPLIT.search(text) is not None or patterns.has_date(text)
+
+
 def _body_start(doc: Document) -> int | None:
     span = doc.content_span()
     return span[0] if span else None
@@ -147,7 +152,10 @@ def mark_bylines(doc: Document, cfg: Config) -> Document:
     for b in window:
         if b.words > cfg.byline_max_words or not _may_be_byline(b):
             continue
-        if patterns.match(patterns.BYLINE, b.text, cfg.regex_timeout):
+        if patterns.match(patterns.BYLINE, b.text, cfg.regex_timeout) or (
+                _has_part_or_date(b.text) and patterns.search(patterns.BYLINE_INSIDE, b.text, cfg.regex_timeout)
+                and not patterns.search(patterns.CREDIT_PHRASE, b.text, cfg.regex_timeout)):
+            # "By Jane Doe"; "Published May 7, 2025 by Jane Doe", "5 min read · By Jane Doe".
             changes[b.index] = (Label.BYLINE, "byline")
         elif patterns.match(patterns.DATELINE, b.text, cfg.regex_timeout) or (
                 b.words <= cfg.dateline_max_words and patterns.has_date(b.text, cfg.regex_timeout)):
