@@ -54,3 +54,22 @@ def test_a_long_sentence_with_a_date_is_not_a_dateline():
     far = ("<p>Back in the first week of the scheme, on 4 May 2019, the old routes were cut because the "
            "council had no money for drivers at night.</p>")
     assert cleanarticle.clean(_page(footer=far), kind="html").date is None
+
+
+def test_site_prefixed_and_bare_published_meta_names_are_read():
+    for name in ("published", "w-published-date", "cms.publishDate"):
+        html = _page(head=f'<meta name="{name}" content="July 17, 2025">')
+        assert cleanarticle.clean(html, kind="html").date == "2025-07-17", name
+
+
+def test_a_numeric_date_with_the_month_first_is_read_when_the_day_shows_it():
+    from cleanarticle.metadata import parse_date
+    assert parse_date("Updated: 10/31/2024") == "2024-10-31"
+    assert parse_date("31.10.2024") == "2024-10-31"
+    assert parse_date("05/04/2024") == "2024-04-05"  # ambiguous: day first, as before
+
+
+def test_a_date_written_with_hyphens_and_a_month_name_is_read():
+    from cleanarticle.metadata import parse_date
+    assert parse_date("on 04-ago-2021 5:11:10") == "2021-08-04"
+    assert parse_date("12-Mar-2019") == "2019-03-12"

@@ -89,7 +89,7 @@ def _meta_tag(meta: dict[str, Any], key: str, content: str) -> None:
                  "parsely-author", "byl", "citation_author", "dcterms.creator"):
         if not content.startswith("http"):
             meta.setdefault("meta_authors", []).append(content)
-    elif _squash(key) in _PUBLISHED_KEYS:
+    elif _squash(key) in _PUBLISHED_KEYS or _squash(key).endswith(_PUBLISHED_SUFFIXES):
         date = parse_date(content)
         if date:
             meta.setdefault("meta_date", date)
@@ -111,7 +111,12 @@ _PUBLISHED_KEYS = frozenset({
     "dcdateissued", "dctermsdate", "dctermsissued", "pubdate", "publishdate", "publisheddate", "publishedtime",
     "publishtime", "publishedat", "publishedon", "publicationdate", "parselypubdate", "sailthrudate",
     "citationpublicationdate", "citationdate", "ogpublishedtime", "ogarticlepublishedtime", "releasedate",
+    "published",
 })
+
+
+# ... and the endings of site-prefixed names ("w-published-date", "cms.publishdate").
+_PUBLISHED_SUFFIXES = ("publisheddate", "publishdate", "datepublished", "publicationdate", "pubdate", "publishedtime")
 
 
 def _squash(key: str) -> str:
@@ -230,8 +235,11 @@ def parse_date(text: str) -> str | None:
             continue
         d = m.groupdict()
         month = int(d["mnum"]) if d.get("mnum") else patterns.MONTHS.get((d.get("month") or "").lower().rstrip("."))
+        day = int(d["day"])
+        if pat is patterns.DATE_DMY_NUM and month > 12 >= day:
+            day, month = month, day  # "10/31/2024": month first, as in the US
         try:
-            return dt.date(int(d["year"]), int(month or 0), int(d["day"])).isoformat()
+            return dt.date(int(d["year"]), int(month or 0), day).isoformat()
         except (TypeError, ValueError):
             continue
     return None

@@ -500,10 +500,10 @@ for _n, _names in enumerate([
         MONTHS.setdefault(_w, _n)
 _MONTH = r"(?P<month>" + "|".join(sorted((regex.escape(m) for m in MONTHS), key=len, reverse=True)) + r")\.?"
 DATE_ISO = regex.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<mnum>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)")
-DATE_DMY_NAME = LazyPattern(r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?" + _MONTH
-                              + r",?\s+(?:de\s+)?(?P<year>(?:19|20)\d\d)(?!\d)", _I)
+DATE_DMY_NAME = LazyPattern(r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?(?:\s+(?:de\s+)?|-)" + _MONTH
+                              + r"(?:,?\s+(?:de\s+)?|-)(?P<year>(?:19|20)\d\d)(?!\d)", _I)
 DATE_MDY_NAME = LazyPattern(_MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)", _I)
-DATE_DMY_NUM = regex.compile(r"(?<!\d)(?P<day>[0-3]?\d)[./](?P<mnum>[01]?\d)[./](?P<year>(?:19|20)\d\d)(?!\d)")
+DATE_DMY_NUM = regex.compile(r"(?<!\d)(?P<day>[0-3]?\d)[./](?P<mnum>[0-3]?\d)[./](?P<year>(?:19|20)\d\d)(?!\d)")
 DATE_PATTERNS = (DATE_ISO, DATE_DMY_NAME, DATE_MDY_NAME, DATE_DMY_NUM)
 
 
