@@ -126,3 +126,8 @@ def test_a_reviewer_under_the_headline_is_not_the_writer():
     header = "<div>March 3, 2024 · Reviewed by Ola Berg</div>"
     assert cleanarticle.clean(_page(_jsonld("Dana Whitfield")).replace("</h1>", "</h1>" + header),
                               kind="html").authors == ["Dana Whitfield"]
+
+
+def test_a_name_whose_first_word_has_inner_capitals_is_read():
+    assert cleanarticle.clean(_visible("<div>By McKenna Doyle</div>"), kind="html").authors == ["McKenna Doyle"]
+    assert cleanarticle.clean(_visible("<div>By ACME Labs · 4 min read</div>"), kind="html").authors == ["ACME Labs"]

@@ -417,7 +417,7 @@ _NOT_NAME_WORD = (
 )
 # A personal name: two to four capitalised words, with the usual particles ("van der").
 NAME = (
-    _NOT_NAME_WORD + r"\p{Lu}[\p{Ll}\p{Lo}'’\-.]*(?:\s+(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das|ten|ter|"
+    _NOT_NAME_WORD + r"\p{Lu}[\p{L}'’\-.]*(?:\s+(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das|ten|ter|"
     r"bin|al)\s+){0,2}" + _NOT_NAME_WORD + r"\p{Lu}[\p{L}'’\-.]*){1,3}"
 )
 _NAME_RE = regex.compile(NAME)
