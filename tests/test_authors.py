@@ -131,3 +131,10 @@ def test_a_reviewer_under_the_headline_is_not_the_writer():
 def test_a_name_whose_first_word_has_inner_capitals_is_read():
     assert cleanarticle.clean(_visible("<div>By McKenna Doyle</div>"), kind="html").authors == ["McKenna Doyle"]
     assert cleanarticle.clean(_visible("<div>By ACME Labs · 4 min read</div>"), kind="html").authors == ["ACME Labs"]
+
+
+def test_a_link_to_the_writers_page_under_the_headline_names_the_writer():
+    link = '<div><a href="/author/dana-whitfield/">Dana Whitfield</a></div>'
+    assert cleanarticle.clean(_visible(link), kind="html").authors == ["Dana Whitfield"]
+    section = '<div><a href="/contributors/">Contributors</a></div>'
+    assert cleanarticle.clean(_visible(section), kind="html").authors == []

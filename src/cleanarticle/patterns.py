@@ -449,6 +449,12 @@ BYLINE_LABEL = regex.compile(
     r"^\s*(?i:by|written by|words by|story by|posted by|authors?|autor(?:in)?|auteure?|autore|door|von|par|por|"
     r"przez|geschrieben von|écrit par|escrito por|scritto da|geschreven door|napisane przez)\s*:?\s*$"
 )
+# The address of a writer's page: "/author/jane-doe", "/authors/jane", "?author=12", "/people/jane-doe".
+AUTHOR_HREF = regex.compile(
+    r"[/?&](?:author|authors|autor|autoren|auteur|auteurs|autore|autori|contributors?|writers?|people|"
+    r"journalists?|redakteur|redaktion/autor|profiles?|staff|team|by)(?:/|=|-[^/]*$|$)",
+    regex.I,
+)
 # Separators between the parts of a byline ("Jane Doe | May 7, 2023 | 5 min read").
 BYLINE_PART_SPLIT = regex.compile(r"\s*(?:[|•·●/]|\s[-–—]\s)\s*")
 

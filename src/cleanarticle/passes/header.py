@@ -180,7 +180,11 @@ def mark_bylines(doc: Document, cfg: Config) -> Document:
             hints = " ".join(doc.elements[i].hints for i in b.path[-3:])
             if hints not in verdict:
                 verdict[hints] = bool(_AUTHOR_HINT.search(hints)) and not _NOT_AUTHOR_HINT.search(hints)
-            if verdict[hints] and not patterns.has_date(b.text) and clean_name(b.text):
+            # ... or a link to the writer's page ("/author/jane-doe", "/people/jane-doe").
+            author_link = (bool(b.href) and b.link_share >= cfg.link_share_chrome
+                           and patterns.search(patterns.AUTHOR_HREF, b.href or "", cfg.regex_timeout) is not None
+                           and patterns.match(patterns.NAME_LINE, b.text, cfg.regex_timeout) is not None)
+            if (verdict[hints] or author_link) and not patterns.has_date(b.text) and clean_name(b.text):
                 changes[b.index] = (Label.BYLINE, BYLINE_CLASS_REASON)
                 break
     # A line that is only a name, next to a dateline, is the author's name.
