@@ -73,3 +73,18 @@ def test_a_date_written_with_hyphens_and_a_month_name_is_read():
     from cleanarticle.metadata import parse_date
     assert parse_date("on 04-ago-2021 5:11:10") == "2021-08-04"
     assert parse_date("12-Mar-2019") == "2019-03-12"
+
+
+def test_an_earlier_date_shown_in_the_byline_beats_a_later_declared_one():
+    head = '<meta property="article:published_time" content="2025-06-12T09:00:00Z">'
+    html = _page(head=head).replace("</h1>", "</h1><div>November 2, 2022</div>")
+    assert cleanarticle.clean(html, kind="html").date == "2022-11-02"
+
+
+def test_a_shown_date_does_not_beat_the_declared_one_when_it_is_an_update_a_time_zone_or_ambiguous():
+    head = '<meta property="article:published_time" content="2024-12-10T02:00:00Z">'
+    for shown, why in (("Updated March 3, 2023", "an update"), ("December 9, 2024", "a time zone"),
+                       ("03/04/2023", "day or month first")):
+        html = _page(head=head).replace("</h1>", f"</h1><div>{shown}</div>")
+        assert cleanarticle.clean(html, kind="html").date == "2024-12-10", why
+

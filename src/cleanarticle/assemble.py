@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 
 from . import patterns
@@ -9,7 +10,7 @@ from .article import Article, Teaser
 from .config import Config
 from .document import Block, Document, Label, TraceStep
 from .passes.header import BYLINE_CLASS_REASON, BYLINE_NAME_REASON
-from .metadata import clean_name, is_person, parse_date, split_names, strip_dates, url_date
+from .metadata import clean_name, is_person, parse_date, parse_date_form, split_names, strip_dates, url_date
 
 
 def _authors(doc: Document, cfg: Config) -> list[str]:
@@ -96,14 +97,35 @@ def _date(doc: Document, cfg: Config) -> str | None:
     from_url = url_date(doc.url)  # a CMS stamps the date into the path: the most reliable when there
     if from_url:
         return from_url
-    for key in ("jsonld_date", "meta_date", "time_date"):
-        if doc.meta.get(key):
-            return str(doc.meta[key])
+    declared = next((str(doc.meta[k]) for k in ("jsonld_date", "meta_date", "time_date") if doc.meta.get(k)), None)
+    shown = _shown_date(doc)
+    if declared and shown and _days_before(shown, declared) > 1:
+        # The byline shows an earlier date than the page declares: the declared one is a later
+        # re-publication or migration stamp, the article first appeared on the shown date.
+        # (A day apart is only a time zone: the declared timestamp stays.)
+        return shown
+    if declared:
+        return declared
     for b in doc.labelled(Label.BYLINE):
         d = parse_date(b.text)
         if d:
             return d
     return _nearest_dated_line(doc, cfg)
+
+
+def _shown_date(doc: Document) -> str | None:
+    """The first date a byline shows that is not an update's ("Updated May 2") and reads one way only."""
+    for b in doc.labelled(Label.BYLINE):
+        if not patterns.has_date(b.text) or patterns.search(patterns.UPDATE_LABEL, b.text):
+            continue
+        found = parse_date_form(b.text)
+        if found:
+            return found[0] if found[1] else None
+    return None
+
+
+def _days_before(earlier: str, later: str) -> int:
+    return (dt.date.fromisoformat(later) - dt.date.fromisoformat(earlier)).days
 
 
 def _nearest_dated_line(doc: Document, cfg: Config) -> str | None:

@@ -227,6 +227,16 @@ def split_names(text: str, allow_org: bool = False) -> list[str]:
 
 def parse_date(text: str) -> str | None:
     """The first plausible calendar date in ``text`` as YYYY-MM-DD, or None."""
+    found = parse_date_form(text)
+    return found[0] if found else None
+
+
+def parse_date_form(text: str) -> tuple[str, bool] | None:
+    """The first plausible date in ``text`` and whether its form is certain.
+
+    "05/04/2024" is uncertain: day-first and month-first readings are both dates (it is
+    read day first); "10/31/2024", "2024-04-05" and "5 April 2024" are certain.
+    """
     if not text or len(text) > 2000:
         return None
     for pat in patterns.DATE_PATTERNS:
@@ -236,10 +246,13 @@ def parse_date(text: str) -> str | None:
         d = m.groupdict()
         month = int(d["mnum"]) if d.get("mnum") else patterns.MONTHS.get((d.get("month") or "").lower().rstrip("."))
         day = int(d["day"])
-        if pat is patterns.DATE_DMY_NUM and month > 12 >= day:
-            day, month = month, day  # "10/31/2024": month first, as in the US
+        certain = True
+        if pat is patterns.DATE_DMY_NUM:
+            if month > 12 >= day:
+                day, month = month, day  # "10/31/2024": month first, as in the US
+            certain = day == month or day > 12 or month > 12
         try:
-            return dt.date(int(d["year"]), int(month or 0), day).isoformat()
+            return dt.date(int(d["year"]), int(month or 0), day).isoformat(), certain
         except (TypeError, ValueError):
             continue
     return None
