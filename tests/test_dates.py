@@ -88,3 +88,9 @@ def test_a_shown_date_does_not_beat_the_declared_one_when_it_is_an_update_a_time
         html = _page(head=head).replace("</h1>", f"</h1><div>{shown}</div>")
         assert cleanarticle.clean(html, kind="html").date == "2024-12-10", why
 
+
+def test_a_time_element_marked_as_an_update_is_not_the_publication_date():
+    header = ('<time class="updated" datetime="2025-01-20">Jan 20, 2025</time>'
+              '<time class="published" datetime="2023-05-02">May 2, 2023</time>')
+    html = _page().replace("<article>", f"<article><div>{header}</div>")
+    assert cleanarticle.clean(html, kind="html").date == "2023-05-02"

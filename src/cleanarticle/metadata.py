@@ -69,13 +69,28 @@ def read_metadata(root: etree._Element, url: str | None) -> dict[str, Any]:
     for el in root.iter("script"):
         if (el.get("type") or "").lower() == "application/ld+json" and el.text:
             _jsonld(meta, el.text)
+    plain = None
     for el in root.iter("time"):
-        value = el.get("datetime") or "".join(el.itertext())
-        date = parse_date(value or "")
-        if date:
-            meta.setdefault("time_date", date)
+        # A <time> marked as the publication's wins; one marked as an update's is never it.
+        marks = " ".join((el.get("itemprop") or "", el.get("class") or "", "pubdate" if el.get("pubdate") is not None
+                          else "")).lower()
+        published = _TIME_PUBLISHED.search(marks) is not None
+        if not published and _TIME_UPDATED.search(marks):
+            continue
+        date = parse_date(el.get("datetime") or "".join(el.itertext()) or "")
+        if not date:
+            continue
+        if published:
+            meta["time_date"] = date
             break
+        plain = plain or date
+    if plain and "time_date" not in meta:
+        meta["time_date"] = plain
     return meta
+
+
+_TIME_PUBLISHED = regex.compile(r"publish|pubdate|created")
+_TIME_UPDATED = regex.compile(r"updated|modified")
 
 
 def _meta_tag(meta: dict[str, Any], key: str, content: str) -> None:
