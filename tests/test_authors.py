@@ -138,3 +138,16 @@ def test_a_link_to_the_writers_page_under_the_headline_names_the_writer():
     assert cleanarticle.clean(_visible(link), kind="html").authors == ["Dana Whitfield"]
     section = '<div><a href="/contributors/">Contributors</a></div>'
     assert cleanarticle.clean(_visible(section), kind="html").authors == []
+
+
+def test_a_one_word_name_after_by_is_read_when_nothing_else_names_the_writer():
+    assert cleanarticle.clean(_visible("<div>by ibby</div>"), kind="html").authors == ["ibby"]
+    posted = _visible("<div>Posted by Sam on Friday March 3, 2024 @08:00PM</div>")
+    assert cleanarticle.clean(posted, kind="html").authors == ["Sam"]
+    declared = _page(_jsonld("Dana Whitfield")).replace("</h1>", "</h1><div>Written by DanaW</div>")
+    assert cleanarticle.clean(declared, kind="html").authors == ["Dana Whitfield"]
+
+
+def test_words_that_merely_start_like_by_in_another_language_name_nobody():
+    for line in ("<div>Português</div>", "<div>Sort by: Newest</div>", "<div>Door-to-door</div>"):
+        assert cleanarticle.clean(_visible(line), kind="html").authors == [], line

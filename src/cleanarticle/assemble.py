@@ -38,7 +38,7 @@ def _authors(doc: Document, cfg: Config) -> list[str]:
         above = [b for b in explicit if b.index < title]
         for b in explicit:
             if b.index > title or (len(above) == 1 and title - b.index <= cfg.title_window):
-                add([n for n in _byline_names(b, cfg) if is_person(n)])
+                add([n for n in _byline_names(b, cfg) if is_person(n) and " " in n])
         if found:
             return found
     declared: list[str] = []
@@ -81,6 +81,9 @@ def _byline_names(b: Block, cfg: Config) -> list[str]:
          or patterns.search(patterns.BYLINE_INSIDE, text, cfg.regex_timeout))
     if m:
         return split_names(m.group("names"))
+    m = patterns.search(patterns.BYLINE_ONE_WORD, text, cfg.regex_timeout)
+    if m:
+        return [clean_name(m.group("names"))]
     if b.reason in (BYLINE_NAME_REASON, BYLINE_CLASS_REASON):
         return [clean_name(b.text)]
     if dated is not b.text:

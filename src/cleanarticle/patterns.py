@@ -444,6 +444,12 @@ BYLINE_INSIDE = LazyPattern(
     r"(?P<names>" + NAME + r"(?:" + _JOIN + NAME + r")*)",
     0,
 )
+# A one-word name (a user name, a first name) after "By" that starts the line or a part of it:
+# "by ibby", "Posted by BeauHD on …", "by Amanda · Dec 20, 2025".
+BYLINE_ONE_WORD = regex.compile(
+    r"(?:^\s*|(?<=[|•·●]\s*)|(?<=(?i:posted|written)\s+))(?i:by|von|par|por|door|przez)(?:\s*:\s*|\s+)"
+    r"(?P<names>\p{L}[\p{L}\p{N}_.\-]{1,40})(?=\s*(?:$|[|•·●,]|\s(?:on|at|in|am|le|el|il|op|w)\b))"
+)
 # A byline's label alone on its line ("Written by", "Author:"), the name in the next element.
 BYLINE_LABEL = regex.compile(
     r"^\s*(?i:by|written by|words by|story by|posted by|authors?|autor(?:in)?|auteure?|autore|door|von|par|por|"
