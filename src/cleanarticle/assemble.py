@@ -23,6 +23,12 @@ def _authors(doc: Document, cfg: Config) -> list[str]:
     Team"), which are the page's own statement of authorship.
     """
     found: list[str] = []
+    named: dict[int, list[str]] = {}  # each byline is read once
+
+    def byline_names(b: Block) -> list[str]:
+        if b.index not in named:
+            named[b.index] = _byline_names(b, cfg)
+        return named[b.index]
 
     def add(names: list[str]) -> None:
         for n in names:
@@ -38,7 +44,7 @@ def _authors(doc: Document, cfg: Config) -> list[str]:
         above = [b for b in explicit if b.index < title]
         for b in explicit:
             if b.index > title or (len(above) == 1 and title - b.index <= cfg.title_window):
-                add([n for n in _byline_names(b, cfg) if is_person(n) and " " in n])
+                add([n for n in byline_names(b) if is_person(n) and " " in n])
         if found:
             return found
     declared: list[str] = []
@@ -53,7 +59,7 @@ def _authors(doc: Document, cfg: Config) -> list[str]:
         if found:
             return found
     for b in doc.labelled(Label.BYLINE):
-        add(_byline_names(b, cfg))
+        add(byline_names(b))
     for b in doc.labelled(Label.STANDFIRST):
         m = (patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout))
         if m:
@@ -77,11 +83,12 @@ def _byline_names(b: Block, cfg: Config) -> list[str]:
     """
     dated = strip_dates(b.text)
     text = patterns.RUN_TOGETHER_LABEL.sub(" ", dated)
+    has_by = patterns.may_have_by(text)
     m = (patterns.match(patterns.BYLINE, text, cfg.regex_timeout)
-         or patterns.search(patterns.BYLINE_INSIDE, text, cfg.regex_timeout))
+         or has_by and patterns.search(patterns.BYLINE_INSIDE, text, cfg.regex_timeout))
     if m:
         return split_names(m.group("names"))
-    m = patterns.search(patterns.BYLINE_ONE_WORD, text, cfg.regex_timeout)
+    m = has_by and patterns.search(patterns.BYLINE_ONE_WORD, text, cfg.regex_timeout)
     if m:
         return [clean_name(m.group("names"))]
     if b.reason in (BYLINE_NAME_REASON, BYLINE_CLASS_REASON):
@@ -101,7 +108,7 @@ def _date(doc: Document, cfg: Config) -> str | None:
     if from_url:
         return from_url
     declared = next((str(doc.meta[k]) for k in ("jsonld_date", "meta_date", "time_date") if doc.meta.get(k)), None)
-    shown = _shown_date(doc)
+    shown = _shown_date(doc) if declared else None
     if declared and shown and _days_before(shown, declared) > 1:
         # The byline shows an earlier date than the page declares: the declared one is a later
         # re-publication or migration stamp, the article first appeared on the shown date.

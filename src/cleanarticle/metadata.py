@@ -275,11 +275,12 @@ def parse_date_form(text: str) -> tuple[str, bool] | None:
 
 def strip_dates(text: str) -> str:
     """``text`` with its calendar dates replaced by " | ", so that a name before or after one ends there."""
-    if not patterns.has_date(text):
+    if "19" not in text and "20" not in text:  # every date form has a 19xx/20xx year
         return text
+    out = text
     for pat in patterns.DATE_PATTERNS:
-        text = pat.sub(" | ", text)
-    return text
+        out = pat.sub(" | ", out)
+    return text if out == text else out
 
 
 def url_date(url: str | None) -> str | None:

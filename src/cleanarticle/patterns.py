@@ -425,7 +425,7 @@ _NAME_RE = regex.compile(NAME)
 _JOIN = (r"(?:(?<!\s)\s*|(?<=\s))(?:,\s*(?:and|und|et|y|e|en|i|oraz)\b|,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|"
          r"\ben\b|\bi\b|\boraz\b)\s*")
 # Text of adjacent elements run together: "Jane DoePublished", "Jane DoeFounder at …".
-RUN_TOGETHER_LABEL = regex.compile(r"(?<=\p{Ll})(?=" + _NOT_NAME_WORD[3:-1] + r")(?=\p{Lu})")
+RUN_TOGETHER_LABEL = regex.compile(r"(?=\p{Lu})(?<=\p{Ll})(?=" + _NOT_NAME_WORD[3:-1] + r")")
 NAME_LIST_SPLIT = regex.compile(_JOIN)
 
 BYLINE = LazyPattern(
@@ -444,6 +444,15 @@ BYLINE_INSIDE = LazyPattern(
     r"(?P<names>" + NAME + r"(?:" + _JOIN + NAME + r")*)",
     0,
 )
+# Every pattern that finds "by" inside a line needs one of these (lower case): a cheap gate.
+BY_WORDS = ("by", "von", "par", "por", "door", "przez")
+
+
+def may_have_by(text: str) -> bool:
+    low = text.lower()
+    return any(map(low.__contains__, BY_WORDS))
+
+
 # A one-word name (a user name, a first name) after "By" that starts the line or a part of it:
 # "by ibby", "Posted by BeauHD on …", "by Amanda · Dec 20, 2025".
 BYLINE_ONE_WORD = regex.compile(
@@ -451,10 +460,18 @@ BYLINE_ONE_WORD = regex.compile(
     r"(?P<names>\p{L}[\p{L}\p{N}_.\-]{1,40})(?=\s*(?:$|[|•·●,]|\s(?:on|at|in|am|le|el|il|op|w)\b))"
 )
 # A byline's label alone on its line ("Written by", "Author:"), the name in the next element.
-BYLINE_LABEL = regex.compile(
-    r"^\s*(?i:by|written by|words by|story by|posted by|authors?|autor(?:in)?|auteure?|autore|door|von|par|por|"
-    r"przez|geschrieben von|écrit par|escrito por|scritto da|geschreven door|napisane przez)\s*:?\s*$"
-)
+BYLINE_LABELS = frozenset({
+    "by", "written by", "words by", "story by", "posted by", "author", "authors", "autor", "autorin", "auteur",
+    "auteure", "autore", "door", "von", "par", "por", "przez", "geschrieben von", "écrit par", "escrito por",
+    "scritto da", "geschreven door", "napisane przez",
+})
+
+
+def is_byline_label(text: str) -> bool:
+    """The line is only a byline's label: "Written by", "Author:"."""
+    return len(text) <= 24 and " ".join(text.rstrip(" :").split()).lower() in BYLINE_LABELS
+
+
 # The address of a writer's page: "/author/jane-doe", "/authors/jane", "?author=12", "/people/jane-doe".
 AUTHOR_HREF = regex.compile(
     r"[/?&](?:author|authors|autor|autoren|auteur|auteurs|autore|autori|contributors?|writers?|people|"

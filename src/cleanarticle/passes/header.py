@@ -152,10 +152,10 @@ def mark_bylines(doc: Document, cfg: Config) -> Document:
     for b in window:
         if b.words > cfg.byline_max_words or not _may_be_byline(b):
             continue
-        if patterns.match(patterns.BYLINE, b.text, cfg.regex_timeout) or (
+        if patterns.match(patterns.BYLINE, b.text, cfg.regex_timeout) or patterns.may_have_by(b.text) and (
                 _has_part_or_date(b.text) and patterns.search(patterns.BYLINE_INSIDE, b.text, cfg.regex_timeout)
-                and not patterns.search(patterns.CREDIT_PHRASE, b.text, cfg.regex_timeout)) or patterns.search(
-                patterns.BYLINE_ONE_WORD, b.text, cfg.regex_timeout):
+                and not patterns.search(patterns.CREDIT_PHRASE, b.text, cfg.regex_timeout)
+                or patterns.search(patterns.BYLINE_ONE_WORD, b.text, cfg.regex_timeout)):
             # "By Jane Doe"; "Published May 7, 2025 by Jane Doe", "5 min read · By Jane Doe".
             changes[b.index] = (Label.BYLINE, "byline")
         elif patterns.match(patterns.DATELINE, b.text, cfg.regex_timeout) or (
@@ -164,7 +164,7 @@ def mark_bylines(doc: Document, cfg: Config) -> Document:
     # "Written by" / "Author:" alone on its line: the name is the next line.
     for b in window:
         if (b.index in changes or b.index + 1 >= len(doc.blocks) or b.words > 3 or not _may_be_byline(b)
-                or not patterns.match(patterns.BYLINE_LABEL, b.text, cfg.regex_timeout)):
+                or not patterns.is_byline_label(b.text)):
             continue
         nxt = doc.blocks[b.index + 1]
         if (nxt.index not in changes and _may_be_byline(nxt) and nxt.words <= cfg.name_line_max_words
