@@ -58,3 +58,17 @@ def test_date_gate_needs_a_year():
     assert patterns.has_date("Published March 3, 2024")
     assert patterns.has_date("3. März 2024")
     assert not patterns.has_date("Published in March")
+
+
+SYMBOL_LED = ["► Share", "© 2024 Foo Ltd", "“© 2020”", "3 comments", "(c) 2020 Foo Media", "— Read more",
+              "» Weiterlesen", "★ Copyright 2020 Example", "#Tags:", "→ Skip to content", "(Share)", "“Menu”"]
+
+
+@pytest.mark.parametrize("line", PROMPTS + NOTICES + SYMBOL_LED + ["Apple Watch", "The council voted on Tuesday."])
+def test_the_phrases_a_gate_picks_decide_as_the_whole_pattern_does(line):
+    first = patterns.first_word(line)
+    for whole, gate, method in ((patterns.PROMPT_LINE, patterns.could_be_prompt, "fullmatch"),
+                                (patterns.PROMPT_START, patterns.could_be_notice, "match")):
+        picked = gate.pattern_for(first, line)
+        expected = getattr(whole, method)(line) is not None
+        assert (picked is not None and getattr(picked, method)(line) is not None) == expected, (line, method)

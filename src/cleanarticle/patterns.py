@@ -332,23 +332,35 @@ class _FirstWordGate:
             return True
         return first in self.words or first.startswith(self.prefixes)
 
-    def pattern_for(self, first: str | None) -> regex.Pattern[str] | LazyPattern | None:
-        """The pattern of the phrases that can start with ``first`` (``first_word`` of the line), or None.
+    def pattern_for(self, first: str | None, text: str = "") -> LazyPattern | None:
+        """The pattern of the phrases that can match ``text``, whose ``first_word`` is ``first``; or None.
 
         Phrases are grouped by the first letter of their word or prefix, one pattern a
         letter, compiled on first use: a few dozen small compilations in all, each line
-        tried against a handful of phrases rather than all of them.
+        tried against a handful of phrases rather than all of them.  A line that starts
+        with a symbol or a digit ("► Share", "3 comments", "© 2024") is tried against the
+        phrases that start otherwise than with a letter, plus those of the letter that
+        opens its first word, if any.
         """
         if first is None:
-            return self.full  # the line starts with a digit or a symbol: any phrase may follow it
+            rest = text[_LEADING_NONWORD.match(text).end():]  # type: ignore[union-attr]
+            first = first_word(rest) if rest[:1].isalpha() else None
+            if first is not None and (first in self.words or first.startswith(self.prefixes)):
+                return self._bucket(first[0], with_open=True)
+            return self._bucket("", with_open=True) if self.open else None
+        # Punctuation before the first word ("(c) 2024") may itself begin a phrase.
+        with_open = self.open and not text[:1].isalpha()
         if first not in self.words and not first.startswith(self.prefixes):
-            return None
-        letter = first[0]
-        pattern = self._patterns.get(letter)
+            return self._bucket("", with_open=True) if with_open else None
+        return self._bucket(first[0], with_open=with_open)
+
+    def _bucket(self, letter: str, with_open: bool) -> LazyPattern:
+        key = letter + ("+" if with_open else "")
+        pattern = self._patterns.get(key)
         if pattern is None:
-            chosen = {k for key, ks in (*self._by_word.items(), *self._by_prefix.items()) if key[:1] == letter
-                      for k in ks}
-            pattern = self._patterns[letter] = LazyPattern(
+            chosen = {k for word, ks in (*self._by_word.items(), *self._by_prefix.items())
+                      if (letter and word[:1] == letter) or (with_open and word == "") for k in ks}
+            pattern = self._patterns[key] = LazyPattern(
                 self._wrap("|".join(self._phrases[k] for k in sorted(chosen))), self._flags)
         return pattern
 
@@ -364,6 +376,7 @@ def first_word(text: str) -> str | None:
     return first.casefold()
 
 
+_LEADING_NONWORD = regex.compile(r"[\s\W]*+")  # what PROMPT_LINE skips before a phrase
 _LEAD_STRIP = " \t\"'“”‘’«»‹›()[]{}<>|•·*-–—:;,.!?#>→»›"
 could_be_prompt = _FirstWordGate(_PROMPT_PHRASES, _prompt_line, _I)
 PROMPT_LINE = could_be_prompt.full
@@ -420,12 +433,12 @@ NAME = (
     _NOT_NAME_WORD + r"\p{Lu}[\p{L}'’\-.]*(?:\s+(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das|ten|ter|"
     r"bin|al)\s+){0,2}" + _NOT_NAME_WORD + r"\p{Lu}[\p{L}'’\-.]*){1,3}"
 )
-_NAME_RE = regex.compile(NAME)
+_NAME_RE = LazyPattern(NAME)
 # ", and" as well as "," or "and" between names: "Ann Lee, Bo Park, and Cy Diaz".
 _JOIN = (r"(?:(?<!\s)\s*|(?<=\s))(?:,\s*(?:and|und|et|y|e|en|i|oraz)\b|,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|"
          r"\ben\b|\bi\b|\boraz\b)\s*")
 # Text of adjacent elements run together: "Jane DoePublished", "Jane DoeFounder at …".
-RUN_TOGETHER_LABEL = regex.compile(r"(?=\p{Lu})(?<=\p{Ll})(?=" + _NOT_NAME_WORD[3:-1] + r")")
+RUN_TOGETHER_LABEL = LazyPattern(r"(?=\p{Lu})(?<=\p{Ll})(?=" + _NOT_NAME_WORD[3:-1] + r")")
 NAME_LIST_SPLIT = regex.compile(_JOIN)
 
 BYLINE = LazyPattern(
@@ -482,7 +495,7 @@ AUTHOR_HREF = regex.compile(
 BYLINE_PART_SPLIT = regex.compile(r"\s*(?:[|•·●/]|\s[-–—]\s)\s*")
 
 # A line that is only a person's name, perhaps with credentials: "Dylan Bailey, MS, RD".
-NAME_LINE = regex.compile(r"^" + NAME + r"(?:,?\s+(?:\p{Lu}[\p{L}.\-]{0,6}|Ph\.D\.|Jr\.|Sr\.))*(?:,\s*\p{Lu}[\p{L}.\-]{1,8}){0,4}$")
+NAME_LINE = LazyPattern(r"^" + NAME + r"(?:,?\s+(?:\p{Lu}[\p{L}.\-]{0,6}|Ph\.D\.|Jr\.|Sr\.))*(?:,\s*\p{Lu}[\p{L}.\-]{1,8}){0,4}$")
 
 _ROLE = (
     r"(?i:(?:staff|senior|guest|contributing|deputy|news|sports?|features?|comment|opinion|culture|arts|"

@@ -24,11 +24,11 @@ def mark_prompts(doc: Document, cfg: Config) -> Document:
         # Both gates go by the first word: find it once; each gives the phrases that can start with it.
         first = first_word(b.text)
         if b.words <= _PROMPT_MAX_WORDS:
-            phrases = prompt_gate.pattern_for(first)
+            phrases = prompt_gate.pattern_for(first, b.text)
             if phrases is not None and patterns.fullmatch(phrases, b.text, cfg.regex_timeout):
                 changes[b.index] = (Label.CHROME, "site prompt")
                 continue
-        phrases = notice_gate.pattern_for(first)
+        phrases = notice_gate.pattern_for(first, b.text)
         if phrases is not None and patterns.match(phrases, b.text, cfg.regex_timeout):
             changes[b.index] = (Label.CHROME, "site notice (cookies, subscription, copyright)")
     return doc.relabel(changes)
