@@ -126,10 +126,8 @@ def _date(doc: Document, cfg: Config) -> str | None:
 def _shown_date(doc: Document) -> str | None:
     """The first date a byline shows that is not an update's ("Updated May 2") and reads one way only."""
     for b in doc.labelled(Label.BYLINE):
-        if not patterns.has_date(b.text) or patterns.search(patterns.UPDATE_LABEL, b.text):
-            continue
         found = parse_date_form(b.text)
-        if found:
+        if found and not patterns.search(patterns.UPDATE_LABEL, b.text):
             return found[0] if found[1] else None
     return None
 
@@ -153,10 +151,9 @@ def _nearest_dated_line(doc: Document, cfg: Config) -> str | None:
     best: tuple[int, str] | None = None
     lo, hi = max(0, start - cfg.date_search_window), min(len(doc.blocks), span[1] + 1 + cfg.date_search_window)
     for b in doc.blocks[lo:hi]:
-        if (b.words > cfg.byline_max_words or b.label in _NOT_DATED or b.reason.startswith(_NOT_DATED_REASONS)
-                or not patterns.has_date(b.text, cfg.regex_timeout)):
+        if b.words > cfg.byline_max_words or b.label in _NOT_DATED or b.reason.startswith(_NOT_DATED_REASONS):
             continue
-        d = parse_date(b.text)
+        d = parse_date(b.text)  # (gated on a year, as has_date is)
         if not d:
             continue
         # Distance from the body's start; the article's end counts as near as its start.

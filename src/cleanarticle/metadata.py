@@ -74,8 +74,8 @@ def read_metadata(root: etree._Element, url: str | None) -> dict[str, Any]:
         # A <time> marked as the publication's wins; one marked as an update's is never it.
         marks = " ".join((el.get("itemprop") or "", el.get("class") or "", "pubdate" if el.get("pubdate") is not None
                           else "")).lower()
-        published = _TIME_PUBLISHED.search(marks) is not None
-        if not published and _TIME_UPDATED.search(marks):
+        published = patterns.TIME_PUBLISHED_MARK.search(marks) is not None
+        if not published and patterns.TIME_UPDATED_MARK.search(marks):
             continue
         date = parse_date(el.get("datetime") or "".join(el.itertext()) or "")
         if not date:
@@ -89,8 +89,6 @@ def read_metadata(root: etree._Element, url: str | None) -> dict[str, Any]:
     return meta
 
 
-_TIME_PUBLISHED = regex.compile(r"publish|pubdate|created")
-_TIME_UPDATED = regex.compile(r"updated|modified")
 
 
 def _meta_tag(meta: dict[str, Any], key: str, content: str) -> None:
@@ -252,7 +250,7 @@ def parse_date_form(text: str) -> tuple[str, bool] | None:
     "05/04/2024" is uncertain: day-first and month-first readings are both dates (it is
     read day first); "10/31/2024", "2024-04-05" and "5 April 2024" are certain.
     """
-    if not text or len(text) > 2000:
+    if not text or len(text) > 2000 or not patterns.may_have_year(text):
         return None
     for pat in patterns.DATE_PATTERNS:
         m = patterns.search(pat, text)
@@ -275,7 +273,7 @@ def parse_date_form(text: str) -> tuple[str, bool] | None:
 
 def strip_dates(text: str) -> str:
     """``text`` with its calendar dates replaced by " | ", so that a name before or after one ends there."""
-    if "19" not in text and "20" not in text:  # every date form has a 19xx/20xx year
+    if not patterns.may_have_year(text):
         return text
     out = text
     for pat in patterns.DATE_PATTERNS:

@@ -66,6 +66,15 @@ def fullmatch(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_
     return _limited(pattern.fullmatch, text, timeout)
 
 
+def contains_any(text: str, keywords: tuple[str, ...]) -> bool:
+    """True when lower-cased ``text`` contains one of ``keywords`` (lower case): the cheap gate before a pattern.
+
+    (``Document.blocks_containing`` answers the same question for every block of a page at once.)
+    """
+    low = text.lower()
+    return any(map(low.__contains__, keywords))
+
+
 class LazyPattern:
     """A pattern compiled on its first use, with the methods of a compiled ``regex`` pattern.
 
@@ -136,9 +145,6 @@ STOPWORDS: dict[str, frozenset[str]] = {
 _ALL_STOPWORDS = frozenset().union(*STOPWORDS.values())
 
 
-STOPWORD_SET = _ALL_STOPWORDS
-
-
 def may_have_cjk(text: str) -> bool:
     """False when ``text`` surely has no CJK characters (it is ASCII or fits windows-1252: cheap tests in C).
 
@@ -148,14 +154,17 @@ def may_have_cjk(text: str) -> bool:
     return not (text.isascii() or len(text.encode("cp1252", "ignore")) == len(text))
 
 
-def word_stats(text: str) -> tuple[int, int]:
-    """Return (words, function words) of ``text``; CJK text counts two characters a word."""
+def word_stats(text: str, cjk: bool = True) -> tuple[int, int]:
+    """Return (words, function words) of ``text``; CJK text counts two characters a word.
+
+    ``cjk=False`` skips the CJK test (the page has none: ``may_have_cjk``).
+    """
     # Splitting on white space is several times faster than a word pattern; a function
     # word with punctuation attached ("it.") is rare enough not to matter.
     toks = text.lower().split()
     words = len(toks)
     stops = sum(map(_ALL_STOPWORDS.__contains__, toks))
-    if not text.isascii() and CJK.search(text):
+    if cjk and not text.isascii() and CJK.search(text):
         cjk = len(CJK.findall(text))
         words += cjk // 2
         stops += cjk // 10  # CJK has function characters; count a typical share as such
@@ -182,19 +191,19 @@ def guess_language(texts: list[str]) -> str | None:
 
 # ---------------------------------------------------------------- sentence shape
 ENDS_SENTENCE = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
-SENTENCE_CLOSERS = "\"'”’»)] \t"
-SENTENCE_END_CHARS = ".!?…。！？:;"
-ELLIPSES = ("...", "…", "[…]", "[...]", "(…)", "(...)")
-BRACKETED_ELLIPSES = ("[…]", "[...]")
+_CLOSERS = "\"'”’»)] \t"
+_SENTENCE_ENDS = ".!?…。！？:;"
+_ELLIPSES = ("...", "…", "[…]", "[...]", "(…)", "(...)")
+_BRACKETED_ELLIPSES = ("[…]", "[...]")
 
 
 def sentence_end(text: str) -> tuple[bool, bool]:
     """(ends like a sentence, ends with an ellipsis) -- plain string tests, no regex."""
-    t = text.rstrip(SENTENCE_CLOSERS)
+    t = text.rstrip(_CLOSERS)
     if not t:
         return False, False
-    ellipsis = t.endswith(ELLIPSES) or text.rstrip().endswith(BRACKETED_ELLIPSES)
-    return t[-1] in SENTENCE_END_CHARS, ellipsis
+    ellipsis = t.endswith(_ELLIPSES) or text.rstrip().endswith(_BRACKETED_ELLIPSES)
+    return t[-1] in _SENTENCE_ENDS, ellipsis
 
 ENDS_ELLIPSIS = regex.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))[\"'”’»)\]]*\s*$")
 LIST_MARKER = regex.compile(r"^\s*(?:[-–•*·▪►✓]|\d{1,3}[.)])\s+")
@@ -345,12 +354,12 @@ class _FirstWordGate:
         if first is None:
             rest = text[_LEADING_NONWORD.match(text).end():]  # type: ignore[union-attr]
             first = first_word(rest) if rest[:1].isalpha() else None
-            if first is not None and (first in self.words or first.startswith(self.prefixes)):
+            if first is not None and self.admits(first):
                 return self._bucket(first[0], with_open=True)
             return self._bucket("", with_open=True) if self.open else None
         # Punctuation before the first word ("(c) 2024") may itself begin a phrase.
         with_open = self.open and not text[:1].isalpha()
-        if first not in self.words and not first.startswith(self.prefixes):
+        if not self.admits(first):
             return self._bucket("", with_open=True) if with_open else None
         return self._bucket(first[0], with_open=with_open)
 
@@ -462,8 +471,7 @@ BY_WORDS = ("by", "von", "par", "por", "door", "przez")
 
 
 def may_have_by(text: str) -> bool:
-    low = text.lower()
-    return any(map(low.__contains__, BY_WORDS))
+    return contains_any(text, BY_WORDS)
 
 
 # A one-word name (a user name, a first name) after "By" that starts the line or a part of it:
@@ -515,8 +523,7 @@ ROLE_STEMS = ("writer", "editor", "reporter", "correspond", "columnist", "contri
 
 
 def may_name_role(text: str) -> bool:
-    low = text.lower()  # lower, as Document.blocks_containing does
-    return any(map(low.__contains__, ROLE_STEMS))
+    return contains_any(text, ROLE_STEMS)
 
 
 # "Dialogue staff writer Patrick Schnecker discusses ...": a role, a name, then a lower-case verb.
@@ -549,9 +556,14 @@ DATE_DMY_NUM = regex.compile(r"(?<!\d)(?P<day>[0-3]?\d)[./](?P<mnum>[0-3]?\d)[./
 DATE_PATTERNS = (DATE_ISO, DATE_DMY_NAME, DATE_MDY_NAME, DATE_DMY_NUM)
 
 
+def may_have_year(text: str) -> bool:
+    """False when ``text`` cannot hold a date: every DATE_PATTERNS form has a 19xx or 20xx year (a cheap gate)."""
+    return "19" in text or "20" in text
+
+
 def has_date(text: str, timeout: float = _DEFAULT_TIMEOUT) -> bool:
     """True when ``text`` contains a calendar date in one of the DATE_PATTERNS forms."""
-    if "19" not in text and "20" not in text:  # every form has a year, 19xx or 20xx: a cheap gate
+    if not may_have_year(text):
         return False
     return any(search(p, text, timeout) for p in DATE_PATTERNS)
 URL_DATE = regex.compile(r"/(?P<year>(?:19|20)\d\d)[/-](?P<mnum>[01]?\d)[/-](?P<day>[0-3]?\d)(?:/|-|$)")
@@ -566,11 +578,24 @@ UPDATE_LABEL = regex.compile(
     r"modificado|aggiornat|modificat|atualizado|bijgewerkt|gewijzigd|zaktualizowan|zmodyfikowan)"
 )
 
+# How a <time> element's itemprop/class marks it: the publication's date, or an update's.
+TIME_PUBLISHED_MARK = regex.compile(r"publish|pubdate|created")
+TIME_UPDATED_MARK = regex.compile(r"updated|modified")
+
 # ---------------------------------------------------------------- titles
 # "Headline - Site Name", "Headline | Site", "Site :: Headline".
 TITLE_SEPARATOR = regex.compile(r"(?<!\s)\s+[|–—·•:»/-]{1,2}\s+")
 
 # ---------------------------------------------------------------- HTML class/id hints
+# An element holding the writer's name: a word for the writer ("author", "writer", "creator",
+# "contributor", "byline"), perhaps after "article-"/"post-" and before "-name"/"-info".
+AUTHOR_HINT = regex.compile(
+    r"(?:^|[\s_-])(?:article-?|entry-?|post-?)?(?:authors?|writer|creator|contributor|by-?line|posted-?by)"
+    r"(?:-?(?:name|info))?(?:$|[\s_-])",
+    regex.I,
+)
+NOT_AUTHOR_HINT = regex.compile(r"(?:^|[\s_-])(?:bio|avatar|image|img|photo|pic|description|desc|social|follow)"
+                                r"(?:$|[\s_-])", regex.I)
 BOILERPLATE_HINT = LazyPattern(
     # "content-with-sidebar", "has-comments": a layout modifier names the neighbours, not the element
     r"(?:^|[\s_-])(?<!(?:with|has|no|without)[-_])(?:nav|navbar|navigation|menu|breadcrumbs?|footer|masthead|sidebar|side-?bar|widget|related|"

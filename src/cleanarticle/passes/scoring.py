@@ -60,8 +60,7 @@ def is_barrier(b: Block, cfg: Config) -> bool:
     """
     if b.words > cfg.barrier_max_words:
         return False
-    low = b.text.lower()
-    return any(map(low.__contains__, patterns.COMMENTS_KEYWORDS)) and patterns.match(
+    return patterns.contains_any(b.text, patterns.COMMENTS_KEYWORDS) and patterns.match(
         patterns.COMMENTS_HEADING, b.text, cfg.regex_timeout) is not None
 
 

@@ -11,7 +11,7 @@ from collections import Counter
 
 from .. import patterns
 from ..config import Config
-from ..document import Block, Document, Label
+from ..document import Block, Document
 from ..errors import too_many_blocks
 
 
@@ -36,33 +36,16 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
     # gap_before == 1 is an ordinary paragraph break and 2+ a wider break than usual.
     gaps = Counter(g for _, g in lines if g)
     shift = gaps.most_common(1)[0][0] - 1 if gaps else 0
-    # This loop is the hot path of text mode: word_stats and sentence_end are inlined (same
-    # tests), and blocks are built as the tuples they are (fields as in document.make_block).
-    cjk = patterns.may_have_cjk(text)
-    stopword = patterns.STOPWORD_SET.__contains__
-    closers, ends_chars, ellipses = patterns.SENTENCE_CLOSERS, patterns.SENTENCE_END_CHARS, patterns.ELLIPSES
-    max_chars = cfg.max_block_chars
-    new = tuple.__new__
+    cjk = patterns.may_have_cjk(text)  # once for the page: most pages cannot have CJK
+    word_stats, sentence_end, max_chars = patterns.word_stats, patterns.sentence_end, cfg.max_block_chars
     blocks = []
     for index, (line, gap) in enumerate(lines):
-        parts = line[:max_chars].split()
-        line = " ".join(parts)
-        if cjk:
-            words, stops = patterns.word_stats(line)
-        else:
-            words, stops = len(parts), sum(map(stopword, line.lower().split()))
-        t = line.rstrip(closers)
-        blocks.append(new(Block, (index, line, words, stops, t[-1:] in ends_chars if t else False,
-                                  t.endswith(ellipses) or line.endswith(patterns.BRACKETED_ELLIPSES),
-                                  "line", 0, max(0, gap - shift) if gap else 0, _NO_LANDMARKS, (), 0.0, None,
-                                  Label.CONTENT, "initial", -1)))
+        line = " ".join(line[:max_chars].split())
+        words, stops = word_stats(line, cjk)
+        ends, ellipsis = sentence_end(line)
+        # Positional construction (the hot path of text mode); fields as in document.make_block.
+        blocks.append(Block(index, line, words, stops, ends, ellipsis, "line", 0, max(0, gap - shift) if gap else 0))
     return Document(blocks=tuple(blocks), kind="text", url=url)
-
-
-_NO_LANDMARKS: frozenset[str] = frozenset()
-assert Block._fields == ("index", "text", "words", "stopwords", "ends_sentence", "ellipsis", "tag", "heading",
-                         "gap_before", "landmarks", "path", "link_share", "href", "label", "reason", "group"), \
-    "segment() builds blocks positionally"
 
 
 def _continues(previous: str, line: str, cfg: Config) -> bool:
