@@ -15,9 +15,10 @@ PARAS = "".join(
     ])
 
 
-def _page(head: str) -> str:
+def _page(head: str = "", header: str = "") -> str:
+    """The article page; ``head`` goes in <head> (declared authors), ``header`` under the headline."""
     return (f"<html><head><title>Night buses</title>{head}</head><body><article>"
-            f"<h1>Night buses reach the northern suburbs</h1>{PARAS}</article></body></html>")
+            f"<h1>Night buses reach the northern suburbs</h1>{header}{PARAS}</article></body></html>")
 
 
 def _jsonld(author: str) -> str:
@@ -38,8 +39,7 @@ def test_escaped_entities_in_declared_names_are_read():
 
 def _visible(header: str) -> str:
     """A page without declared authors: the writer is named only in the visible header."""
-    return (f"<html><head><title>Night buses</title></head><body><article>"
-            f"<h1>Night buses reach the northern suburbs</h1>{header}{PARAS}</article></body></html>")
+    return _page(header=header)
 
 
 def test_a_name_running_into_a_date_ends_where_the_date_begins():

@@ -19,11 +19,6 @@ _STANDFIRST_HINT = regex.compile(
 
 BYLINE_NAME_REASON = "author's name next to a dateline"
 BYLINE_CLASS_REASON = "byline by its class"
-_AUTHOR_HINT = regex.compile(r"(?:^|[\s_-])(?:author|authors|byline|by-?line|writer|posted-?by|author-?name|"
-                             r"article-?author|entry-?author|post-?author|contributor|authorname|authorinfo|"
-                             r"creator-?name)(?:$|[\s_-])", regex.I)
-_NOT_AUTHOR_HINT = regex.compile(r"(?:^|[\s_-])(?:bio|avatar|image|img|photo|pic|description|desc|social|follow)"
-                                 r"(?:$|[\s_-])", regex.I)
 
 
 def _norm(text: str) -> str:
@@ -180,7 +175,7 @@ def mark_bylines(doc: Document, cfg: Config) -> Document:
                 continue
             hints = " ".join(doc.elements[i].hints for i in b.path[-3:])
             if hints not in verdict:
-                verdict[hints] = bool(_AUTHOR_HINT.search(hints)) and not _NOT_AUTHOR_HINT.search(hints)
+                verdict[hints] = bool(patterns.AUTHOR_HINT.search(hints)) and not patterns.NOT_AUTHOR_HINT.search(hints)
             # ... or a link to the writer's page ("/author/jane-doe", "/people/jane-doe").
             author_link = (bool(b.href) and b.link_share >= cfg.link_share_chrome
                            and patterns.search(patterns.AUTHOR_HREF, b.href or "", cfg.regex_timeout) is not None
