@@ -86,6 +86,14 @@ def _holds_most_text(el: etree._Element, body: etree._Element, cfg: Config, body
     return len(text_of(el)) > cfg.hidden_max_text_share * body_chars[0]
 
 
+def _holds_most_of_main(el: etree._Element, cfg: Config) -> bool:
+    """A hidden element holding most of the text of the <main> it sits in: the main content, hidden until scripts run."""
+    for up in el.iterancestors():
+        if up.tag == "main" or (up.get("role") or "").lower() == "main":
+            return len(text_of(el)) > cfg.hidden_max_text_share * len(text_of(up))
+    return False
+
+
 def text_of(el: etree._Element) -> str:
     """All the text under an element (lxml.html's text_content, for plain etree elements)."""
     return "".join(el.itertext())
@@ -114,6 +122,10 @@ class _Walker:
         self.link_chars = 0
         self.href: str | None = None
         self.in_link = 0
+
+    def landmarks(self) -> frozenset[str]:
+        """The landmarks (nav, main, footer, ...) around the element being read."""
+        return self.stack[-1][2] if self.stack else frozenset()
 
     def line_break(self) -> None:
         """A single <br>: the line goes on in the same paragraph (hard-wrapped text, addresses, verse)."""
@@ -203,9 +215,12 @@ def segment(text: str, cfg: Config, url: str | None = None, root: etree._Element
         tag = tag.lower()
         if event == "start":
             if ((tag in SKIP_TAGS or _hidden(el))
-                    and not ((tag == "noscript" or tag not in SKIP_TAGS) and _holds_most_text(el, start, cfg, body_chars))):
-                # (A hidden element or a <noscript> holding most of the page's text is what a
-                # reader without scripts sees -- forums serve their posts that way.)
+                    and not ((tag == "noscript" or tag not in SKIP_TAGS)
+                             and (_holds_most_text(el, start, cfg, body_chars)
+                                  or "main" in w.landmarks() and _holds_most_of_main(el, cfg)))):
+                # (A hidden element or a <noscript> holding most of the page's text, or most of
+                # its <main>, is what a reader without scripts sees -- forums serve their posts
+                # that way, shops their product behind an anti-flicker wrapper.)
                 skipped.add(id(el))
                 walker.skip_subtree()
                 continue
