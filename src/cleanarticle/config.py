@@ -108,6 +108,12 @@ class Config:
     """HTML recovery: the main block is the deepest element holding this share of the most words any element holds."""
     min_body_words: int = 25
     """A main run shorter than this triggers the recovery step."""
+    non_article_body_words: int = 200
+    """HTML: on a page that does not declare itself an article (og:type, schema.org type), a body
+    shorter than this is checked against the page's ``<main>``..."""
+    main_region_ratio: float = 2.0
+    """...and when ``<main>`` holds more than this many times its words, the whole ``<main>`` is the
+    body (a listing, a product page, a collection: its items are its content)."""
 
     # --- title, standfirst, bylines, teasers ------------------------------
     title_window: int = 8

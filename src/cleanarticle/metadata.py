@@ -111,6 +111,9 @@ def _meta_tag(meta: dict[str, Any], key: str, content: str) -> None:
         date = parse_date(content)
         if date:
             meta.setdefault("meta_modified", date)
+    elif key == "og:type":
+        if patterns.DECLARED_ARTICLE_TYPE.fullmatch(content.strip()):
+            meta["declares_article"] = True
     elif key in ("og:url",):
         meta.setdefault("url", content)
     elif key in ("og:locale", "language", "content-language", "dc.language"):
@@ -156,7 +159,10 @@ def _jsonld(meta: dict[str, Any], raw: str) -> None:
         if "@graph" in item:
             stack.append(item["@graph"])
         types = item.get("@type")
-        types = " ".join(types) if isinstance(types, list) else str(types or "")
+        type_list = [str(t) for t in types] if isinstance(types, list) else [str(types or "")]
+        if any(patterns.DECLARED_ARTICLE_TYPE.fullmatch(t.strip()) for t in type_list):
+            meta["declares_article"] = True
+        types = " ".join(type_list)
         if _JSONLD_ARTICLE_TYPES.search(types):
             head = item.get("headline") or (item.get("name") if "webpage" not in types.lower() else None)
             if isinstance(head, str) and head.strip() and "jsonld_headline" not in meta:

@@ -582,6 +582,10 @@ UPDATE_LABEL = regex.compile(
 TIME_PUBLISHED_MARK = regex.compile(r"publish|pubdate|created")
 TIME_UPDATED_MARK = regex.compile(r"updated|modified")
 
+# A page that declares itself an article: og:type "article", or a schema.org type that is one
+# (Article, NewsArticle, TechArticle, BlogPosting, LiveBlogPosting, Report ...), matched per type.
+DECLARED_ARTICLE_TYPE = regex.compile(r"(?:\w*article|\w*blogposting|report)", regex.I)
+
 # ---------------------------------------------------------------- titles
 # "Headline - Site Name", "Headline | Site", "Site :: Headline".
 TITLE_SEPARATOR = regex.compile(r"(?<!\s)\s+[|–—·•:»/-]{1,2}\s+")

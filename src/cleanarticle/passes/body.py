@@ -148,16 +148,24 @@ _NEVER_RECOVERED = ("site prompt", "site notice", "inside <nav>", "inside <foote
 
 
 def recover_main_block(doc: Document, cfg: Config) -> Document:
-    """HTML: when almost nothing is left as body, the element holding most of the remaining text becomes the body.
+    """HTML: when little or no article is found, the page's main block of text becomes the body.
 
     Pages that are not articles (listings, product pages, collections) carry their main
     content as short lines and links, which the article rules discard.  Rather than return
-    nothing, take the deepest element that holds nearly as many words outside menus,
-    footers and prompts as any element does (``recover_min_share``).
+    nothing or a lone blurb, recover the main block when either
+    - almost nothing is left as body (under ``min_body_words``): the deepest element that
+      holds nearly as many words outside menus, footers and prompts as any element does
+      (``recover_min_share``); or
+    - the page does not declare itself an article (og:type, schema.org type), the body is
+      short (under ``non_article_body_words``) and the page's ``<main>`` holds several times
+      as many words (``main_region_ratio``): then the whole ``<main>``.
     """
     if doc.kind != "html" or not doc.elements:
         return doc
-    if sum(b.words for b in doc.blocks if b.label is Label.CONTENT) >= cfg.min_body_words:
+    body_words = sum(b.words for b in doc.blocks if b.label is Label.CONTENT)
+    nearly_empty = body_words < cfg.min_body_words
+    short_non_article = body_words < cfg.non_article_body_words and not doc.meta.get("declares_article")
+    if not (nearly_empty or short_non_article):
         return doc
     pool = [b for b in doc.blocks if b.label in (Label.CONTENT, Label.CHROME) and b.path
             and not b.reason.startswith(_NEVER_RECOVERED)]
@@ -165,11 +173,19 @@ def recover_main_block(doc: Document, cfg: Config) -> Document:
     for b in pool:
         for i in b.path:
             words[i] += b.words
-    inner = [i for i, el in enumerate(doc.elements) if el.tag not in ("html", "body")]
-    most = max((words[i] for i in inner), default=0)
-    if most < cfg.min_body_words:
-        return doc
-    # The deepest element that still holds nearly all of it: the list itself, not the page wrapper.
-    best = max((i for i in inner if words[i] >= cfg.recover_min_share * most), key=lambda i: doc.elements[i].depth)
-    return doc.relabel({b.index: (Label.CONTENT, "recovered: the page's main block of text (no article found)")
-                        for b in pool if best in b.path and b.label is not Label.CONTENT})
+    if nearly_empty:
+        inner = [i for i, el in enumerate(doc.elements) if el.tag not in ("html", "body")]
+        most = max((words[i] for i in inner), default=0)
+        if most < cfg.min_body_words:
+            return doc
+        # The deepest element that still holds nearly all of it: the list itself, not the page wrapper.
+        best = max((i for i in inner if words[i] >= cfg.recover_min_share * most),
+                   key=lambda i: doc.elements[i].depth)
+        reason = "recovered: the page's main block of text (no article found)"
+    else:
+        best = next((i for i, el in enumerate(doc.elements) if el.landmark == "main"), -1)
+        if best < 0 or words[best] <= cfg.main_region_ratio * body_words:
+            return doc
+        reason = (f"recovered: the page's <main> (not declared an article, and the body found has "
+                  f"only {body_words} words)")
+    return doc.relabel({b.index: (Label.CONTENT, reason) for b in pool if best in b.path and b.label is not Label.CONTENT})
