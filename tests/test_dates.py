@@ -94,3 +94,13 @@ def test_a_time_element_marked_as_an_update_is_not_the_publication_date():
               '<time class="published" datetime="2023-05-02">May 2, 2023</time>')
     html = _page().replace("<article>", f"<article><div>{header}</div>")
     assert cleanarticle.clean(html, kind="html").date == "2023-05-02"
+
+
+def test_an_earlier_date_shown_under_the_headline_beats_a_later_declared_one():
+    # The date line sits in a boilerplate-looking box (chrome, not a byline), right under the headline.
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = ("<html><head><meta property='article:published_time' content='2025-06-12'></head><body>"
+            "<article><h1>Night buses reach the northern suburbs</h1><div class='newsletter-meta'>"
+            f"<p>November 2, 2022</p></div>{body}</article></body></html>")
+    art = cleanarticle.clean(html, kind="html")
+    assert art.date == "2022-11-02"

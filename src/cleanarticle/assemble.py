@@ -108,7 +108,7 @@ def _date(doc: Document, cfg: Config) -> str | None:
     if from_url:
         return from_url
     declared = next((str(doc.meta[k]) for k in ("jsonld_date", "meta_date", "time_date") if doc.meta.get(k)), None)
-    shown = _shown_date(doc) if declared else None
+    shown = _shown_date(doc, cfg) if declared else None
     if declared and shown and _days_before(shown, declared) > 1:
         # The byline shows an earlier date than the page declares: the declared one is a later
         # re-publication or migration stamp, the article first appeared on the shown date.
@@ -123,9 +123,15 @@ def _date(doc: Document, cfg: Config) -> str | None:
     return _nearest_dated_line(doc, cfg)
 
 
-def _shown_date(doc: Document) -> str | None:
-    """The first date a byline shows that is not an update's ("Updated May 2") and reads one way only."""
-    for b in doc.labelled(Label.BYLINE):
+def _shown_date(doc: Document, cfg: Config) -> str | None:
+    """The first date shown under the headline or in a byline that is not an update's ("Updated May 2") and reads one way only."""
+    title = next((b.index for b in doc.labelled(Label.TITLE)), None)
+    span = doc.content_span()
+    under = range(title + 1, span[0]) if title is not None and span and span[0] > title else range(0)
+    for b in doc.blocks:
+        if b.label is not Label.BYLINE and not (b.index in under and b.words <= cfg.byline_max_words
+                                                and b.label not in _NOT_DATED):
+            continue
         found = parse_date_form(b.text)
         if found and not patterns.search(patterns.UPDATE_LABEL, b.text):
             return found[0] if found[1] else None
