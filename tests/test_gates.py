@@ -69,6 +69,7 @@ def test_the_phrases_a_gate_picks_decide_as_the_whole_pattern_does(line):
     first = patterns.first_word(line)
     for whole, gate, method in ((patterns.PROMPT_LINE, patterns.could_be_prompt, "fullmatch"),
                                 (patterns.PROMPT_START, patterns.could_be_notice, "match")):
-        picked = gate.pattern_for(first, line)
+        picked = gate.patterns_for(first, line)
         expected = getattr(whole, method)(line) is not None
-        assert (picked is not None and getattr(picked, method)(line) is not None) == expected, (line, method)
+        assert any(getattr(p, method)(line) is not None for p in picked) == expected, (line, method)
+        assert gate.decides(getattr(patterns, method), first, line, 1.0) == expected, (line, method)

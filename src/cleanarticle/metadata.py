@@ -9,17 +9,19 @@ the visible text.  Malformed JSON-LD is ignored, never fatal.
 from __future__ import annotations
 
 import datetime as dt
-import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 import regex
-from lxml import etree
 
 from . import patterns
+from .patterns import LazyPattern
 
-_JSONLD_ARTICLE_TYPES = regex.compile(r"article|posting|report|blog|review|webpage|newsarticle|creativework", regex.I)
-_ORG_WORDS = regex.compile(
+if TYPE_CHECKING:  # lxml is imported by the HTML segmenter, never for a text dump
+    from lxml import etree
+
+_JSONLD_ARTICLE_TYPES = LazyPattern(r"article|posting|report|blog|review|webpage|newsarticle|creativework", regex.I)
+_ORG_WORDS = LazyPattern(
     r"\b(?:staff|team|desk|editors?|editorial|redaktion|rédaction|redacción|redazione|redação|redactie|redakcja|"
     r"news|media|press|agency|inc|ltd|llc|gmbh|group|newsroom|reuters|associated press|afp|dpa)\b",
     regex.I,
@@ -137,6 +139,8 @@ def _squash(key: str) -> str:
 
 
 def _jsonld(meta: dict[str, Any], raw: str) -> None:
+    import json  # only HTML pages carry JSON-LD: text dumps never pay for the import
+
     try:
         data = json.loads(raw.strip().rstrip(";"))
     except (ValueError, RecursionError):
@@ -225,7 +229,7 @@ def is_person(name: str) -> bool:
             and regex.search(r"\p{Lu}", name) is not None and regex.search(r"[\d_@./\\]", name) is None)
 
 
-_BY_PREFIX = regex.compile(r"^(?i:by|written by|posted by|reviewed by|von|par|por|di|door|autor:?|author:?)\s+")
+_BY_PREFIX = LazyPattern(r"^(?i:by|written by|posted by|reviewed by|von|par|por|di|door|autor:?|author:?)\s+")
 
 
 def split_names(text: str, allow_org: bool = False) -> list[str]:

@@ -17,19 +17,16 @@ def mark_prompts(doc: Document, cfg: Config) -> Document:
     """Site prompts ("Connect with us", "Share this", cookie notices, "Read more") become chrome."""
     changes: dict[int, Change] = {}
     first_word, prompt_gate, notice_gate = patterns.first_word, patterns.could_be_prompt, patterns.could_be_notice
+    fullmatch, match, timeout = patterns.fullmatch, patterns.match, cfg.regex_timeout
     content = Label.CONTENT
     for b in doc.blocks:
         if b.label is not content or b.words > _NOTICE_MAX_WORDS:
             continue
         # Both gates go by the first word: find it once; each gives the phrases that can start with it.
         first = first_word(b.text)
-        if b.words <= _PROMPT_MAX_WORDS:
-            phrases = prompt_gate.pattern_for(first, b.text)
-            if phrases is not None and patterns.fullmatch(phrases, b.text, cfg.regex_timeout):
-                changes[b.index] = (Label.CHROME, "site prompt")
-                continue
-        phrases = notice_gate.pattern_for(first, b.text)
-        if phrases is not None and patterns.match(phrases, b.text, cfg.regex_timeout):
+        if b.words <= _PROMPT_MAX_WORDS and prompt_gate.decides(fullmatch, first, b.text, timeout):
+            changes[b.index] = (Label.CHROME, "site prompt")
+        elif notice_gate.decides(match, first, b.text, timeout):
             changes[b.index] = (Label.CHROME, "site notice (cookies, subscription, copyright)")
     return doc.relabel(changes)
 
