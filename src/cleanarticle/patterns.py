@@ -328,6 +328,10 @@ class _FirstWordGate:
                     by_prefix.setdefault(cut.casefold(), set()).add(k)
         self.words = frozenset(by_word)
         self.prefixes = tuple(sorted(p for p in by_prefix if p))
+        # The prefixes by their first letter: a word is tested against the few that can start it.
+        self._prefixes_of: dict[str, tuple[str, ...]] = {}
+        for prefix in self.prefixes:
+            self._prefixes_of[prefix[0]] = (*self._prefixes_of.get(prefix[0], ()), prefix)
         self.open = "" in by_prefix
         self._phrases, self._wrap, self._flags = phrases, wrap, flags
         self._by_word, self._by_prefix = by_word, by_prefix
@@ -342,7 +346,7 @@ class _FirstWordGate:
         """The gate's test on ``first_word(text)`` (a pass testing several gates finds the word once)."""
         if first is None:
             return True
-        return first in self.words or first.startswith(self.prefixes)
+        return first in self.words or first.startswith(self._prefixes_of.get(first[0], ()))
 
     def patterns_for(self, first: str | None, text: str = "") -> tuple[LazyPattern, ...]:
         """The patterns of the phrases that can match ``text``, whose ``first_word`` is ``first``: none, one or two.
@@ -389,9 +393,13 @@ def first_word(text: str) -> str | None:
     t = text if text[:1].isalpha() else text.lstrip(_LEAD_STRIP)  # most lines start with a letter
     if not t[:1].isalpha():
         return None
-    first = t.split(None, 1)[0]
-    if not first.isalpha():  # (stripping and the apostrophe only change a word with other characters)
-        first = first.rstrip(_LEAD_STRIP).replace("’", "'")
+    # Most lines start with a word of letters and a space: take it without splitting off the rest.
+    space = t.find(" ")
+    first = t[:space] if space > 0 else t
+    if not first.isalpha():  # (letters only hold no white space: otherwise split as str.split does)
+        first = t.split(None, 1)[0]
+        if not first.isalpha():  # (stripping and the apostrophe only change a word with other characters)
+            first = first.rstrip(_LEAD_STRIP).replace("’", "'")
     return first.casefold()
 
 

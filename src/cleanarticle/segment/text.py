@@ -39,13 +39,24 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
     cjk = patterns.may_have_cjk(text)  # once for the page: most pages cannot have CJK
     word_stats, sentence_end, max_chars = patterns.word_stats, patterns.sentence_end, cfg.max_block_chars
     blocks = []
+    new = tuple.__new__
     for index, (line, gap) in enumerate(lines):
-        line = " ".join(line[:max_chars].split())
-        words, stops = word_stats(line, cjk)
-        ends, ellipsis = sentence_end(line)
-        # Positional construction (the hot path of text mode); fields as in document.make_block.
-        blocks.append(Block(index, line, words, stops, ends, ellipsis, "line", 0, max(0, gap - shift) if gap else 0))
+        if not _is_single_spaced(line) or len(line) > max_chars:
+            line = " ".join(line[:max_chars].split())
+        # Built as the tuple it is (the hot path of text mode); fields as in document.make_block.
+        blocks.append(new(Block, (index, line, *word_stats(line, cjk), *sentence_end(line), "line", 0,
+                                  max(0, gap - shift) if gap else 0) + _DEFAULTS))
     return Document(blocks=tuple(blocks), kind="text", url=url)
+
+
+def _is_single_spaced(line: str) -> bool:
+    """True when the stripped ``line`` is already as ``" ".join(line.split())`` makes it (cheap tests in C).
+
+    An ASCII line whose only white space is single spaces: most lines of a dump, which then
+    skip splitting into words and joining them again just to come back unchanged.
+    (``splitlines`` has taken out the other ASCII separators that ``str.split`` knows.)
+    """
+    return line.isascii() and "  " not in line and "\t" not in line and "\x1f" not in line
 
 
 def _continues(previous: str, line: str, cfg: Config) -> bool:
@@ -59,3 +70,6 @@ def _continues(previous: str, line: str, cfg: Config) -> bool:
 
 
 _STOPS = ".!?…。！？:;\"”»)]"
+
+# The fields after gap_before, at their defaults (a text dump has no markup).
+_DEFAULTS = tuple(Block._field_defaults[f] for f in Block._fields[Block._fields.index("gap_before") + 1:])
