@@ -202,7 +202,7 @@ def _teasers(doc: Document, cfg: Config) -> list[Teaser]:
 
 
 def assemble(doc: Document, trace: list[TraceStep], cfg: Config) -> Article:
-    body_blocks = [b for b in doc.blocks if b.label is Label.CONTENT]
+    body_blocks = list(doc.labelled(Label.CONTENT))
     paragraphs = [b.text for b in body_blocks]
     last_prose = next((b for b in reversed(body_blocks) if not b.heading), None)
     truncated = bool(last_prose and not last_prose.ends_sentence and last_prose.words >= cfg.prose_min_words

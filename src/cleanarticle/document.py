@@ -11,7 +11,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add
 from typing import Any, NamedTuple
 
 from . import patterns
@@ -105,7 +106,8 @@ class TextIndex:
 
     def __init__(self, texts: Sequence[str]):
         self.low = "\n".join(texts).lower()
-        self.starts = list(accumulate((len(line) + 1 for line in self.low.split("\n")), initial=0))
+        # Where each line starts: the running sum of the lines' lengths plus their newlines (all in C).
+        self.starts = list(accumulate(map(add, map(len, self.low.split("\n")), repeat(1)), initial=0))
         self._found: dict[tuple[str, ...], frozenset[int]] = {}
 
     def containing(self, keywords: tuple[str, ...]) -> frozenset[int]:
@@ -141,6 +143,9 @@ class Document:
     changed: tuple[int, ...] = field(default=(), compare=False, repr=False)
     # Built on first use and shared by every relabelled copy (the texts never change).
     text_index: TextIndex | None = field(default=None, compare=False, repr=False)
+    # The blocks of each label, built on first use by ``labelled``.  Not an __init__ argument, so
+    # every new Document (a relabelled copy from ``replace``) starts without one.
+    label_index: dict[Label, list[Block]] | None = field(default=None, init=False, compare=False, repr=False)
 
     def blocks_containing(self, keywords: tuple[str, ...]) -> frozenset[int]:
         """Indices of the blocks whose text contains any of ``keywords`` (lower case), found in one scan per keyword."""
@@ -162,19 +167,35 @@ class Document:
             # label, reason and group are the last three fields (asserted above): a slice and three
             # values, built as the tuple it is, make the new block several times faster than _replace.
             label = change[0] if change[0].__class__ is Label else Label(change[0])
-            blocks[i] = new(Block, (*b[:-3], label, change[1], group))
+            blocks[i] = new(Block, b[:-3] + (label, change[1], group))
         return replace(self, blocks=tuple(blocks), changed=self.changed + tuple(changes))
 
     def with_meta(self, **values: Any) -> Document:
         return replace(self, meta={**self.meta, **values})
 
     def labelled(self, *labels: Label) -> Iterable[Block]:
+        """The blocks with one of ``labels``, in order.
+
+        Assembling the article asks for the title, bylines and standfirst several times:
+        the blocks are sorted by label once per Document, not scanned once per question.
+        """
+        index = self.label_index
+        if index is None:
+            index = {}
+            for b in self.blocks:
+                index.setdefault(b.label, []).append(b)
+            object.__setattr__(self, "label_index", index)  # a cache: frozen for users, filled once here
+        if len(labels) == 1:
+            return iter(index.get(labels[0], ()))
         return (b for b in self.blocks if b.label in labels)
 
     def content_span(self) -> tuple[int, int] | None:
-        """First and last index of CONTENT blocks, or None when there are none."""
-        idx = [b.index for b in self.blocks if b.label is Label.CONTENT]
-        return (idx[0], idx[-1]) if idx else None
+        """First and last index of CONTENT blocks, or None when there are none (a scan from each end)."""
+        content = Label.CONTENT
+        first = next((b.index for b in self.blocks if b.label is content), None)
+        if first is None:
+            return None
+        return first, next(b.index for b in reversed(self.blocks) if b.label is content)
 
 
 class TraceStep(NamedTuple):
