@@ -91,3 +91,15 @@ def test_the_names_the_name_patterns_share_are_defined_once_per_pattern():
         assert pattern.pattern.startswith("(?(DEFINE)") and pattern.pattern.count("(?P<_name>") == 1
     m = patterns.BYLINE.match("By Ann Lee and Bo Park Updated May 2")
     assert m and m.group("names") == "Ann Lee and Bo Park"
+
+
+def test_a_gate_remembers_first_words_within_a_bound():
+    gate = patterns.could_be_prompt
+    for n in range(patterns._GATE_MEMORY + 10):
+        word = f"word{n:x}".translate(str.maketrans("0123456789", "ghijklmnop"))
+        assert not gate.decides(patterns.fullmatch, word, word + " and more", 1.0)
+    assert len(gate._by_first) <= patterns._GATE_MEMORY
+    # Remembered or not, the answer is the phrase list's.
+    for _ in range(2):
+        assert gate.decides(patterns.fullmatch, "share", "Share this", 1.0)
+        assert not gate.decides(patterns.fullmatch, "share", "Share prices fell", 1.0)

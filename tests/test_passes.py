@@ -188,11 +188,14 @@ def test_recovery_leaves_an_error_page_empty():
 
 
 def test_a_relabelled_document_answers_with_its_own_labels():
-    """labelled() caches the blocks by label on each Document; a relabelled copy must not reuse the old one."""
+    """index_labels() caches the blocks by label on one Document; a relabelled copy must not reuse it."""
     doc = segment("Menu\n\nThe council voted on Tuesday to approve the budget.\n\nShare this\n", "text", Config())
+    doc.index_labels()
     assert [b.index for b in doc.labelled(Label.CONTENT)] == [0, 1, 2]
     assert doc.content_span() == (0, 2)
     new = doc.relabel({0: (Label.CHROME, "test"), 2: (Label.CHROME, "test")})
+    assert new.label_index is None
+    new.index_labels()
     assert [b.index for b in new.labelled(Label.CONTENT)] == [1]
     assert [b.index for b in new.labelled(Label.CHROME)] == [0, 2]
     assert new.content_span() == (1, 1)

@@ -202,6 +202,7 @@ def _teasers(doc: Document, cfg: Config) -> list[Teaser]:
 
 
 def assemble(doc: Document, trace: list[TraceStep], cfg: Config) -> Article:
+    doc.index_labels()  # the questions below ask for labels about ten times
     body_blocks = list(doc.labelled(Label.CONTENT))
     paragraphs = [b.text for b in body_blocks]
     last_prose = next((b for b in reversed(body_blocks) if not b.heading), None)

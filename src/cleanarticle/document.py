@@ -143,7 +143,7 @@ class Document:
     changed: tuple[int, ...] = field(default=(), compare=False, repr=False)
     # Built on first use and shared by every relabelled copy (the texts never change).
     text_index: TextIndex | None = field(default=None, compare=False, repr=False)
-    # The blocks of each label, built on first use by ``labelled``.  Not an __init__ argument, so
+    # The blocks of each label, built by ``index_labels``.  Not an __init__ argument, so
     # every new Document (a relabelled copy from ``replace``) starts without one.
     label_index: dict[Label, list[Block]] | None = field(default=None, init=False, compare=False, repr=False)
 
@@ -174,20 +174,24 @@ class Document:
         return replace(self, meta={**self.meta, **values})
 
     def labelled(self, *labels: Label) -> Iterable[Block]:
-        """The blocks with one of ``labels``, in order.
-
-        Assembling the article asks for the title, bylines and standfirst several times:
-        the blocks are sorted by label once per Document, not scanned once per question.
-        """
+        """The blocks with one of ``labels``, in order (from the label index when one was built)."""
         index = self.label_index
-        if index is None:
-            index = {}
+        if index is not None and len(labels) == 1:
+            return iter(index.get(labels[0], ()))
+        return (b for b in self.blocks if b.label in labels)
+
+    def index_labels(self) -> None:
+        """Sort the blocks by label once, so that ``labelled`` answers from lists instead of scanning.
+
+        For a Document asked about its labels many times: ``assemble`` asks the final one for
+        its title, bylines and standfirst about eight times.  (A pass asking once does better
+        with the scan, which stops at the first block found.)
+        """
+        if self.label_index is None:
+            index: dict[Label, list[Block]] = {}
             for b in self.blocks:
                 index.setdefault(b.label, []).append(b)
             object.__setattr__(self, "label_index", index)  # a cache: frozen for users, filled once here
-        if len(labels) == 1:
-            return iter(index.get(labels[0], ()))
-        return (b for b in self.blocks if b.label in labels)
 
     def content_span(self) -> tuple[int, int] | None:
         """First and last index of CONTENT blocks, or None when there are none (a scan from each end)."""

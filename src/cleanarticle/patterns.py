@@ -297,6 +297,10 @@ COMMENTS_HEADING = LazyPattern(
 
 
 
+# First words a gate remembers the patterns of (a bound on memory in long batch runs).
+_GATE_MEMORY = 20_000
+
+
 class _FirstWordGate:
     """A cheap test run before a phrase pattern: which phrases can start with this line's first word?
 
@@ -328,16 +332,13 @@ class _FirstWordGate:
                     by_prefix.setdefault(cut.casefold(), set()).add(k)
         self.words = frozenset(by_word)
         self.prefixes = tuple(sorted(p for p in by_prefix if p))
-        # The prefixes by their first letter: a word is tested against the few that can start it.
-        self._prefixes_of: dict[str, tuple[str, ...]] = {}
-        for prefix in self.prefixes:
-            self._prefixes_of[prefix[0]] = (*self._prefixes_of.get(prefix[0], ()), prefix)
         self.open = "" in by_prefix
         self._phrases, self._wrap, self._flags = phrases, wrap, flags
         self._by_word, self._by_prefix = by_word, by_prefix
         self.full = LazyPattern(wrap("|".join(phrases)), flags)
         self._patterns: dict[str, LazyPattern] = {}
         self._open = (self._pattern_of(by_prefix[""]),) if self.open else ()
+        self._by_first: dict[str, tuple[LazyPattern, ...]] = {}
 
     def __call__(self, text: str) -> bool:
         return self.admits(first_word(text))
@@ -346,7 +347,7 @@ class _FirstWordGate:
         """The gate's test on ``first_word(text)`` (a pass testing several gates finds the word once)."""
         if first is None:
             return True
-        return first in self.words or first.startswith(self._prefixes_of.get(first[0], ()))
+        return first in self.words or first.startswith(self.prefixes)
 
     def patterns_for(self, first: str | None, text: str = "") -> tuple[LazyPattern, ...]:
         """The patterns of the phrases that can match ``text``, whose ``first_word`` is ``first``: none, one or two.
@@ -371,8 +372,20 @@ class _FirstWordGate:
         return found + self._open if with_open else found
 
     def decides(self, method: Callable[..., Any], first: str | None, text: str, timeout: float) -> bool:
-        """True when ``method`` (``fullmatch`` or ``match`` below) finds one of the phrases that can start ``text``."""
-        for pattern in self.patterns_for(first, text):
+        """True when ``method`` (``fullmatch`` or ``match`` below) finds one of the phrases that can start ``text``.
+
+        For a line that starts with a letter the patterns depend on its first word only, and
+        are remembered by it (the hot path of ``mark_prompts``: one dictionary lookup a line).
+        """
+        if first is not None and text[:1].isalpha():
+            found = self._by_first.get(first)
+            if found is None:
+                if len(self._by_first) >= _GATE_MEMORY:
+                    self._by_first.clear()
+                found = self._by_first[first] = self.patterns_for(first, text)
+        else:
+            found = self.patterns_for(first, text)
+        for pattern in found:
             if method(pattern, text, timeout):
                 return True
         return False
