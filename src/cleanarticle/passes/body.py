@@ -46,10 +46,9 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
     if doc.kind == "html":
         inside |= _siblings_of_body(doc, values, barriers, inside, cfg)
     doc = doc.with_meta(title_anchor=anchor)
-    changes: dict[int, Change] = {}
-    for b in doc.blocks:
-        if b.label is Label.CONTENT and b.index not in inside:
-            changes[b.index] = (Label.CHROME, REASON_OUTSIDE_RUN)
+    outside = (Label.CHROME, REASON_OUTSIDE_RUN)
+    changes: dict[int, Change] = {b.index: outside for b in doc.blocks
+                                  if b.label is Label.CONTENT and b.index not in inside}
     return doc.relabel(changes)
 
 
@@ -98,21 +97,23 @@ def _best_run(values: list[float], barriers: list[bool], starts: range, origin: 
     With ``distance_cost``, each block between ``origin`` and the start costs that much.
     """
     n = len(values)
-    # best_from[i]: the largest sum of values[i..e] for e >= i before the next barrier, and that e.
-    best_from: list[tuple[float, int]] = [(0.0, -1)] * (n + 1)
+    # best_sum[i], best_end[i]: the largest sum of values[i..e] for e >= i before the next barrier, and that e.
+    best_sum, best_end = [0.0] * (n + 1), [-1] * (n + 1)
+    tail, tail_end = 0.0, -1
     for i in range(n - 1, -1, -1):
         if barriers[i]:
-            best_from[i] = (float("-inf"), -1)
-            continue
-        tail, tail_end = best_from[i + 1]
-        v = values[i]
-        best_from[i] = (v + tail, tail_end) if tail > 0 else (v, i)
-    best, best_sum = None, 0.0
+            tail, tail_end = float("-inf"), -1
+        elif tail > 0:
+            tail += values[i]
+        else:
+            tail, tail_end = values[i], i
+        best_sum[i], best_end[i] = tail, tail_end
+    best, most = None, 0.0
     for s in starts:
-        total, end = best_from[s]
-        total -= distance_cost * (s - origin)
-        if end >= 0 and total > best_sum:
-            best, best_sum = (s, end), total
+        end = best_end[s]
+        total = best_sum[s] - distance_cost * (s - origin)
+        if end >= 0 and total > most:
+            best, most = (s, end), total
     return best
 
 

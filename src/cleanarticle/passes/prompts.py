@@ -52,12 +52,10 @@ def mark_credits(doc: Document, cfg: Config) -> Document:
 
 def mark_doubled_alt_text(doc: Document, cfg: Config) -> Document:
     """A line that is one phrase said twice ("KCLSU logo KCLSU logo") is image alt text, a caption."""
-    changes: dict[int, Change] = {}
-    for b in doc.blocks:
-        if b.label is not Label.CONTENT or b.words > cfg.doubled_max_words:
-            continue  # alt text is short; a long block said twice is a paragraph that repeats itself
-        if is_doubled(b.text):
-            changes[b.index] = (Label.CAPTION, "doubled alt text")
+    # (Alt text is short; a long block said twice is a paragraph that repeats itself.)
+    content, most = Label.CONTENT, cfg.doubled_max_words
+    changes: dict[int, Change] = {b.index: (Label.CAPTION, "doubled alt text") for b in doc.blocks
+                                  if b.label is content and b.words <= most and is_doubled(b.text)}
     return doc.relabel(changes)
 
 
