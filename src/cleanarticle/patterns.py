@@ -204,7 +204,9 @@ def sentence_end(text: str) -> tuple[bool, bool]:
     t = text.rstrip(_CLOSERS)
     if not t:
         return False, False
-    ellipsis = t.endswith(_ELLIPSES) or text.rstrip().endswith(_BRACKETED_ELLIPSES)
+    # A bracketed ellipsis ("[…]") is found in ``t`` too (its "]" is a closer), unless other white
+    # space than spaces and tabs follows it: only then is the text stripped again.
+    ellipsis = t.endswith(_ELLIPSES) or text[-1:].isspace() and text.rstrip().endswith(_BRACKETED_ELLIPSES)
     return t[-1] in _SENTENCE_ENDS, ellipsis
 
 ENDS_ELLIPSIS = LazyPattern(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))[\"'”’»)\]]*\s*$")

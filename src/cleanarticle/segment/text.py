@@ -8,6 +8,7 @@ kept as ``gap_before``, the only layout evidence a text dump has.
 from __future__ import annotations
 
 from collections import Counter
+from operator import itemgetter
 
 from .. import patterns
 from ..config import Config
@@ -17,24 +18,26 @@ from ..errors import too_many_blocks
 
 def segment(text: str, cfg: Config, url: str | None = None) -> Document:
     lines: list[tuple[str, int]] = []
-    gap = 0
+    gap, max_blocks = 0, cfg.max_blocks
     for raw in text.splitlines():
         line = raw.strip()
         if not line:
             gap += 1
             continue
-        if lines and not gap and _continues(lines[-1][0], line, cfg):
+        # (A continuation starts in lower case: ``islower`` is the cheap first test of ``_continues``.)
+        if lines and not gap and line[0].islower() and _continues(lines[-1][0], line, cfg):
             # A hard-wrapped paragraph: the previous line stopped mid-sentence and this one
             # goes on in lower case.  Join them, so a paragraph is one block.
             lines[-1] = (lines[-1][0] + " " + line, lines[-1][1])
             continue
-        if len(lines) >= cfg.max_blocks:
-            raise too_many_blocks(cfg.max_blocks)
+        if len(lines) >= max_blocks:
+            raise too_many_blocks(max_blocks)
         lines.append((line, gap if lines else 0))
         gap = 0
     # Some dumps double-space everything: measure gaps against the usual one, so that
     # gap_before == 1 is an ordinary paragraph break and 2+ a wider break than usual.
-    gaps = Counter(g for _, g in lines if g)
+    gaps = Counter(map(itemgetter(1), lines))
+    del gaps[0]  # (the first line, and lines without a blank line before them)
     shift = gaps.most_common(1)[0][0] - 1 if gaps else 0
     cjk = patterns.may_have_cjk(text)  # once for the page: most pages cannot have CJK
     word_stats, sentence_end, max_chars = patterns.word_stats, patterns.sentence_end, cfg.max_block_chars
