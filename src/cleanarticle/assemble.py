@@ -66,7 +66,7 @@ def _authors(doc: Document, cfg: Config) -> list[str]:
             add([clean_name(m.group("name"))])
     if not found and doc.kind == "text":
         # A text dump may name its writer in the first lines of the body.
-        for b in [b for b in doc.blocks if b.label is Label.CONTENT][:2]:
+        for b in list(doc.labelled(Label.CONTENT))[:2]:
             m = (patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout))
             if m:
                 add([clean_name(m.group("name"))])

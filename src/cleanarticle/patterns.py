@@ -184,7 +184,7 @@ def guess_language(texts: list[str]) -> str | None:
     hits: Counter[str] = Counter()
     for word, n in words.items():
         for lang in _LANGS_OF[word]:
-            hits[lang] += n
+            hits[lang] = hits.get(lang, 0) + n  # (Counter's += looks the key up twice)
     if not hits:
         return None
     lang, n = hits.most_common(1)[0]

@@ -8,7 +8,6 @@ kept as ``gap_before``, the only layout evidence a text dump has.
 from __future__ import annotations
 
 from collections import Counter
-from operator import itemgetter
 
 from .. import patterns
 from ..config import Config
@@ -17,7 +16,8 @@ from ..errors import too_many_blocks
 
 
 def segment(text: str, cfg: Config, url: str | None = None) -> Document:
-    lines: list[tuple[str, int]] = []
+    lines: list[str] = []
+    gaps: list[int] = []  # blank lines before each line (0 for the first)
     gap, max_blocks = 0, cfg.max_blocks
     for raw in text.splitlines():
         line = raw.strip()
@@ -25,25 +25,26 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
             gap += 1
             continue
         # (A continuation starts in lower case: ``islower`` is the cheap first test of ``_continues``.)
-        if lines and not gap and line[0].islower() and _continues(lines[-1][0], line, cfg):
+        if lines and not gap and line[0].islower() and _continues(lines[-1], line, cfg):
             # A hard-wrapped paragraph: the previous line stopped mid-sentence and this one
             # goes on in lower case.  Join them, so a paragraph is one block.
-            lines[-1] = (lines[-1][0] + " " + line, lines[-1][1])
+            lines[-1] += " " + line
             continue
         if len(lines) >= max_blocks:
             raise too_many_blocks(max_blocks)
-        lines.append((line, gap if lines else 0))
+        gaps.append(gap if lines else 0)
+        lines.append(line)
         gap = 0
     # Some dumps double-space everything: measure gaps against the usual one, so that
     # gap_before == 1 is an ordinary paragraph break and 2+ a wider break than usual.
-    gaps = Counter(map(itemgetter(1), lines))
-    del gaps[0]  # (the first line, and lines without a blank line before them)
-    shift = gaps.most_common(1)[0][0] - 1 if gaps else 0
+    counts = Counter(gaps)
+    del counts[0]  # (the first line, and lines without a blank line before them)
+    shift = counts.most_common(1)[0][0] - 1 if counts else 0
     cjk = patterns.may_have_cjk(text)  # once for the page: most pages cannot have CJK
     word_stats, sentence_end, max_chars = patterns.word_stats, patterns.sentence_end, cfg.max_block_chars
     blocks = []
     new = tuple.__new__
-    for index, (line, gap) in enumerate(lines):
+    for index, (line, gap) in enumerate(zip(lines, gaps)):
         if not _is_single_spaced(line) or len(line) > max_chars:
             line = " ".join(line[:max_chars].split())
         # Built as the tuple it is (the hot path of text mode); fields as in document.make_block.
