@@ -216,7 +216,7 @@ def clean_name(name: str, allow_org: bool = False) -> str:
     name = _BY_PREFIX.sub("", name)
     if _BY_PREFIX.match(name + " "):
         return ""  # only the word "By": the name is in another element
-    if not name or "http" in name or "@" in name or len(name) > 80 or not regex.search(r"\p{L}", name):
+    if not name or "http" in name or "@" in name or len(name) > 80 or not patterns.HAS_LETTER.search(name):
         return ""
     if not allow_org and _ORG_WORDS.search(name):
         return ""
@@ -226,7 +226,7 @@ def clean_name(name: str, allow_org: bool = False) -> str:
 def is_person(name: str) -> bool:
     """Looks like a person's name: not an organisation's, not a user name ("andrew.keaveney"), capitalised."""
     return (bool(name) and not _ORG_WORDS.search(name) and len(name.split()) <= 6
-            and regex.search(r"\p{Lu}", name) is not None and regex.search(r"[\d_@./\\]", name) is None)
+            and patterns.HAS_UPPER.search(name) is not None and patterns.NOT_IN_NAMES.search(name) is None)
 
 
 _BY_PREFIX = LazyPattern(r"^(?i:by|written by|posted by|reviewed by|von|par|por|di|door|autor:?|author:?)\s+")

@@ -102,7 +102,7 @@ class LazyPattern:
 
 
 # Patterns called without a timeout on page text are linear in the text's length:
-#   WORD, CJK, WHITESPACE, HAS_LETTER (findall/sub/search over one character class run);
+#   WORD, CJK, WHITESPACE, HAS_LETTER, HAS_UPPER, NOT_IN_NAMES (findall/sub/search over one character class run);
 #   ENDS_SENTENCE, ENDS_ELLIPSIS (the start and the continuation characters are disjoint,
 #   so every character is scanned from at most one start); LIST_MARKER (anchored at 0);
 #   TITLE_SEPARATOR, NAME_LIST_SPLIT (a whitespace run is entered only at its first
@@ -214,6 +214,7 @@ LIST_MARKER = LazyPattern(r"^\s*(?:[-–•*·▪►✓]|\d{1,3}[.)])\s+")
 # A stripped line LIST_MARKER matches starts with one of these or a digit (a cheap gate).
 LIST_MARKER_STARTS = frozenset("-–•*·▪►✓")
 HAS_LETTER = LazyPattern(r"\p{L}")
+HAS_UPPER = LazyPattern(r"\p{Lu}")
 
 # ---------------------------------------------------------------- site prompts (chrome)
 # A whole short line that is one of these is site furniture, never article text.
@@ -299,6 +300,10 @@ COMMENTS_HEADING = LazyPattern(
 
 
 
+# How a phrase begins, for filing it under its first word: a group of alternatives, letters.
+_LEADING_GROUP = LazyPattern(r"\((?:\?:)?(?P<alts>[^()]*)\)")
+_LEADING_LETTERS = LazyPattern(r"[\p{L}']+")
+
 # First words a gate remembers the patterns of (a bound on memory in long batch runs).
 _GATE_MEMORY = 20_000
 
@@ -322,9 +327,9 @@ class _FirstWordGate:
         by_word: dict[str, set[int]] = {}
         by_prefix: dict[str, set[int]] = {}
         for k, ph in enumerate(phrases):
-            group = regex.match(r"\((?:\?:)?(?P<alts>[^()]*)\)", ph)
+            group = _LEADING_GROUP.match(ph)
             for alt in group["alts"].split("|") if group else [ph]:
-                m = regex.match(r"[\p{L}']+", alt)
+                m = _LEADING_LETTERS.match(alt)
                 if not m:
                     by_prefix.setdefault("", set()).add(k)
                 elif alt[m.end(): m.end() + 1] in ("", " ", ",", ":") and alt[m.end(): m.end() + 2] != " ?":
@@ -546,6 +551,9 @@ AUTHOR_HREF = LazyPattern(
 )
 # Separators between the parts of a byline ("Jane Doe | May 7, 2023 | 5 min read").
 BYLINE_PART_SPLIT = LazyPattern(r"\s*(?:[|•·●/]|\s[-–—]\s)\s*")
+
+# Characters of user names and addresses, never of a person's name as shown ("andrew.keaveney").
+NOT_IN_NAMES = LazyPattern(r"[\d_@./\\]")
 
 # A line that is only a person's name, perhaps with credentials: "Dylan Bailey, MS, RD".
 NAME_LINE = _with_names(r"^" + NAME + r"(?:,?\s+(?:\p{Lu}[\p{L}.\-]{0,6}|Ph\.D\.|Jr\.|Sr\.))*(?:,\s*\p{Lu}[\p{L}.\-]{1,8}){0,4}$")
