@@ -201,3 +201,21 @@ def test_a_relabelled_document_answers_with_its_own_labels():
     assert new.content_span() == (1, 1)
     assert [b.index for b in doc.labelled(Label.CHROME)] == []
     assert doc.relabel({i: (Label.CHROME, "test") for i in range(3)}).content_span() is None
+
+
+def test_blocks_containing_finds_what_a_test_per_block_finds():
+    """The keyword index (one str.find per keyword over the page) against contains_any on each block."""
+    from cleanarticle import patterns
+
+    text = ("Photo: Reuters\n\nThe council voted on Tuesday to approve the budget, photo credits aside, after a long "
+            "debate about the cost of the new school and the roads.\n\n3 Comments\n\nLeave a comment\n\nIMAGE COURTESY of Ann")
+    doc = segment(text, "text", Config())
+    for keywords in (patterns.CREDIT_KEYWORDS, patterns.COMMENTS_KEYWORDS, (":",)):
+        for limit in (None, 3, 12):
+            expected = {b.index for b in doc.blocks
+                        if (limit is None or b.words <= limit) and patterns.contains_any(b.text, keywords)}
+            assert doc.blocks_containing(keywords, limit) == expected, (keywords, limit)
+    assert doc.blocks_containing(patterns.COMMENTS_KEYWORDS, 3) == {2, 3}
+    assert doc.blocks_containing(patterns.CREDIT_KEYWORDS) == {0, 1, 4}
+    # A relabelled copy shares the index (texts and word counts never change).
+    assert doc.relabel({0: (Label.CHROME, "test")}).text_indexes is doc.text_indexes

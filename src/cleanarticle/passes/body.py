@@ -25,7 +25,8 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
     """
     values = block_values(doc, cfg)
     barriers = [False] * len(values)
-    for i in doc.blocks_containing(patterns.COMMENTS_KEYWORDS):  # the few blocks that could be one
+    # The few blocks that could be one: short, with a keyword (is_barrier tests both again).
+    for i in doc.blocks_containing(patterns.COMMENTS_KEYWORDS, cfg.barrier_max_words):
         barriers[i] = is_barrier(doc.blocks[i], cfg)
     anchor = title_anchor(doc, cfg)
     best = None

@@ -11,6 +11,7 @@ _PROMPT_MAX_WORDS = 12
 _NOTICE_MAX_WORDS = 80
 _CREDIT_MAX_WORDS = 30
 _CREDIT_PHRASE_MAX_WORDS = 45
+assert _CREDIT_MAX_WORDS <= _CREDIT_PHRASE_MAX_WORDS, "mark_credits indexes the blocks of either by the larger"
 
 
 def mark_prompts(doc: Document, cfg: Config) -> Document:
@@ -34,9 +35,10 @@ def mark_prompts(doc: Document, cfg: Config) -> Document:
 def mark_credits(doc: Document, cfg: Config) -> Document:
     """Credit lines ("License: Author:", "Photo: Reuters", "Image courtesy of ...") become credits."""
     changes: dict[int, Change] = {}
-    # Both patterns need a keyword (a colon; a credit word): find the few blocks holding one in one scan each.
-    colon = doc.blocks_containing((":",))
-    keyword = doc.blocks_containing(patterns.CREDIT_KEYWORDS)
+    # Both patterns need a keyword (a colon; a credit word): find the few blocks holding one in one scan each,
+    # over the blocks short enough for either (the loop below tests each pattern's own limit).
+    colon = doc.blocks_containing((":",), _CREDIT_PHRASE_MAX_WORDS)
+    keyword = doc.blocks_containing(patterns.CREDIT_KEYWORDS, _CREDIT_PHRASE_MAX_WORDS)
     blocks = doc.blocks
     for i in sorted(colon | keyword):
         b = blocks[i]
