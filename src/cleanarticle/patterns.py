@@ -410,9 +410,12 @@ class _FirstWordGate:
 
 def first_word(text: str) -> str | None:
     """The casefolded first word of ``text`` without surrounding punctuation; None when it does not start with a letter."""
-    t = text if text[:1].isalpha() else text.lstrip(_LEAD_STRIP)  # most lines start with a letter
-    if not t[:1].isalpha():
-        return None
+    if text[:1].isalpha():  # most lines start with a letter
+        t = text
+    else:
+        t = text.lstrip(_LEAD_STRIP)
+        if not t[:1].isalpha():
+            return None
     # Most lines start with a word of letters and a space: take it without splitting off the rest.
     space = t.find(" ")
     first = t[:space] if space > 0 else t
