@@ -124,8 +124,9 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
     Saved pages often carry the article twice (an AMP or no-script copy, a
     print version, a JSON blob rendered as text); the reader wants it once.
     """
-    seen: list[str] = []
+    seen = 0                      # earlier body paragraphs
     seen_set: set[str] = set()
+    long_seen: list[str] = []     # ... those longer than repeat_min_chars, which count when held in a later block
     changes: dict[int, Change] = {}
     for b in doc.blocks:
         if b.label is not Label.CONTENT:
@@ -134,14 +135,16 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
         if b.words >= cfg.prose_min_words and text in seen_set:
             changes[b.index] = (Label.CHROME, "repeats an earlier paragraph")
             continue
-        if b.words >= cfg.repeat_min_words and len(seen) >= cfg.repeat_min_blocks:
-            held = sum(1 for s in seen if len(s) > cfg.repeat_min_chars and s in text)
+        if b.words >= cfg.repeat_min_words and seen >= cfg.repeat_min_blocks:
+            held = sum(map(text.__contains__, long_seen))
             if held >= cfg.repeat_min_blocks:
                 changes[b.index] = (Label.CHROME, f"repeats {held} earlier paragraphs")
                 continue
         if b.words >= cfg.prose_min_words:
-            seen.append(text)
+            seen += 1
             seen_set.add(text)
+            if len(text) > cfg.repeat_min_chars:
+                long_seen.append(text)
     return doc.relabel(changes)
 
 
