@@ -3,6 +3,8 @@ barriers, second copies of the article, and hard-wrapped paragraphs."""
 
 from __future__ import annotations
 
+import pytest
+
 import cleanarticle
 from cleanarticle import Label
 from cleanarticle.config import Config
@@ -116,3 +118,12 @@ def test_a_bare_name_next_to_a_dateline_is_the_author():
 def test_a_bare_two_word_line_without_a_dateline_is_not_an_author():
     text = "\n\n".join(["Night buses reach the northern suburbs", "Travel Tips", P1, P2])
     assert cleanarticle.clean(text, kind="text").authors == []
+
+
+@pytest.mark.parametrize("line", ["plain words here", "two  spaces", "a\tb", "a\x1fb", "nbsp\u00a0here", "thin\u2009space",
+                                  "café au lait", "x" * 50])
+def test_text_lines_are_single_spaced_as_splitting_would_make_them(line):
+    from cleanarticle.segment.text import segment as segment_text
+
+    doc = segment_text(f"Title\n\n{line}\n", Config(max_block_chars=40))
+    assert doc.blocks[1].text == " ".join(line[:40].split())

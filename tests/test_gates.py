@@ -69,6 +69,37 @@ def test_the_phrases_a_gate_picks_decide_as_the_whole_pattern_does(line):
     first = patterns.first_word(line)
     for whole, gate, method in ((patterns.PROMPT_LINE, patterns.could_be_prompt, "fullmatch"),
                                 (patterns.PROMPT_START, patterns.could_be_notice, "match")):
-        picked = gate.pattern_for(first, line)
+        picked = gate.patterns_for(first, line)
         expected = getattr(whole, method)(line) is not None
-        assert (picked is not None and getattr(picked, method)(line) is not None) == expected, (line, method)
+        assert any(getattr(p, method)(line) is not None for p in picked) == expected, (line, method)
+        assert gate.decides(getattr(patterns, method), first, line, 1.0) == expected, (line, method)
+
+
+@pytest.mark.parametrize("line", ["Share this", "Menu", "Hi, what", "a\x1fb c", "word\u00a0next one", "x\tb", "’tis fine",
+                                  "l’article est", "Hello,world here", "E-mail", "Loading... now"])
+def test_first_word_is_the_first_white_space_separated_word(line):
+    """The fast path (up to the first space) gives what splitting on any white space gives."""
+    expected = line.lstrip(patterns._LEAD_STRIP).split(None, 1)[0]
+    if not expected.isalpha():
+        expected = expected.rstrip(patterns._LEAD_STRIP).replace("’", "'")
+    assert patterns.first_word(line) == expected.casefold()
+
+
+def test_the_names_the_name_patterns_share_are_defined_once_per_pattern():
+    """NAME is a call to a subpattern defined at the start: a byline with two names still reads both."""
+    for pattern in (patterns.BYLINE, patterns.BYLINE_INSIDE, patterns.NAME_LINE, patterns.ROLE_NAME):
+        assert pattern.pattern.startswith("(?(DEFINE)") and pattern.pattern.count("(?P<_name>") == 1
+    m = patterns.BYLINE.match("By Ann Lee and Bo Park Updated May 2")
+    assert m and m.group("names") == "Ann Lee and Bo Park"
+
+
+def test_a_gate_remembers_first_words_within_a_bound():
+    gate = patterns.could_be_prompt
+    for n in range(patterns._GATE_MEMORY + 10):
+        word = f"word{n:x}".translate(str.maketrans("0123456789", "ghijklmnop"))
+        assert not gate.decides(patterns.fullmatch, word, word + " and more", 1.0)
+    assert len(gate._by_first) <= patterns._GATE_MEMORY
+    # Remembered or not, the answer is the phrase list's.
+    for _ in range(2):
+        assert gate.decides(patterns.fullmatch, "share", "Share this", 1.0)
+        assert not gate.decides(patterns.fullmatch, "share", "Share prices fell", 1.0)

@@ -185,3 +185,37 @@ def test_recovery_leaves_an_error_page_empty():
     art = cleanarticle.clean("<html><body><nav><a href='/'>Home</a></nav><p>Page not found.</p></body></html>",
                              kind="html")
     assert art.body == ""
+
+
+def test_a_relabelled_document_answers_with_its_own_labels():
+    """index_labels() caches the blocks by label on one Document; a relabelled copy must not reuse it."""
+    doc = segment("Menu\n\nThe council voted on Tuesday to approve the budget.\n\nShare this\n", "text", Config())
+    doc.index_labels()
+    assert [b.index for b in doc.labelled(Label.CONTENT)] == [0, 1, 2]
+    assert doc.content_span() == (0, 2)
+    new = doc.relabel({0: (Label.CHROME, "test"), 2: (Label.CHROME, "test")})
+    assert new.label_index is None
+    new.index_labels()
+    assert [b.index for b in new.labelled(Label.CONTENT)] == [1]
+    assert [b.index for b in new.labelled(Label.CHROME)] == [0, 2]
+    assert new.content_span() == (1, 1)
+    assert [b.index for b in doc.labelled(Label.CHROME)] == []
+    assert doc.relabel({i: (Label.CHROME, "test") for i in range(3)}).content_span() is None
+
+
+def test_blocks_containing_finds_what_a_test_per_block_finds():
+    """The keyword index (one str.find per keyword over the page) against contains_any on each block."""
+    from cleanarticle import patterns
+
+    text = ("Photo: Reuters\n\nThe council voted on Tuesday to approve the budget, photo credits aside, after a long "
+            "debate about the cost of the new school and the roads.\n\n3 Comments\n\nLeave a comment\n\nIMAGE COURTESY of Ann")
+    doc = segment(text, "text", Config())
+    for keywords in (patterns.CREDIT_KEYWORDS, patterns.COMMENTS_KEYWORDS, (":",)):
+        for limit in (None, 3, 12):
+            expected = {b.index for b in doc.blocks
+                        if (limit is None or b.words <= limit) and patterns.contains_any(b.text, keywords)}
+            assert doc.blocks_containing(keywords, limit) == expected, (keywords, limit)
+    assert doc.blocks_containing(patterns.COMMENTS_KEYWORDS, 3) == {2, 3}
+    assert doc.blocks_containing(patterns.CREDIT_KEYWORDS) == {0, 1, 4}
+    # A relabelled copy shares the index (texts and word counts never change).
+    assert doc.relabel({0: (Label.CHROME, "test")}).text_indexes is doc.text_indexes

@@ -151,3 +151,13 @@ def test_guess_language():
     assert P.guess_language(["Der Stadtrat hat am Dienstag mit der Mehrheit beschlossen, dass die Wege gebaut werden."]) == "de"
     assert P.guess_language(["Le festival de la vallée fête ses trente ans et la ville vit au rythme du jazz."]) == "fr"
     assert P.guess_language(["Xyzzy plugh"]) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("It ends here.", (True, False)), ("Read on...", (True, True)), ("More […]", (True, True)),
+    ("More [...]", (True, True)), ("More [...]\u00a0", (False, True)), ("More (…)", (True, True)),
+    ("Quoted.”", (True, False)), ("No end", (False, False)), ("”", (False, False)), ("Wait…\n", (False, False)),
+])
+def test_sentence_end(text, expected):
+    """(Trailing white space other than spaces and tabs hides the end, except a bracketed ellipsis.)"""
+    assert P.sentence_end(text) == expected

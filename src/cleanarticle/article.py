@@ -6,7 +6,6 @@ order and the README documents each one.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,6 +73,8 @@ class Article:
         return d
 
     def to_json(self, explain: bool = False, indent: int | None = 2) -> str:
+        import json  # imported here: cleaning a page never needs it
+
         return json.dumps(self.to_dict(explain), ensure_ascii=False, indent=indent)
 
     def to_text(self) -> str:

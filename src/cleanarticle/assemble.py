@@ -66,7 +66,7 @@ def _authors(doc: Document, cfg: Config) -> list[str]:
             add([clean_name(m.group("name"))])
     if not found and doc.kind == "text":
         # A text dump may name its writer in the first lines of the body.
-        for b in [b for b in doc.blocks if b.label is Label.CONTENT][:2]:
+        for b in list(doc.labelled(Label.CONTENT))[:2]:
             m = (patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout))
             if m:
                 add([clean_name(m.group("name"))])
@@ -208,7 +208,8 @@ def _teasers(doc: Document, cfg: Config) -> list[Teaser]:
 
 
 def assemble(doc: Document, trace: list[TraceStep], cfg: Config) -> Article:
-    body_blocks = [b for b in doc.blocks if b.label is Label.CONTENT]
+    doc.index_labels()  # the questions below ask for labels about ten times
+    body_blocks = list(doc.labelled(Label.CONTENT))
     paragraphs = [b.text for b in body_blocks]
     last_prose = next((b for b in reversed(body_blocks) if not b.heading), None)
     truncated = bool(last_prose and not last_prose.ends_sentence and last_prose.words >= cfg.prose_min_words

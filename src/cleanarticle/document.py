@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from enum import Enum
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add
 from typing import Any, NamedTuple
 
 from . import patterns
@@ -92,20 +93,27 @@ def make_block(index: int, text: str, **features: Any) -> Block:
 
 
 class TextIndex:
-    """The blocks' texts, lower-cased and joined by newlines, to find the few blocks holding a keyword.
+    """Block texts, lower-cased and joined by newlines, to find the few blocks holding a keyword.
 
     Passes gate their costly patterns on keywords ("photo", "comment", "writer").  Testing
     every block in Python costs a call per block; one ``str.find`` per keyword over the
     whole page runs in C and touches only the blocks that hold one.  Block texts never
     contain a newline (segmenters collapse white space), and lower-casing never adds or
-    removes one, so the n-th line of ``low`` is block n.
+    removes one, so the n-th line of ``low`` is the n-th block indexed.
+
+    ``max_words`` indexes only the blocks that short: a pass whose pattern applies only to
+    short lines (a comments heading, a credit line) searches a half or a quarter of the
+    page's text (each keyword costs a scan of the text indexed).
     """
 
-    __slots__ = ("low", "starts", "_found")
+    __slots__ = ("low", "starts", "indices", "_found")
 
-    def __init__(self, texts: Sequence[str]):
-        self.low = "\n".join(texts).lower()
-        self.starts = list(accumulate((len(line) + 1 for line in self.low.split("\n")), initial=0))
+    def __init__(self, blocks: Sequence[Block], max_words: int | None = None):
+        chosen = blocks if max_words is None else [b for b in blocks if b.words <= max_words]
+        self.indices = [b.index for b in chosen]
+        self.low = "\n".join([b.text for b in chosen]).lower()
+        # Where each line starts: the running sum of the lines' lengths plus their newlines (all in C).
+        self.starts = list(accumulate(map(add, map(len, self.low.split("\n")), repeat(1)), initial=0))
         self._found: dict[tuple[str, ...], frozenset[int]] = {}
 
     def containing(self, keywords: tuple[str, ...]) -> frozenset[int]:
@@ -113,12 +121,12 @@ class TextIndex:
         found = self._found.get(keywords)
         if found is None:
             hits: set[int] = set()
-            low, starts = self.low, self.starts
+            low, starts, indices = self.low, self.starts, self.indices
             for kw in keywords:
                 pos = low.find(kw)
                 while pos >= 0:
                     line = bisect_right(starts, pos) - 1
-                    hits.add(line)
+                    hits.add(indices[line])
                     pos = low.find(kw, starts[line + 1])
             found = self._found[keywords] = frozenset(hits)
         return found
@@ -139,15 +147,24 @@ class Document:
     # Every block index relabelled so far, in order (each relabel appends its changes), so the
     # pass runner can trace a pass's changes without comparing every block.
     changed: tuple[int, ...] = field(default=(), compare=False, repr=False)
-    # Built on first use and shared by every relabelled copy (the texts never change).
-    text_index: TextIndex | None = field(default=None, compare=False, repr=False)
+    # Built on first use, by word limit, and shared by every relabelled copy (texts and word counts never change).
+    text_indexes: dict[int | None, TextIndex] | None = field(default=None, compare=False, repr=False)
+    # The blocks of each label, built by ``index_labels``.  Not an __init__ argument, so
+    # every new Document (a relabelled copy from ``replace``) starts without one.
+    label_index: dict[Label, list[Block]] | None = field(default=None, init=False, compare=False, repr=False)
 
-    def blocks_containing(self, keywords: tuple[str, ...]) -> frozenset[int]:
-        """Indices of the blocks whose text contains any of ``keywords`` (lower case), found in one scan per keyword."""
-        index = self.text_index
+    def blocks_containing(self, keywords: tuple[str, ...], max_words: int | None = None) -> frozenset[int]:
+        """Indices of the blocks (of at most ``max_words`` words) whose text contains any of ``keywords`` (lower case).
+
+        Found in one scan per keyword of the texts of those blocks (``TextIndex``).
+        """
+        indexes = self.text_indexes
+        if indexes is None:
+            indexes = {}
+            object.__setattr__(self, "text_indexes", indexes)  # a cache: frozen for users, filled here
+        index = indexes.get(max_words)
         if index is None:
-            index = TextIndex([b.text for b in self.blocks])
-            object.__setattr__(self, "text_index", index)  # a cache: frozen for users, filled once here
+            index = indexes[max_words] = TextIndex(self.blocks, max_words)
         return index.containing(keywords)
 
     def relabel(self, changes: Mapping[int, Change]) -> Document:
@@ -162,19 +179,46 @@ class Document:
             # label, reason and group are the last three fields (asserted above): a slice and three
             # values, built as the tuple it is, make the new block several times faster than _replace.
             label = change[0] if change[0].__class__ is Label else Label(change[0])
-            blocks[i] = new(Block, (*b[:-3], label, change[1], group))
-        return replace(self, blocks=tuple(blocks), changed=self.changed + tuple(changes))
+            blocks[i] = new(Block, b[:-3] + (label, change[1], group))
+        # (The constructor, not dataclasses.replace: a page is relabelled a dozen times, and replace
+        # costs three times as much.  Every __init__ field is passed: see the assert below the class.)
+        return Document(tuple(blocks), self.kind, self.url, self.meta, self.elements, self.stopword_language,
+                        self.changed + tuple(changes), self.text_indexes)
 
     def with_meta(self, **values: Any) -> Document:
         return replace(self, meta={**self.meta, **values})
 
     def labelled(self, *labels: Label) -> Iterable[Block]:
+        """The blocks with one of ``labels``, in order (from the label index when one was built)."""
+        index = self.label_index
+        if index is not None and len(labels) == 1:
+            return iter(index.get(labels[0], ()))
         return (b for b in self.blocks if b.label in labels)
 
+    def index_labels(self) -> None:
+        """Sort the blocks by label once, so that ``labelled`` answers from lists instead of scanning.
+
+        For a Document asked about its labels many times: ``assemble`` asks the final one for
+        its title, bylines and standfirst about eight times.  (A pass asking once does better
+        with the scan, which stops at the first block found.)
+        """
+        if self.label_index is None:
+            index: dict[Label, list[Block]] = {}
+            for b in self.blocks:
+                index.setdefault(b.label, []).append(b)
+            object.__setattr__(self, "label_index", index)  # a cache: frozen for users, filled once here
+
     def content_span(self) -> tuple[int, int] | None:
-        """First and last index of CONTENT blocks, or None when there are none."""
-        idx = [b.index for b in self.blocks if b.label is Label.CONTENT]
-        return (idx[0], idx[-1]) if idx else None
+        """First and last index of CONTENT blocks, or None when there are none (a scan from each end)."""
+        content = Label.CONTENT
+        first = next((b.index for b in self.blocks if b.label is content), None)
+        if first is None:
+            return None
+        return first, next(b.index for b in reversed(self.blocks) if b.label is content)
+
+
+assert [f.name for f in fields(Document) if f.init] == [
+    "blocks", "kind", "url", "meta", "elements", "stopword_language", "changed", "text_indexes"], "Document.relabel passes these"
 
 
 class TraceStep(NamedTuple):

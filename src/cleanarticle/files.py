@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -22,6 +21,8 @@ def write_atomic(path: Path, data: str) -> None:
     The temporary file gets the permissions a newly created file would get (``0666``
     less the umask), not ``mkstemp``'s private ``0600``.
     """
+    import tempfile  # imported here: most runs write to stdout
+
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:

@@ -12,7 +12,6 @@ characters) is refused with ``NotAPageError``.
 from __future__ import annotations
 
 import codecs
-import logging
 import os
 import warnings
 import zlib
@@ -23,6 +22,7 @@ from typing import Any
 import regex
 
 from .config import Config
+from .patterns import LazyPattern  # compiled on first use: most patterns here serve HTML or bytes only
 from .errors import DecodeError, InputError, NotAPageError
 
 Source = str | bytes | os.PathLike[str] | Any  # Any: a bs4.BeautifulSoup object
@@ -31,7 +31,7 @@ _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_DECLARED = regex.compile(
+_DECLARED = LazyPattern(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})""",
     regex.I,
 )
@@ -42,12 +42,12 @@ _BINARY_MAGIC = (
     (b"\x1f\x8b", "gzip data inside gzip data"), (b"BZh", "bzip2 data"), (b"\xfd7zXZ", "xz data"), (b"7z\xbc\xaf", "a 7z archive"),
     (b"\x00\x00\x01\x00", "an icon"), (b"OggS", "an Ogg media file"), (b"ID3", "an MP3 file"), (b"wOFF", "a web font"),
 )
-_HTML_SNIFF = regex.compile(
+_HTML_SNIFF = LazyPattern(
     r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:p|div|span|a|article|section|h[1-6]|br|meta|title|table|ul|li)[\s/>]",
     regex.I,
 )
 _GZIP_MAGIC = b"\x1f\x8b\x08"
-_HTML_TAG = regex.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}[\s/>]")
+_HTML_TAG = LazyPattern(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}[\s/>]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +170,8 @@ def decode(data: bytes) -> str:
     text = _decode_utf8(data)
     if text is not None:
         return _check_text(text)
+    import logging
+
     from bs4 import UnicodeDammit  # detection only; imported lazily, off the hot path
 
     # UnicodeDammit tries the declared encodings, then a statistical detector
@@ -248,7 +250,7 @@ def _count_fffd(data: bytes) -> int:
 
 
 _MAX_CONTROL_SHARE = 0.05
-_CONTROL = regex.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_CONTROL = LazyPattern(r"[\x01-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def _check_text(text: str) -> str:
@@ -299,10 +301,10 @@ def _is_soup(source: Any) -> bool:
 # keeping all their text.  The scan approximates HTML tree building (void elements,
 # raw-text elements, a <p> or <li> closing its open sibling) closely enough for markup
 # that no browser would render either.
-_TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})[^<>]*+(>)?|<!--|<!\[CDATA\[")
+_TAG = LazyPattern(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})[^<>]*+(>)?|<!--|<!\[CDATA\[")
 _VOID = frozenset("area base br col embed hr img input keygen link meta param source track wbr".split())
 _RAW = frozenset("script style textarea title xmp iframe noembed noframes noscript plaintext template".split())
-_RAW_END = {name: regex.compile(f"</{name}", regex.I) for name in _RAW}
+_RAW_END = {name: LazyPattern(f"</{name}", regex.I) for name in _RAW}
 _SELF_CLOSING_SIBLINGS = frozenset("p li dt dd tr td th option".split())
 _FIND_OPEN = 64   # how far down the stack an end tag looks for its start tag
 

@@ -9,17 +9,19 @@ the visible text.  Malformed JSON-LD is ignored, never fatal.
 from __future__ import annotations
 
 import datetime as dt
-import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 import regex
-from lxml import etree
 
 from . import patterns
+from .patterns import LazyPattern
 
-_JSONLD_ARTICLE_TYPES = regex.compile(r"article|posting|report|blog|review|webpage|newsarticle|creativework", regex.I)
-_ORG_WORDS = regex.compile(
+if TYPE_CHECKING:  # lxml is imported by the HTML segmenter, never for a text dump
+    from lxml import etree
+
+_JSONLD_ARTICLE_TYPES = LazyPattern(r"article|posting|report|blog|review|webpage|newsarticle|creativework", regex.I)
+_ORG_WORDS = LazyPattern(
     r"\b(?:staff|team|desk|editors?|editorial|redaktion|rédaction|redacción|redazione|redação|redactie|redakcja|"
     r"news|media|press|agency|inc|ltd|llc|gmbh|group|newsroom|reuters|associated press|afp|dpa)\b",
     regex.I,
@@ -140,6 +142,8 @@ def _squash(key: str) -> str:
 
 
 def _jsonld(meta: dict[str, Any], raw: str) -> None:
+    import json  # only HTML pages carry JSON-LD: text dumps never pay for the import
+
     try:
         data = json.loads(raw.strip().rstrip(";"))
     except (ValueError, RecursionError):
@@ -218,7 +222,7 @@ def clean_name(name: str, allow_org: bool = False) -> str:
     name = _BY_PREFIX.sub("", name)
     if _BY_PREFIX.match(name + " "):
         return ""  # only the word "By": the name is in another element
-    if not name or "http" in name or "@" in name or len(name) > 80 or not regex.search(r"\p{L}", name):
+    if not name or "http" in name or "@" in name or len(name) > 80 or not patterns.HAS_LETTER.search(name):
         return ""
     if not allow_org and _ORG_WORDS.search(name):
         return ""
@@ -228,10 +232,10 @@ def clean_name(name: str, allow_org: bool = False) -> str:
 def is_person(name: str) -> bool:
     """Looks like a person's name: not an organisation's, not a user name ("andrew.keaveney"), capitalised."""
     return (bool(name) and not _ORG_WORDS.search(name) and len(name.split()) <= 6
-            and regex.search(r"\p{Lu}", name) is not None and regex.search(r"[\d_@./\\]", name) is None)
+            and patterns.HAS_UPPER.search(name) is not None and patterns.NOT_IN_NAMES.search(name) is None)
 
 
-_BY_PREFIX = regex.compile(r"^(?i:by|written by|posted by|reviewed by|von|par|por|di|door|autor:?|author:?)\s+")
+_BY_PREFIX = LazyPattern(r"^(?i:by|written by|posted by|reviewed by|von|par|por|di|door|autor:?|author:?)\s+")
 
 
 def split_names(text: str, allow_org: bool = False) -> list[str]:

@@ -78,11 +78,13 @@ def contains_any(text: str, keywords: tuple[str, ...]) -> bool:
 class LazyPattern:
     """A pattern compiled on its first use, with the methods of a compiled ``regex`` pattern.
 
-    The ``regex`` module takes milliseconds to compile a large case-insensitive
-    alternation (the prompt phrases, the month names); compiling them all at import
-    made ``import cleanarticle`` cost ~130 ms, paid by every CLI run.  The first method
-    call compiles the pattern and stores the compiled pattern's methods in the slots,
-    so later calls cost what a compiled pattern's do.
+    The ``regex`` module compiles in Python, ~2 µs a pattern character: milliseconds
+    for a large case-insensitive alternation (the prompt phrases, the month names).
+    Every pattern of cleanarticle is a LazyPattern, so ``import cleanarticle`` compiles
+    none, and a page pays only for the patterns its text reaches (a text dump never
+    compiles the HTML class hints).  The first method call compiles the pattern and
+    stores the compiled pattern's methods in the slots, so later calls cost what a
+    compiled pattern's do.
     """
 
     __slots__ = ("pattern", "flags", "search", "match", "fullmatch", "finditer", "findall", "split", "sub")
@@ -100,7 +102,7 @@ class LazyPattern:
 
 
 # Patterns called without a timeout on page text are linear in the text's length:
-#   WORD, CJK, WHITESPACE, HAS_LETTER (findall/sub/search over one character class run);
+#   WORD, CJK, WHITESPACE, HAS_LETTER, HAS_UPPER, NOT_IN_NAMES (findall/sub/search over one character class run);
 #   ENDS_SENTENCE, ENDS_ELLIPSIS (the start and the continuation characters are disjoint,
 #   so every character is scanned from at most one start); LIST_MARKER (anchored at 0);
 #   TITLE_SEPARATOR, NAME_LIST_SPLIT (a whitespace run is entered only at its first
@@ -111,9 +113,9 @@ class LazyPattern:
 
 
 # ---------------------------------------------------------------- words and function words
-WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*")
-CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-WHITESPACE = regex.compile(r"\s+")
+WORD = LazyPattern(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*")
+CJK = LazyPattern(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+WHITESPACE = LazyPattern(r"\s+")
 
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset("""a an the and or but of to in on at by for with from as is are was were be been being
@@ -182,7 +184,7 @@ def guess_language(texts: list[str]) -> str | None:
     hits: Counter[str] = Counter()
     for word, n in words.items():
         for lang in _LANGS_OF[word]:
-            hits[lang] += n
+            hits[lang] = hits.get(lang, 0) + n  # (Counter's += looks the key up twice)
     if not hits:
         return None
     lang, n = hits.most_common(1)[0]
@@ -190,7 +192,7 @@ def guess_language(texts: list[str]) -> str | None:
 
 
 # ---------------------------------------------------------------- sentence shape
-ENDS_SENTENCE = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
+ENDS_SENTENCE = LazyPattern(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
 _CLOSERS = "\"'”’»)] \t"
 _SENTENCE_ENDS = ".!?…。！？:;"
 _ELLIPSES = ("...", "…", "[…]", "[...]", "(…)", "(...)")
@@ -202,14 +204,17 @@ def sentence_end(text: str) -> tuple[bool, bool]:
     t = text.rstrip(_CLOSERS)
     if not t:
         return False, False
-    ellipsis = t.endswith(_ELLIPSES) or text.rstrip().endswith(_BRACKETED_ELLIPSES)
+    # A bracketed ellipsis ("[…]") is found in ``t`` too (its "]" is a closer), unless other white
+    # space than spaces and tabs follows it: only then is the text stripped again.
+    ellipsis = t.endswith(_ELLIPSES) or text[-1:].isspace() and text.rstrip().endswith(_BRACKETED_ELLIPSES)
     return t[-1] in _SENTENCE_ENDS, ellipsis
 
-ENDS_ELLIPSIS = regex.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))[\"'”’»)\]]*\s*$")
-LIST_MARKER = regex.compile(r"^\s*(?:[-–•*·▪►✓]|\d{1,3}[.)])\s+")
+ENDS_ELLIPSIS = LazyPattern(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))[\"'”’»)\]]*\s*$")
+LIST_MARKER = LazyPattern(r"^\s*(?:[-–•*·▪►✓]|\d{1,3}[.)])\s+")
 # A stripped line LIST_MARKER matches starts with one of these or a digit (a cheap gate).
 LIST_MARKER_STARTS = frozenset("-–•*·▪►✓")
-HAS_LETTER = regex.compile(r"\p{L}")
+HAS_LETTER = LazyPattern(r"\p{L}")
+HAS_UPPER = LazyPattern(r"\p{Lu}")
 
 # ---------------------------------------------------------------- site prompts (chrome)
 # A whole short line that is one of these is site furniture, never article text.
@@ -295,6 +300,14 @@ COMMENTS_HEADING = LazyPattern(
 
 
 
+# How a phrase begins, for filing it under its first word: a group of alternatives, letters.
+_LEADING_GROUP = LazyPattern(r"\((?:\?:)?(?P<alts>[^()]*)\)")
+_LEADING_LETTERS = LazyPattern(r"[\p{L}']+")
+
+# First words a gate remembers the patterns of (a bound on memory in long batch runs).
+_GATE_MEMORY = 20_000
+
+
 class _FirstWordGate:
     """A cheap test run before a phrase pattern: which phrases can start with this line's first word?
 
@@ -304,8 +317,8 @@ class _FirstWordGate:
     starts with a group under each alternative; one that starts otherwise (a digit,
     "©") is tried on every line that does not start with a letter.
 
-    ``pattern_for(first_word(line))`` is then the pattern of just the phrases whose
-    word starts with the same letter (None when no phrase can match): a whole
+    ``patterns_for(first_word(line), line)`` is then the pattern of just the phrases
+    whose word starts with the same letter (none when no phrase can match): a whole
     alternation of a few hundred phrases costs microseconds a line, one of a dozen
     much less.
     """
@@ -314,9 +327,9 @@ class _FirstWordGate:
         by_word: dict[str, set[int]] = {}
         by_prefix: dict[str, set[int]] = {}
         for k, ph in enumerate(phrases):
-            group = regex.match(r"\((?:\?:)?(?P<alts>[^()]*)\)", ph)
+            group = _LEADING_GROUP.match(ph)
             for alt in group["alts"].split("|") if group else [ph]:
-                m = regex.match(r"[\p{L}']+", alt)
+                m = _LEADING_LETTERS.match(alt)
                 if not m:
                     by_prefix.setdefault("", set()).add(k)
                 elif alt[m.end(): m.end() + 1] in ("", " ", ",", ":") and alt[m.end(): m.end() + 2] != " ?":
@@ -331,6 +344,8 @@ class _FirstWordGate:
         self._by_word, self._by_prefix = by_word, by_prefix
         self.full = LazyPattern(wrap("|".join(phrases)), flags)
         self._patterns: dict[str, LazyPattern] = {}
+        self._open = (self._pattern_of(by_prefix[""]),) if self.open else ()
+        self._by_first: dict[str, tuple[LazyPattern, ...]] = {}
 
     def __call__(self, text: str) -> bool:
         return self.admits(first_word(text))
@@ -341,51 +356,77 @@ class _FirstWordGate:
             return True
         return first in self.words or first.startswith(self.prefixes)
 
-    def pattern_for(self, first: str | None, text: str = "") -> LazyPattern | None:
-        """The pattern of the phrases that can match ``text``, whose ``first_word`` is ``first``; or None.
+    def patterns_for(self, first: str | None, text: str = "") -> tuple[LazyPattern, ...]:
+        """The patterns of the phrases that can match ``text``, whose ``first_word`` is ``first``: none, one or two.
 
         Phrases are grouped by the first letter of their word or prefix, one pattern a
         letter, compiled on first use: a few dozen small compilations in all, each line
         tried against a handful of phrases rather than all of them.  A line that starts
-        with a symbol or a digit ("► Share", "3 comments", "© 2024") is tried against the
-        phrases that start otherwise than with a letter, plus those of the letter that
-        opens its first word, if any.
+        with a symbol or a digit ("► Share", "3 comments", "© 2024") is also tried
+        against the phrases that start otherwise than with a letter, which have a pattern
+        of their own (not merged into each letter's: every phrase is compiled once).
+        ``text`` matches the whole phrase list when it matches one of these patterns
+        (they share the wrapper, whose parts around the phrase are possessive).
         """
         if first is None:
             rest = text[_LEADING_NONWORD.match(text).end():]  # type: ignore[union-attr]
             first = first_word(rest) if rest[:1].isalpha() else None
-            if first is not None and self.admits(first):
-                return self._bucket(first[0], with_open=True)
-            return self._bucket("", with_open=True) if self.open else None
-        # Punctuation before the first word ("(c) 2024") may itself begin a phrase.
-        with_open = self.open and not text[:1].isalpha()
-        if not self.admits(first):
-            return self._bucket("", with_open=True) if with_open else None
-        return self._bucket(first[0], with_open=with_open)
+            with_open = self.open
+        else:
+            # Punctuation before the first word ("(c) 2024") may itself begin a phrase.
+            with_open = self.open and not text[:1].isalpha()
+        found = (self._bucket(first[0]),) if first is not None and self.admits(first) else ()
+        return found + self._open if with_open else found
 
-    def _bucket(self, letter: str, with_open: bool) -> LazyPattern:
-        key = letter + ("+" if with_open else "")
-        pattern = self._patterns.get(key)
+    def decides(self, method: Callable[..., Any], first: str | None, text: str, timeout: float) -> bool:
+        """True when ``method`` (``fullmatch`` or ``match`` below) finds one of the phrases that can start ``text``.
+
+        For a line that starts with a letter the patterns depend on its first word only, and
+        are remembered by it (the hot path of ``mark_prompts``: one dictionary lookup a line).
+        """
+        if first is not None and text[:1].isalpha():
+            found = self._by_first.get(first)
+            if found is None:
+                if len(self._by_first) >= _GATE_MEMORY:
+                    self._by_first.clear()
+                found = self._by_first[first] = self.patterns_for(first, text)
+        else:
+            found = self.patterns_for(first, text)
+        for pattern in found:
+            if method(pattern, text, timeout):
+                return True
+        return False
+
+    def _bucket(self, letter: str) -> LazyPattern:
+        pattern = self._patterns.get(letter)
         if pattern is None:
-            chosen = {k for word, ks in (*self._by_word.items(), *self._by_prefix.items())
-                      if (letter and word[:1] == letter) or (with_open and word == "") for k in ks}
-            pattern = self._patterns[key] = LazyPattern(
-                self._wrap("|".join(self._phrases[k] for k in sorted(chosen))), self._flags)
+            pattern = self._patterns[letter] = self._pattern_of(
+                {k for word, ks in (*self._by_word.items(), *self._by_prefix.items()) if word[:1] == letter for k in ks})
         return pattern
+
+    def _pattern_of(self, chosen: set[int]) -> LazyPattern:
+        return LazyPattern(self._wrap("|".join(self._phrases[k] for k in sorted(chosen))), self._flags)
 
 
 def first_word(text: str) -> str | None:
     """The casefolded first word of ``text`` without surrounding punctuation; None when it does not start with a letter."""
-    t = text if text[:1].isalpha() else text.lstrip(_LEAD_STRIP)  # most lines start with a letter
-    if not t[:1].isalpha():
-        return None
-    first = t.split(None, 1)[0]
-    if not first.isalpha():  # (stripping and the apostrophe only change a word with other characters)
-        first = first.rstrip(_LEAD_STRIP).replace("’", "'")
+    if text[:1].isalpha():  # most lines start with a letter
+        t = text
+    else:
+        t = text.lstrip(_LEAD_STRIP)
+        if not t[:1].isalpha():
+            return None
+    # Most lines start with a word of letters and a space: take it without splitting off the rest.
+    space = t.find(" ")
+    first = t[:space] if space > 0 else t
+    if not first.isalpha():  # (letters only hold no white space: otherwise split as str.split does)
+        first = t.split(None, 1)[0]
+        if not first.isalpha():  # (stripping and the apostrophe only change a word with other characters)
+            first = first.rstrip(_LEAD_STRIP).replace("’", "'")
     return first.casefold()
 
 
-_LEADING_NONWORD = regex.compile(r"[\s\W]*+")  # what PROMPT_LINE skips before a phrase
+_LEADING_NONWORD = LazyPattern(r"[\s\W]*+")  # what PROMPT_LINE skips before a phrase
 _LEAD_STRIP = " \t\"'“”‘’«»‹›()[]{}<>|•·*-–—:;,.!?#>→»›"
 could_be_prompt = _FirstWordGate(_PROMPT_PHRASES, _prompt_line, _I)
 PROMPT_LINE = could_be_prompt.full
@@ -430,27 +471,39 @@ CREDIT_PHRASE = LazyPattern(
 # ---------------------------------------------------------------- names, bylines, authors
 # Capitalised words that end a name rather than continue it: the labels and job titles that
 # follow a name in a byline ("Jane Doe Updated May 2", "Jane Doe Executive Editor").
-_NOT_NAME_WORD = (
-    r"(?!(?i:published|updated|posted|last|modified|reviewed|edited|fact|read|min|share|follow|view|more|about|"
+_NOT_NAME_WORDS = (
+    r"(?i:published|updated|posted|last|modified|reviewed|edited|fact|read|min|share|follow|view|more|about|"
     r"comments?|executive|senior|director|founder|co-founder|ceo|cto|manager|editor|writer|reporter|expert|"
     r"specialist|head|chief|president|analyst|consultant|correspondent|columnist|veröffentlicht|aktualisiert|"
     r"publié|publicado|actualizado|pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt|opublikowano|"
-    r"zaktualizowano|in|on|at|from|for|with)(?![\p{L}\-]))"
+    r"zaktualizowano|in|on|at|from|for|with)(?![\p{L}\-])"
 )
-# A personal name: two to four capitalised words, with the usual particles ("van der").
-NAME = (
-    _NOT_NAME_WORD + r"\p{Lu}[\p{L}'’\-.]*(?:\s+(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das|ten|ter|"
-    r"bin|al)\s+){0,2}" + _NOT_NAME_WORD + r"\p{Lu}[\p{L}'’\-.]*){1,3}"
+# A personal name: two to four capitalised words, with the usual particles ("van der"), none of them
+# one of the words above.  ``NAME`` calls the subpattern that ``_NAME_DEFINITIONS`` defines, and every
+# pattern using it starts with those definitions (``_with_names``): a pattern naming several people
+# then holds the name's text once, not once per name and twice per word, and compiles several times
+# faster (the regex module compiles ~2 µs a character; BYLINE took 5 ms as copies).
+_NAME_BODY = (
+    r"(?!(?&_not_name))\p{Lu}[\p{L}'’\-.]*(?:\s+(?:(?:van|von|de|der|den|da|di|du|la|le|del|dos|das|ten|ter|"
+    r"bin|al)\s+){0,2}(?!(?&_not_name))\p{Lu}[\p{L}'’\-.]*){1,3}"
 )
-_NAME_RE = LazyPattern(NAME)
+_NAME_DEFINITIONS = r"(?(DEFINE)(?P<_not_name>" + _NOT_NAME_WORDS + r")(?P<_name>" + _NAME_BODY + r"))"
+NAME = r"(?&_name)"
+
+
+def _with_names(pattern: str, flags: int = 0) -> LazyPattern:
+    """A pattern that uses ``NAME``, with the name's definitions in front (they match nothing themselves)."""
+    return LazyPattern(_NAME_DEFINITIONS + pattern, flags)
+
+
 # ", and" as well as "," or "and" between names: "Ann Lee, Bo Park, and Cy Diaz".
 _JOIN = (r"(?:(?<!\s)\s*|(?<=\s))(?:,\s*(?:and|und|et|y|e|en|i|oraz)\b|,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|"
          r"\ben\b|\bi\b|\boraz\b)\s*")
 # Text of adjacent elements run together: "Jane DoePublished", "Jane DoeFounder at …".
-RUN_TOGETHER_LABEL = LazyPattern(r"(?=\p{Lu})(?<=\p{Ll})(?=" + _NOT_NAME_WORD[3:-1] + r")")
-NAME_LIST_SPLIT = regex.compile(_JOIN)
+RUN_TOGETHER_LABEL = LazyPattern(r"(?=\p{Lu})(?<=\p{Ll})(?=" + _NOT_NAME_WORDS + r")")
+NAME_LIST_SPLIT = LazyPattern(_JOIN)
 
-BYLINE = LazyPattern(
+BYLINE = _with_names(
     r"^\s*(?i:by|written by|words by|story by|posted by|von|par|por|di|door|przez|autor(?:in)?|auteure?|autore|author|"
     r"text|texte|texto|testo|tekst|reporting by|redakcja)\s*(?::\s*|\s+)"
     r"(?P<names>" + NAME + r"(?:" + _JOIN + NAME + r")*)",
@@ -459,7 +512,7 @@ BYLINE = LazyPattern(
 
 # "… by Jane Doe" inside a byline that starts with something else: "Published 7 May 2023 by Jane Doe",
 # "Posted by Jane Doe on …", "ByJane Doe" (text of adjacent elements run together).
-BYLINE_INSIDE = LazyPattern(
+BYLINE_INSIDE = _with_names(
     r"(?:^|(?<=[\s|•·●,:;(]))(?<!(?i:reviewed|edited|updated|checked|photos?|photographs?|images?|pictures?|"
     r"illustrations?|illustrated|video|graphics?|produced|designed|translated|modified)\s+)"
     r"(?i:by|von|par|por|door|przez)\s*:?\s*"
@@ -476,7 +529,7 @@ def may_have_by(text: str) -> bool:
 
 # A one-word name (a user name, a first name) after "By" that starts the line or a part of it:
 # "by ibby", "Posted by BeauHD on …", "by Amanda · Dec 20, 2025".
-BYLINE_ONE_WORD = regex.compile(
+BYLINE_ONE_WORD = LazyPattern(
     r"(?:^\s*|(?<=[|•·●]\s*)|(?<=(?i:posted|written)\s+))(?i:by|von|par|por|door|przez)(?:\s*:\s*|\s+)"
     r"(?P<names>\p{L}[\p{L}\p{N}_.\-]{1,40})(?=\s*(?:$|[|•·●,]|\s(?:on|at|in|am|le|el|il|op|w)\b))"
 )
@@ -494,16 +547,19 @@ def is_byline_label(text: str) -> bool:
 
 
 # The address of a writer's page: "/author/jane-doe", "/authors/jane", "?author=12", "/people/jane-doe".
-AUTHOR_HREF = regex.compile(
+AUTHOR_HREF = LazyPattern(
     r"[/?&](?:author|authors|autor|autoren|auteur|auteurs|autore|autori|contributors?|writers?|people|"
     r"journalists?|redakteur|redaktion/autor|profiles?|staff|team|by)(?:/|=|-[^/]*$|$)",
     regex.I,
 )
 # Separators between the parts of a byline ("Jane Doe | May 7, 2023 | 5 min read").
-BYLINE_PART_SPLIT = regex.compile(r"\s*(?:[|•·●/]|\s[-–—]\s)\s*")
+BYLINE_PART_SPLIT = LazyPattern(r"\s*(?:[|•·●/]|\s[-–—]\s)\s*")
+
+# Characters of user names and addresses, never of a person's name as shown ("andrew.keaveney").
+NOT_IN_NAMES = LazyPattern(r"[\d_@./\\]")
 
 # A line that is only a person's name, perhaps with credentials: "Dylan Bailey, MS, RD".
-NAME_LINE = LazyPattern(r"^" + NAME + r"(?:,?\s+(?:\p{Lu}[\p{L}.\-]{0,6}|Ph\.D\.|Jr\.|Sr\.))*(?:,\s*\p{Lu}[\p{L}.\-]{1,8}){0,4}$")
+NAME_LINE = _with_names(r"^" + NAME + r"(?:,?\s+(?:\p{Lu}[\p{L}.\-]{0,6}|Ph\.D\.|Jr\.|Sr\.))*(?:,\s*\p{Lu}[\p{L}.\-]{1,8}){0,4}$")
 
 _ROLE = (
     r"(?i:(?:staff|senior|guest|contributing|deputy|news|sports?|features?|comment|opinion|culture|arts|"
@@ -527,7 +583,7 @@ def may_name_role(text: str) -> bool:
 
 
 # "Dialogue staff writer Patrick Schnecker discusses ...": a role, a name, then a lower-case verb.
-ROLE_NAME = LazyPattern(r"(?:^|[\s(,])" + _ROLE + r"\s+(?P<name>" + NAME + r")(?=[\s,]+\p{Ll})")
+ROLE_NAME = _with_names(r"(?:^|[\s(,])" + _ROLE + r"\s+(?P<name>" + NAME + r")(?=[\s,]+\p{Ll})")
 
 # ---------------------------------------------------------------- dates
 MONTHS: dict[str, int] = {}
@@ -548,11 +604,11 @@ for _n, _names in enumerate([
     for _w in _names.split():
         MONTHS.setdefault(_w, _n)
 _MONTH = r"(?P<month>" + "|".join(sorted((regex.escape(m) for m in MONTHS), key=len, reverse=True)) + r")\.?"
-DATE_ISO = regex.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<mnum>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)")
+DATE_ISO = LazyPattern(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<mnum>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)")
 DATE_DMY_NAME = LazyPattern(r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?(?:\s+(?:de\s+)?|-)" + _MONTH
                               + r"(?:,?\s+(?:de\s+)?|-)(?P<year>(?:19|20)\d\d)(?!\d)", _I)
 DATE_MDY_NAME = LazyPattern(_MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)", _I)
-DATE_DMY_NUM = regex.compile(r"(?<!\d)(?P<day>[0-3]?\d)[./](?P<mnum>[0-3]?\d)[./](?P<year>(?:19|20)\d\d)(?!\d)")
+DATE_DMY_NUM = LazyPattern(r"(?<!\d)(?P<day>[0-3]?\d)[./](?P<mnum>[0-3]?\d)[./](?P<year>(?:19|20)\d\d)(?!\d)")
 DATE_PATTERNS = (DATE_ISO, DATE_DMY_NAME, DATE_MDY_NAME, DATE_DMY_NUM)
 
 
@@ -566,21 +622,21 @@ def has_date(text: str, timeout: float = _DEFAULT_TIMEOUT) -> bool:
     if not may_have_year(text):
         return False
     return any(search(p, text, timeout) for p in DATE_PATTERNS)
-URL_DATE = regex.compile(r"/(?P<year>(?:19|20)\d\d)[/-](?P<mnum>[01]?\d)[/-](?P<day>[0-3]?\d)(?:/|-|$)")
-DATELINE = regex.compile(
+URL_DATE = LazyPattern(r"/(?P<year>(?:19|20)\d\d)[/-](?P<mnum>[01]?\d)[/-](?P<day>[0-3]?\d)(?:/|-|$)")
+DATELINE = LazyPattern(
     r"^\s*(?i:published|updated|posted|last updated|modified|date|veröffentlicht|aktualisiert|publié|mis à jour|"
     r"publicado|actualizado|pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt|opublikowano|zaktualizowano)\b"
 )
 
 # A dateline that gives an update's date, not the publication's: "Updated", "Last modified", "Reviewed".
-UPDATE_LABEL = regex.compile(
+UPDATE_LABEL = LazyPattern(
     r"(?i:updat|modif|revised|edited|reviewed|aktualisiert|überarbeitet|mis à jour|modifié|actualizado|"
     r"modificado|aggiornat|modificat|atualizado|bijgewerkt|gewijzigd|zaktualizowan|zmodyfikowan)"
 )
 
 # How a <time> element's itemprop/class marks it: the publication's date, or an update's.
-TIME_PUBLISHED_MARK = regex.compile(r"publish|pubdate|created")
-TIME_UPDATED_MARK = regex.compile(r"updated|modified")
+TIME_PUBLISHED_MARK = LazyPattern(r"publish|pubdate|created")
+TIME_UPDATED_MARK = LazyPattern(r"updated|modified")
 
 # A page that declares itself an article: og:type "article", or a schema.org type that is one
 # (Article, NewsArticle, TechArticle, BlogPosting, LiveBlogPosting, Report ...), matched per type.
@@ -588,18 +644,24 @@ DECLARED_ARTICLE_TYPE = regex.compile(r"(?:\w*article|\w*blogposting|report)", r
 
 # ---------------------------------------------------------------- titles
 # "Headline - Site Name", "Headline | Site", "Site :: Headline".
-TITLE_SEPARATOR = regex.compile(r"(?<!\s)\s+[|–—·•:»/-]{1,2}\s+")
+TITLE_SEPARATOR = LazyPattern(r"(?<!\s)\s+[|–—·•:»/-]{1,2}\s+")
 
 # ---------------------------------------------------------------- HTML class/id hints
 # An element holding the writer's name: a word for the writer ("author", "writer", "creator",
 # "contributor", "byline"), perhaps after "article-"/"post-" and before "-name"/"-info".
-AUTHOR_HINT = regex.compile(
+AUTHOR_HINT = LazyPattern(
     r"(?:^|[\s_-])(?:article-?|entry-?|post-?)?(?:authors?|writer|creator|contributor|by-?line|posted-?by)"
     r"(?:-?(?:name|info))?(?:$|[\s_-])",
     regex.I,
 )
-NOT_AUTHOR_HINT = regex.compile(r"(?:^|[\s_-])(?:bio|avatar|image|img|photo|pic|description|desc|social|follow)"
+NOT_AUTHOR_HINT = LazyPattern(r"(?:^|[\s_-])(?:bio|avatar|image|img|photo|pic|description|desc|social|follow)"
                                 r"(?:$|[\s_-])", regex.I)
+# An element holding the summary under the headline (the standfirst).
+STANDFIRST_HINT = LazyPattern(
+    r"(?:^|[\s_-])(?:standfirst|dek|deck|subtitle|sub-?headline|subhead|summary|lede|lead|intro|excerpt|"
+    r"description|strapline|teaser-?text|article-?summary|chapo|chapeau|sottotitolo|entradilla|bajada)(?:$|[\s_-])",
+    regex.I,
+)
 BOILERPLATE_HINT = LazyPattern(
     # "content-with-sidebar", "has-comments": a layout modifier names the neighbours, not the element
     r"(?:^|[\s_-])(?<!(?:with|has|no|without)[-_])(?:nav|navbar|navigation|menu|breadcrumbs?|footer|masthead|sidebar|side-?bar|widget|related|"

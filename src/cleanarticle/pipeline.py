@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from operator import attrgetter
 from typing import Any
 
 from . import passes, patterns
@@ -57,8 +58,8 @@ def segment(text: str, kind: str, cfg: Config, url: str | None = None) -> Docume
     # Judge the language by the long blocks (the candidate prose), not by menus and buttons,
     # which are often in English on pages whose articles are not.
     long_blocks = [b for b in doc.blocks if b.words >= cfg.prose_min_words] or doc.blocks
-    words = sum(b.words for b in long_blocks)
-    stops = sum(b.stopwords for b in long_blocks)
+    words = sum(map(attrgetter("words"), long_blocks))
+    stops = sum(map(attrgetter("stopwords"), long_blocks))
     has_stopwords = bool(words) and stops / words >= cfg.min_doc_stopword_share
     return replace(doc, stopword_language=has_stopwords)
 

@@ -69,6 +69,7 @@ def run(doc: Document, cfg: Config,
     """
     check_disabled(cfg.disabled)
     trace: list[TraceStep] = []
+    step = tuple.__new__  # a TraceStep built as the tuple it is: a page records a hundred or more
     for p in PASSES:
         if p.name in cfg.disabled or doc.kind not in p.kinds:
             continue
@@ -79,10 +80,12 @@ def run(doc: Document, cfg: Config,
             # (a Document built otherwise is compared block by block).
             touched = (sorted(set(new.changed[done:])) if new.changed[:done] == doc.changed
                        else range(len(new.blocks)))
+            old_blocks, new_blocks, name = doc.blocks, new.blocks, p.name
             for i in touched:
-                old_b, new_b = doc.blocks[i], new.blocks[i]
-                if old_b.label is not new_b.label:
-                    trace.append(TraceStep(p.name, i, new_b.text, old_b.label, new_b.label, new_b.reason))
+                new_b = new_blocks[i]
+                old_label = old_blocks[i].label
+                if old_label is not new_b.label:
+                    trace.append(step(TraceStep, (name, i, new_b.text, old_label, new_b.label, new_b.reason)))
         doc = new
         if after_each is not None:
             after_each(p.name)

@@ -25,7 +25,8 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
     """
     values = block_values(doc, cfg)
     barriers = [False] * len(values)
-    for i in doc.blocks_containing(patterns.COMMENTS_KEYWORDS):  # the few blocks that could be one
+    # The few blocks that could be one: short, with a keyword (is_barrier tests both again).
+    for i in doc.blocks_containing(patterns.COMMENTS_KEYWORDS, cfg.barrier_max_words):
         barriers[i] = is_barrier(doc.blocks[i], cfg)
     anchor = title_anchor(doc, cfg)
     best = None
@@ -46,10 +47,9 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
     if doc.kind == "html":
         inside |= _siblings_of_body(doc, values, barriers, inside, cfg)
     doc = doc.with_meta(title_anchor=anchor)
-    changes: dict[int, Change] = {}
-    for b in doc.blocks:
-        if b.label is Label.CONTENT and b.index not in inside:
-            changes[b.index] = (Label.CHROME, REASON_OUTSIDE_RUN)
+    outside = (Label.CHROME, REASON_OUTSIDE_RUN)
+    changes: dict[int, Change] = {b.index: outside for b in doc.blocks
+                                  if b.label is Label.CONTENT and b.index not in inside}
     return doc.relabel(changes)
 
 
@@ -98,21 +98,23 @@ def _best_run(values: list[float], barriers: list[bool], starts: range, origin: 
     With ``distance_cost``, each block between ``origin`` and the start costs that much.
     """
     n = len(values)
-    # best_from[i]: the largest sum of values[i..e] for e >= i before the next barrier, and that e.
-    best_from: list[tuple[float, int]] = [(0.0, -1)] * (n + 1)
+    # best_sum[i], best_end[i]: the largest sum of values[i..e] for e >= i before the next barrier, and that e.
+    best_sum, best_end = [0.0] * (n + 1), [-1] * (n + 1)
+    tail, tail_end = 0.0, -1
     for i in range(n - 1, -1, -1):
         if barriers[i]:
-            best_from[i] = (float("-inf"), -1)
-            continue
-        tail, tail_end = best_from[i + 1]
-        v = values[i]
-        best_from[i] = (v + tail, tail_end) if tail > 0 else (v, i)
-    best, best_sum = None, 0.0
+            tail, tail_end = float("-inf"), -1
+        elif tail > 0:
+            tail += values[i]
+        else:
+            tail, tail_end = values[i], i
+        best_sum[i], best_end[i] = tail, tail_end
+    best, most = None, 0.0
     for s in starts:
-        total, end = best_from[s]
-        total -= distance_cost * (s - origin)
-        if end >= 0 and total > best_sum:
-            best, best_sum = (s, end), total
+        end = best_end[s]
+        total = best_sum[s] - distance_cost * (s - origin)
+        if end >= 0 and total > most:
+            best, most = (s, end), total
     return best
 
 
@@ -122,8 +124,9 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
     Saved pages often carry the article twice (an AMP or no-script copy, a
     print version, a JSON blob rendered as text); the reader wants it once.
     """
-    seen: list[str] = []
+    seen = 0                      # earlier body paragraphs
     seen_set: set[str] = set()
+    long_seen: list[str] = []     # ... those longer than repeat_min_chars, which count when held in a later block
     changes: dict[int, Change] = {}
     for b in doc.blocks:
         if b.label is not Label.CONTENT:
@@ -132,14 +135,16 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
         if b.words >= cfg.prose_min_words and text in seen_set:
             changes[b.index] = (Label.CHROME, "repeats an earlier paragraph")
             continue
-        if b.words >= cfg.repeat_min_words and len(seen) >= cfg.repeat_min_blocks:
-            held = sum(1 for s in seen if len(s) > cfg.repeat_min_chars and s in text)
+        if b.words >= cfg.repeat_min_words and seen >= cfg.repeat_min_blocks:
+            held = sum(map(text.__contains__, long_seen))
             if held >= cfg.repeat_min_blocks:
                 changes[b.index] = (Label.CHROME, f"repeats {held} earlier paragraphs")
                 continue
         if b.words >= cfg.prose_min_words:
-            seen.append(text)
+            seen += 1
             seen_set.add(text)
+            if len(text) > cfg.repeat_min_chars:
+                long_seen.append(text)
     return doc.relabel(changes)
 
 

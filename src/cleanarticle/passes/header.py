@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import regex
-
 from .. import patterns
 from ..config import Config
 from ..document import Block, Change, Document, Label
 from ..metadata import clean_name
 from .scoring import OUTSIDE_REASONS, declared_titles, title_anchor, title_line
-
-_STANDFIRST_HINT = regex.compile(
-    r"(?:^|[\s_-])(?:standfirst|dek|deck|subtitle|sub-?headline|subhead|summary|lede|lead|intro|excerpt|"
-    r"description|strapline|teaser-?text|article-?summary|chapo|chapeau|sottotitolo|entradilla|bajada)(?:$|[\s_-])",
-    regex.I,
-)
-
 
 BYLINE_NAME_REASON = "author's name next to a dateline"
 BYLINE_CLASS_REASON = "byline by its class"
@@ -217,7 +208,7 @@ def mark_standfirst(doc: Document, cfg: Config) -> Document:
             # (Only outside the body: sites often use the article's first paragraph as their
             # description, and then it is the lede, part of the body.)
             why = "standfirst matching the page description"
-        elif b.path and any(_STANDFIRST_HINT.search(doc.elements[i].hints) for i in b.path[-2:] if doc.elements[i].hints):
+        elif b.path and any(patterns.STANDFIRST_HINT.search(doc.elements[i].hints) for i in b.path[-2:] if doc.elements[i].hints):
             why = "standfirst by its class"
         elif b.label is Label.CHROME and b.index < start and b.ends_sentence:
             why = "sentence between the title and the body"

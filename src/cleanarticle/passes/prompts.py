@@ -11,25 +11,23 @@ _PROMPT_MAX_WORDS = 12
 _NOTICE_MAX_WORDS = 80
 _CREDIT_MAX_WORDS = 30
 _CREDIT_PHRASE_MAX_WORDS = 45
+assert _CREDIT_MAX_WORDS <= _CREDIT_PHRASE_MAX_WORDS, "mark_credits indexes the blocks of either by the larger"
 
 
 def mark_prompts(doc: Document, cfg: Config) -> Document:
     """Site prompts ("Connect with us", "Share this", cookie notices, "Read more") become chrome."""
     changes: dict[int, Change] = {}
     first_word, prompt_gate, notice_gate = patterns.first_word, patterns.could_be_prompt, patterns.could_be_notice
+    fullmatch, match, timeout = patterns.fullmatch, patterns.match, cfg.regex_timeout
     content = Label.CONTENT
     for b in doc.blocks:
         if b.label is not content or b.words > _NOTICE_MAX_WORDS:
             continue
         # Both gates go by the first word: find it once; each gives the phrases that can start with it.
         first = first_word(b.text)
-        if b.words <= _PROMPT_MAX_WORDS:
-            phrases = prompt_gate.pattern_for(first, b.text)
-            if phrases is not None and patterns.fullmatch(phrases, b.text, cfg.regex_timeout):
-                changes[b.index] = (Label.CHROME, "site prompt")
-                continue
-        phrases = notice_gate.pattern_for(first, b.text)
-        if phrases is not None and patterns.match(phrases, b.text, cfg.regex_timeout):
+        if b.words <= _PROMPT_MAX_WORDS and prompt_gate.decides(fullmatch, first, b.text, timeout):
+            changes[b.index] = (Label.CHROME, "site prompt")
+        elif notice_gate.decides(match, first, b.text, timeout):
             changes[b.index] = (Label.CHROME, "site notice (cookies, subscription, copyright)")
     return doc.relabel(changes)
 
@@ -37,9 +35,10 @@ def mark_prompts(doc: Document, cfg: Config) -> Document:
 def mark_credits(doc: Document, cfg: Config) -> Document:
     """Credit lines ("License: Author:", "Photo: Reuters", "Image courtesy of ...") become credits."""
     changes: dict[int, Change] = {}
-    # Both patterns need a keyword (a colon; a credit word): find the few blocks holding one in one scan each.
-    colon = doc.blocks_containing((":",))
-    keyword = doc.blocks_containing(patterns.CREDIT_KEYWORDS)
+    # Both patterns need a keyword (a colon; a credit word): find the few blocks holding one in one scan each,
+    # over the blocks short enough for either (the loop below tests each pattern's own limit).
+    colon = doc.blocks_containing((":",), _CREDIT_PHRASE_MAX_WORDS)
+    keyword = doc.blocks_containing(patterns.CREDIT_KEYWORDS, _CREDIT_PHRASE_MAX_WORDS)
     blocks = doc.blocks
     for i in sorted(colon | keyword):
         b = blocks[i]
@@ -55,12 +54,10 @@ def mark_credits(doc: Document, cfg: Config) -> Document:
 
 def mark_doubled_alt_text(doc: Document, cfg: Config) -> Document:
     """A line that is one phrase said twice ("KCLSU logo KCLSU logo") is image alt text, a caption."""
-    changes: dict[int, Change] = {}
-    for b in doc.blocks:
-        if b.label is not Label.CONTENT or b.words > cfg.doubled_max_words:
-            continue  # alt text is short; a long block said twice is a paragraph that repeats itself
-        if is_doubled(b.text):
-            changes[b.index] = (Label.CAPTION, "doubled alt text")
+    # (Alt text is short; a long block said twice is a paragraph that repeats itself.)
+    content, most = Label.CONTENT, cfg.doubled_max_words
+    changes: dict[int, Change] = {b.index: (Label.CAPTION, "doubled alt text") for b in doc.blocks
+                                  if b.label is content and b.words <= most and is_doubled(b.text)}
     return doc.relabel(changes)
 
 

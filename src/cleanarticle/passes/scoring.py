@@ -75,6 +75,7 @@ def title_anchor(doc: Document, cfg: Config) -> int | None:
     if not titles:
         return None
     firsts = {t.split(" ", 1)[0] for t in titles}
+    only = next(iter(firsts)) if len(firsts) == 1 else None  # (the usual case: one test, not any(map(...)))
     best, best_words = None, 0
     line = title_line(doc, cfg)
     lo, hi, link_chrome = cfg.title_min_words, cfg.title_max_words, cfg.link_share_chrome
@@ -82,7 +83,7 @@ def title_anchor(doc: Document, cfg: Config) -> int | None:
         if not lo <= b.words <= hi or b.index == line or b.link_share >= link_chrome:
             continue
         start = b.text[:40].casefold()
-        if not any(map(start.__contains__, firsts)):
+        if not (only in start if only is not None else any(map(start.__contains__, firsts))):
             continue  # cheap: the title's first word is not even in the block's first characters
         head = patterns.WORD.search(start)
         if head is None or head.group(0) not in firsts:
@@ -143,7 +144,7 @@ def block_values(doc: Document, cfg: Config) -> list[float]:
               and b.stopwords / words >= min_share):  # is_prose
             value = (words - block_cost) * (1.0 - link_share)
         elif b.heading or b.tag in list_tags or b.ends_sentence or (
-                b.text[:1] in marker_starts or b.text[:1].isdigit()) and list_marker(b.text):
+                (lead := b.text[:1]) in marker_starts or lead.isdigit()) and list_marker(b.text):
             value = -list_cost
         else:
             value = -block_cost

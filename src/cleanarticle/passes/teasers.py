@@ -48,6 +48,11 @@ def mark_teasers(doc: Document, cfg: Config) -> Document:
         # Either way, a blurb that names its writer is a teaser.
         return bool(patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout))
 
+    # A teaser group starts at a linked headline or a summary: without either, nothing changes
+    # (most text dumps: no links, no blurbs after the body), and the walk below is skipped.
+    summaries = {b.index for b in region if _candidate(b) and is_summary(b)}
+    if not summaries and not any(b.href for b in region):
+        return doc
     changes: dict[int, Change] = {}
     group = -1
     pending: list[Block] = []
@@ -67,7 +72,7 @@ def mark_teasers(doc: Document, cfg: Config) -> Document:
             pending.clear()
             changes[b.index] = (Label.TEASER_TITLE, "linked headline after the body", group)
             open_title = True
-        elif is_summary(b):
+        elif b.index in summaries:
             if not open_title:
                 group += 1
             for p in pending[-_PENDING_MAX:]:

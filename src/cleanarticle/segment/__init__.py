@@ -4,7 +4,22 @@
 walks an lxml DOM (one block per visible paragraph-like element).
 """
 
-from .html import segment as segment_html
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from .text import segment as segment_text
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..document import Document
+
+
+def segment_html(text: str, cfg: Config, url: str | None = None) -> Document:
+    """``html.segment``, imported on first use: a text dump never loads lxml or the HTML segmenter."""
+    from .html import segment
+
+    return segment(text, cfg, url)
+
 
 __all__ = ["segment_html", "segment_text"]

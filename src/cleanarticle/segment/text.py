@@ -16,36 +16,51 @@ from ..errors import too_many_blocks
 
 
 def segment(text: str, cfg: Config, url: str | None = None) -> Document:
-    lines: list[tuple[str, int]] = []
-    gap = 0
+    lines: list[str] = []
+    gaps: list[int] = []  # blank lines before each line (0 for the first)
+    gap, max_blocks = 0, cfg.max_blocks
     for raw in text.splitlines():
         line = raw.strip()
         if not line:
             gap += 1
             continue
-        if lines and not gap and _continues(lines[-1][0], line, cfg):
+        # (A continuation starts in lower case: ``islower`` is the cheap first test of ``_continues``.)
+        if lines and not gap and line[0].islower() and _continues(lines[-1], line, cfg):
             # A hard-wrapped paragraph: the previous line stopped mid-sentence and this one
             # goes on in lower case.  Join them, so a paragraph is one block.
-            lines[-1] = (lines[-1][0] + " " + line, lines[-1][1])
+            lines[-1] += " " + line
             continue
-        if len(lines) >= cfg.max_blocks:
-            raise too_many_blocks(cfg.max_blocks)
-        lines.append((line, gap if lines else 0))
+        if len(lines) >= max_blocks:
+            raise too_many_blocks(max_blocks)
+        gaps.append(gap if lines else 0)
+        lines.append(line)
         gap = 0
     # Some dumps double-space everything: measure gaps against the usual one, so that
     # gap_before == 1 is an ordinary paragraph break and 2+ a wider break than usual.
-    gaps = Counter(g for _, g in lines if g)
-    shift = gaps.most_common(1)[0][0] - 1 if gaps else 0
+    counts = Counter(gaps)
+    del counts[0]  # (the first line, and lines without a blank line before them)
+    shift = counts.most_common(1)[0][0] - 1 if counts else 0
     cjk = patterns.may_have_cjk(text)  # once for the page: most pages cannot have CJK
     word_stats, sentence_end, max_chars = patterns.word_stats, patterns.sentence_end, cfg.max_block_chars
     blocks = []
-    for index, (line, gap) in enumerate(lines):
-        line = " ".join(line[:max_chars].split())
-        words, stops = word_stats(line, cjk)
-        ends, ellipsis = sentence_end(line)
-        # Positional construction (the hot path of text mode); fields as in document.make_block.
-        blocks.append(Block(index, line, words, stops, ends, ellipsis, "line", 0, max(0, gap - shift) if gap else 0))
+    new = tuple.__new__
+    for index, (line, gap) in enumerate(zip(lines, gaps)):
+        if not _is_single_spaced(line) or len(line) > max_chars:
+            line = " ".join(line[:max_chars].split())
+        # Built as the tuple it is (the hot path of text mode); fields as in document.make_block.
+        blocks.append(new(Block, (index, line, *word_stats(line, cjk), *sentence_end(line), "line", 0,
+                                  max(0, gap - shift) if gap else 0) + _DEFAULTS))
     return Document(blocks=tuple(blocks), kind="text", url=url)
+
+
+def _is_single_spaced(line: str) -> bool:
+    """True when the stripped ``line`` is already as ``" ".join(line.split())`` makes it (cheap tests in C).
+
+    An ASCII line whose only white space is single spaces: most lines of a dump, which then
+    skip splitting into words and joining them again just to come back unchanged.
+    (``splitlines`` has taken out the other ASCII separators that ``str.split`` knows.)
+    """
+    return line.isascii() and "  " not in line and "\t" not in line and "\x1f" not in line
 
 
 def _continues(previous: str, line: str, cfg: Config) -> bool:
@@ -59,3 +74,6 @@ def _continues(previous: str, line: str, cfg: Config) -> bool:
 
 
 _STOPS = ".!?…。！？:;\"”»)]"
+
+# The fields after gap_before, at their defaults (a text dump has no markup).
+_DEFAULTS = tuple(Block._field_defaults[f] for f in Block._fields[Block._fields.index("gap_before") + 1:])
