@@ -75,17 +75,6 @@ def _too_deep(parser: etree.HTMLParser) -> bool:
     return any("Excessive depth" in e.message for e in parser.error_log)
 
 
-def _holds_most_text(el: etree._Element, body: etree._Element, cfg: Config, body_chars: list[int]) -> bool:
-    """A hidden element holding most of the page's text is shown by the page's scripts: read it.
-
-    Saved pages often keep the article in a ``hidden`` wrapper that JavaScript reveals.
-    """
-    if not body_chars:
-        code = sum(len(text_of(x)) for x in body.iter("script", "style", "template"))
-        body_chars.append(len(text_of(body)) - code)
-    return len(text_of(el)) > cfg.hidden_max_text_share * body_chars[0]
-
-
 def text_of(el: etree._Element) -> str:
     """All the text under an element (lxml.html's text_content, for plain etree elements)."""
     return "".join(el.itertext())
@@ -99,25 +88,66 @@ def _hidden(el: etree._Element) -> bool:
     return bool(style) and _HIDDEN_STYLE.search(style) is not None
 
 
-class _Walker:
-    """State of the one DOM walk: the stack of open block elements and the text buffer."""
+def hidden_elements(start: etree._Element) -> set[etree._Element]:
+    """The elements under ``start`` (and itself) that the page hides (``hidden``, ``aria-hidden``, CSS).
 
-    def __init__(self, cfg: Config, base_url: str | None):
+    One XPath query in C finds the few elements carrying such an attribute, so the walk
+    tests set membership instead of reading three attributes of every element.  (lxml
+    keeps one proxy per element while it is referenced, so the walk meets these very objects.)
+    """
+    return {el for el in _HIDDEN_CANDIDATES(start) if _hidden(el)}
+
+
+_HIDDEN_CANDIDATES = etree.XPath("descendant-or-self::*[@hidden or @aria-hidden or @style]")
+
+# What the walk does at an element, by tag.  Inline tags (the default) only add their text
+# to the paragraph being read; a tag not listed is looked up lower-cased once per page.
+_INLINE, _OPEN, _SKIP, _NOSCRIPT, _BR, _HR, _LINK, _NODE = range(8)
+_TAG_KINDS: dict[str, int] = {
+    **dict.fromkeys("span em strong b i u s q img small big sup sub code time abbr cite label button font mark "
+                    "del ins wbr picture bdi bdo var kbd samp nobr tt strike data output".split(), _INLINE),
+    **dict.fromkeys(BLOCK_TAGS, _OPEN),
+    **dict.fromkeys(SKIP_TAGS, _SKIP),
+    "noscript": _NOSCRIPT, "br": _BR, "hr": _HR, "a": _LINK,
+}
+
+
+def _kind_of(tag: object) -> int:
+    """The walk's kind of a tag missing from ``_TAG_KINDS`` (comments and entities are ``_NODE``)."""
+    return _TAG_KINDS.get(tag.lower(), _INLINE) if isinstance(tag, str) else _NODE
+
+
+class _Walker:
+    """The one DOM walk: the stack of open block elements and the text of the paragraph being read.
+
+    Text is kept as the pieces the page holds (each element's text and tail), because a
+    block's link share counts the stripped length of each piece; the pieces inside links
+    are kept apart too, and both are measured only when a paragraph ends.
+    """
+
+    def __init__(self, start: etree._Element, cfg: Config, base_url: str | None):
+        self.start = start
         self.cfg = cfg
         self.base_url = base_url
         self.blocks: list[Block] = []
         self.elements: list[Element] = []
-        # stack frames: (element index, tag, landmarks, heading level)
-        self.stack: list[tuple[int, str, frozenset[str], int]] = []
-        self.parts: list[str] = []
-        self.chars = 0
-        self.link_chars = 0
-        self.href: str | None = None
-        self.in_link = 0
+        # frames of the open block elements: (lxml element, element index, tag, landmarks,
+        # heading level, path of element indices from the outermost)
+        self.stack: list[tuple[etree._Element, int, str, frozenset[str], int, tuple[int, ...]]] = []
+        self.parts: list[str] = []        # text pieces (and "\n" for a <br>) since the last block
+        self.link_parts: list[str] = []   # the pieces among them inside a link
+        self.href: str | None = None      # the first link's href since the last block, as written
+        self.body_chars = -1              # the page's text length, measured on first need
 
-    def line_break(self) -> None:
-        """A single <br>: the line goes on in the same paragraph (hard-wrapped text, addresses, verse)."""
-        self.parts.append("\n")
+    def holds_most_text(self, el: etree._Element) -> bool:
+        """A hidden element holding most of the page's text is shown by the page's scripts: read it.
+
+        Saved pages often keep the article in a ``hidden`` wrapper that JavaScript reveals.
+        (Code never counts: scripts and styles are stripped before the walk.)
+        """
+        if self.body_chars < 0:
+            self.body_chars = len(text_of(self.start))
+        return len(text_of(el)) > self.cfg.hidden_max_text_share * self.body_chars
 
     def after_br(self) -> bool:
         """True when nothing but white space came since the last <br> of this paragraph."""
@@ -128,113 +158,129 @@ class _Walker:
                 return False
         return False
 
-    def text(self, s: str | None) -> None:
-        if not s:
-            return
-        self.parts.append(s)
-        n = len(s.strip())
-        self.chars += n
-        if self.in_link:
-            self.link_chars += n
-
     def flush(self) -> None:
-        if not self.chars:  # nothing but white space since the last block (most flushes)
-            if self.parts:
-                self.parts, self.link_chars, self.href = [], 0, None
+        """End the paragraph being read: make a block of its text, if it has any."""
+        parts = self.parts
+        if not parts:
             return
-        text = " ".join("".join(self.parts).split())
-        chars, link_chars, href = self.chars, self.link_chars, self.href
-        self.parts, self.chars, self.link_chars, self.href = [], 0, 0, None
+        chars = sum(map(len, map(str.strip, parts)))
+        if not chars:  # nothing but white space since the last block
+            parts.clear()
+            self.link_parts.clear()
+            self.href = None
+            return
+        text = " ".join("".join(parts).split())
+        link_chars = sum(map(len, map(str.strip, self.link_parts))) if self.link_parts else 0
+        href = self.href
+        parts.clear()
+        self.link_parts.clear()
+        self.href = None
         if not text or not patterns.HAS_LETTER.search(text) and len(text) < 3:
             return
-        if len(text) > self.cfg.max_block_chars:
-            text = text[: self.cfg.max_block_chars]
-        if len(self.blocks) >= self.cfg.max_blocks:
-            raise too_many_blocks(self.cfg.max_blocks)
+        cfg = self.cfg
+        if len(text) > cfg.max_block_chars:
+            text = text[: cfg.max_block_chars]
+        if len(self.blocks) >= cfg.max_blocks:
+            raise too_many_blocks(cfg.max_blocks)
         if self.stack:
-            _, tag, landmarks, heading = self.stack[-1]
-            path = tuple(f[0] for f in self.stack)
+            _, _, tag, landmarks, heading, path = self.stack[-1]
         else:
             tag, landmarks, heading, path = "body", frozenset(), 0, ()
-        share = link_chars / chars if chars else 0.0
+        share = link_chars / chars
+        if share >= 0.5 and href is not None and self.base_url:
+            href = urljoin(self.base_url, href)
         self.blocks.append(make_block(
             len(self.blocks), text, tag=tag, heading=heading, landmarks=landmarks, path=path,
             link_share=min(1.0, share), href=href if share >= 0.5 else None,
         ))
 
     def open_block(self, el: etree._Element, tag: str) -> None:
-        self.flush()
-        parent = self.stack[-1] if self.stack else None
-        landmarks = parent[2] if parent else frozenset()
+        """Start a block element: end the paragraph before it and record the element."""
+        if self.parts:
+            self.flush()
+        stack = self.stack
+        parent = stack[-1] if stack else None
+        landmarks = parent[3] if parent else frozenset()
         own = _LANDMARK_TAGS.get(tag) or _LANDMARK_ROLES.get((el.get("role") or "").lower())
         if own:
             landmarks = landmarks | {own}
-        heading = _HEADINGS.get(tag, parent[3] if parent else 0)
-        hints = " ".join(filter(None, (el.get("class"), el.get("id")))).lower()
-        self.elements.append(Element(tag=tag, hints=hints, parent=parent[0] if parent else -1,
-                                     depth=len(self.stack), landmark=own or ""))
-        self.stack.append((len(self.elements) - 1, tag, landmarks, heading))
+        heading = _HEADINGS.get(tag, parent[4] if parent else 0)
+        cls, eid = el.get("class"), el.get("id")
+        hints = (f"{cls} {eid}" if cls and eid else cls or eid or "").lower()
+        index = len(self.elements)
+        self.elements.append(Element(tag, hints, parent[1] if parent else -1, len(stack), own or ""))
+        stack.append((el, index, tag, landmarks, heading, (*parent[5], index) if parent else (index,)))
 
-    def close_block(self) -> None:
-        self.flush()
-        self.stack.pop()
+    def walk(self) -> None:
+        """Read every element under ``start`` in document order (lxml's iterwalk, no recursion)."""
+        cfg = self.cfg
+        max_depth = cfg.max_dom_depth
+        stack, parts, link_parts = self.stack, self.parts, self.link_parts
+        hidden = hidden_elements(self.start)
+        kinds = dict(_TAG_KINDS)
+        skipped: set[etree._Element] = set()
+        in_link = 0
+        walker = etree.iterwalk(self.start, events=("start", "end"))
+        for event, el in walker:
+            tag = el.tag
+            kind = kinds.get(tag)
+            if kind is None:
+                kind = kinds[tag] = _kind_of(tag)
+            if event == "start":
+                if kind == _NODE:  # comments, entities, processing instructions: only their tail counts
+                    continue
+                if (kind == _SKIP or (kind == _NOSCRIPT or el in hidden) and not self.holds_most_text(el)):
+                    # (A hidden element or a <noscript> holding most of the page's text is what a
+                    # reader without scripts sees -- forums serve their posts that way.)
+                    skipped.add(el)
+                    walker.skip_subtree()
+                    continue
+                if kind == _OPEN:
+                    if len(stack) < max_depth:
+                        self.open_block(el, tag.lower())
+                elif kind == _LINK:
+                    in_link += 1
+                    if self.href is None:
+                        href = el.get("href")
+                        if href and not href.startswith(("javascript:", "#")):
+                            self.href = href
+                elif kind == _BR:
+                    if self.after_br():
+                        self.flush()  # a blank line (<br><br>) ends a paragraph
+                    else:
+                        parts.append("\n")  # the line goes on in the same paragraph (addresses, verse)
+                elif kind == _HR:
+                    self.flush()  # a rule ends a paragraph
+                s = el.text
+            else:
+                if skipped and el in skipped:
+                    skipped.discard(el)
+                elif kind == _OPEN:
+                    if stack and stack[-1][0] is el:
+                        if parts:
+                            self.flush()
+                        stack.pop()
+                elif kind == _LINK:
+                    in_link -= 1
+                s = el.tail
+            if s:
+                parts.append(s)
+                if in_link:
+                    link_parts.append(s)
+        if parts:
+            self.flush()
 
 
 def segment(text: str, cfg: Config, url: str | None = None, root: etree._Element | None = None) -> Document:
     if root is None:
         root = parse(text, cfg.max_dom_depth)
     meta = read_metadata(root, url)
-    base_url = meta.get("base_url") or url
-    w = _Walker(cfg, base_url)
     body = root.find("body")
     start = body if body is not None else root
     # Code and media never hold article text: drop them in C before the Python walk sees them.
     etree.strip_elements(start, *_STRIP_FIRST, with_tail=False)
-    body_chars: list[int] = []  # the page's text length, measured on first need
-    walker = etree.iterwalk(start, events=("start", "end"))
-    skipped: set[int] = set()
-    pushed: set[int] = set()
-    for event, el in walker:
-        tag = el.tag
-        if not isinstance(tag, str):  # comments, entities, processing instructions
-            if event == "end":
-                w.text(el.tail)
-            continue
-        tag = tag.lower()
-        if event == "start":
-            if ((tag in SKIP_TAGS or _hidden(el))
-                    and not ((tag == "noscript" or tag not in SKIP_TAGS) and _holds_most_text(el, start, cfg, body_chars))):
-                # (A hidden element or a <noscript> holding most of the page's text is what a
-                # reader without scripts sees -- forums serve their posts that way.)
-                skipped.add(id(el))
-                walker.skip_subtree()
-                continue
-            if tag in BLOCK_TAGS:
-                if tag == "hr" or tag == "br" and w.after_br():
-                    w.flush()  # a rule or a blank line (<br><br>) ends a paragraph
-                elif tag == "br":
-                    w.line_break()
-                elif len(w.stack) < cfg.max_dom_depth:
-                    w.open_block(el, tag)
-                    pushed.add(id(el))
-            elif tag == "a":
-                w.in_link += 1
-                if w.href is None:
-                    href = el.get("href")
-                    if href and not href.startswith(("javascript:", "#")):
-                        w.href = urljoin(base_url, href) if base_url else href
-            w.text(el.text)
-        else:
-            key = id(el)
-            if key in skipped:
-                skipped.discard(key)
-            elif key in pushed:
-                pushed.discard(key)
-                w.close_block()
-            elif tag == "a":
-                w.in_link -= 1
-            w.text(el.tail)
-    w.flush()
+    w = _Walker(start, cfg, meta.get("base_url") or url)
+    w.walk()
     if not w.blocks and not meta:
         raise NotAPageError("the page has no visible text")
     return Document(blocks=tuple(w.blocks), kind="html", url=url or meta.get("url"), meta=meta,

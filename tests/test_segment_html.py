@@ -1,0 +1,67 @@
+"""The HTML segmenter's walk: which text becomes which block, with which DOM evidence."""
+
+from __future__ import annotations
+
+from cleanarticle.config import Config
+from cleanarticle.segment import html as H
+from cleanarticle.segment import segment_html
+
+CFG = Config()
+LONG = ("The council voted on Tuesday to extend the night bus network to the northern suburbs, after a year "
+        "in which ridership on the existing routes grew faster than anyone had expected it to grow.")
+
+
+def texts(page: str, **overrides) -> list[str]:
+    return [b.text for b in segment_html(page, Config(**overrides) if overrides else CFG).blocks]
+
+
+def test_hidden_elements_are_those_the_page_hides():
+    root = H.parse('<html><body><div hidden>a</div><p aria-hidden="true">b</p><p aria-hidden="false">c</p>'
+                   '<span style="color: red; display : none">d</span><i style="color:red">e</i>'
+                   '<em style="visibility:hidden">f</em></body></html>')
+    assert sorted("".join(el.itertext()) for el in H.hidden_elements(root)) == ["a", "b", "d", "f"]
+
+
+def test_hidden_and_code_elements_are_skipped_but_their_tail_is_read():
+    page = ('<html><body><p>Before <span hidden>secret</span>after.</p><select><option>Menu</option></select>'
+            '<p>One<noscript>Enable scripts</noscript> two</p></body></html>')
+    assert texts(page) == ["Before after.", "One two"]
+
+
+def test_a_hidden_element_holding_most_of_the_text_is_read():
+    page = f'<html><body><p>Menu</p><div style="display:none"><p>{LONG}</p></div></body></html>'
+    assert texts(page) == ["Menu", LONG]
+
+
+def test_link_share_counts_the_stripped_length_of_each_piece():
+    # pieces: "Read " (4 chars stripped), "the story" (9, in a link), " now" (3)
+    block, = segment_html('<html><body><p>Read <a href="/s">the story</a> now</p></body></html>', CFG).blocks
+    assert block.link_share == 9 / 16
+    assert block.href == "/s"
+
+
+def test_a_mostly_linked_block_keeps_its_first_link_resolved_against_the_page_url():
+    doc = segment_html('<html><body><p><a href="javascript:void(0)">x</a><a href="/a/b">Other story</a></p>'
+                       '<p><a href="#top">Back to top</a></p></body></html>', CFG, url="https://example.com/news/1")
+    assert [(b.link_share, b.href) for b in doc.blocks] == [(1.0, "https://example.com/a/b"), (1.0, None)]
+
+
+def test_line_breaks_join_a_paragraph_and_a_blank_line_ends_it():
+    assert texts("<html><body><p>One<br>two<br> <br>three<hr>four</p></body></html>") == ["One two", "three", "four"]
+
+
+def test_blocks_know_their_enclosing_elements_landmarks_and_heading():
+    doc = segment_html('<html><body><nav class="Menu Top" id="m"><ul><li>Home</li></ul></nav>'
+                       '<div role="main"><h2>Title <b>here</b></h2></div></body></html>', CFG)
+    assert [(e.tag, e.hints, e.parent, e.depth, e.landmark) for e in doc.elements] == [
+        ("body", "", -1, 0, ""), ("nav", "menu top m", 0, 1, "nav"), ("ul", "", 1, 2, ""),
+        ("li", "", 2, 3, "li"), ("div", "", 0, 1, "main"), ("h2", "", 4, 2, "")]
+    home, title = doc.blocks
+    assert (home.tag, home.path, home.landmarks) == ("li", (0, 1, 2, 3), frozenset({"nav", "li"}))
+    assert (title.text, title.heading, title.path, title.landmarks) == ("Title here", 2, (0, 4, 5), frozenset({"main"}))
+
+
+def test_elements_deeper_than_max_dom_depth_are_read_as_their_ancestors_text():
+    page = "<html><body>" + "<div>" * 5 + "deep <p>text</p>" + "</div>" * 5 + "</body></html>"
+    doc = segment_html(page, Config(max_dom_depth=3))
+    assert [(b.text, b.path) for b in doc.blocks] == [("deep text", (0, 1, 2))]
