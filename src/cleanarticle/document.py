@@ -39,9 +39,12 @@ class Label(str, Enum):
 TEASER_LABELS = frozenset({Label.TEASER, Label.TEASER_TITLE, Label.SECTION})
 
 
-@dataclass(frozen=True, slots=True)
-class Element:
-    """An HTML element that contains blocks (for container scoring)."""
+class Element(NamedTuple):
+    """An HTML element that contains blocks (for container scoring).
+
+    Immutable; a NamedTuple like Block, because a page has hundreds of them and a frozen
+    dataclass is several times slower to build.
+    """
 
     tag: str
     hints: str      # class and id, lowercased ("" when none)
