@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from cleanarticle.config import Config
 from cleanarticle.segment import html as H
 from cleanarticle.segment import segment_html
@@ -65,3 +71,33 @@ def test_elements_deeper_than_max_dom_depth_are_read_as_their_ancestors_text():
     page = "<html><body>" + "<div>" * 5 + "deep <p>text</p>" + "</div>" * 5 + "</body></html>"
     doc = segment_html(page, Config(max_dom_depth=3))
     assert [(b.text, b.path) for b in doc.blocks] == [("deep text", (0, 1, 2))]
+
+
+BASES = ["https://example.com/news/2024/story.html?id=3#top", "http://Example.COM", "HTTPS://example.com/a/b/",
+         "https://user@example.com:8080/x;p", "ftp://example.com/pub/", "https://[::1]/x", "https://ex\u00e4mple.de/x",
+         "//example.com/x", "/relative/only", "https://example.com\t/x"]
+HREF_PARTS = ["https://", "http://", "HTTPS://", "//", "/", "", "mailto:", "example.com", "ex\u00e4mple.de", "[::1]",
+              "a", "b/", "./", "../", ".", "..", "/.", "?", "#", "?q=1", "#frag", ";p", "\t", " ", "\n", ":80", "%20", "é"]
+
+
+@given(base=st.sampled_from(BASES), parts=st.lists(st.sampled_from(HREF_PARTS), min_size=1, max_size=6))
+@settings(max_examples=3000, deadline=None)
+def test_resolve_link_is_exactly_urljoin(base: str, parts: list[str]):
+    href = "".join(parts)
+    try:
+        expected = urljoin(base, href)
+    except ValueError:
+        with pytest.raises(ValueError):
+            H.resolve_link(base, href)
+        return
+    assert H.resolve_link(base, href) == expected
+
+
+@pytest.mark.parametrize(("href", "resolved"), [
+    ("https://example.com/a?b=1#c", "https://example.com/a?b=1#c"),   # absolute: as written
+    ("/a/b?x=1", "https://example.com/a/b?x=1"),                      # root-relative: after the host
+    ("/a/./b/../c", "https://example.com/a/c"),                       # dot segments: through urljoin
+    ("https://example.com/a?", "https://example.com/a"),              # an empty query is dropped
+])
+def test_resolve_link_examples(href: str, resolved: str):
+    assert H.resolve_link("https://example.com/news/1", href) == resolved
