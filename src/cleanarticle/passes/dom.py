@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import patterns
 from ..config import Config
-from ..document import Change, Document, Element, Label
+from ..document import Block, Change, Document, Element, Label
 from .scoring import REASON_OUTSIDE_CONTAINER, block_values, is_prose
 
 _CHROME_LANDMARKS = frozenset({"nav", "aside", "footer"})
@@ -12,6 +12,7 @@ _CHROME_LANDMARKS = frozenset({"nav", "aside", "footer"})
 # longer than the article is still the comments.
 _NEVER_DISTRUSTED = ("comment", "respond", "disqus")
 _ARTICLE_LANDMARKS = frozenset({"article", "main"})
+_PAGE_TAGS = ("html", "body")  # their classes describe the page layout, not a part of it
 
 
 def _innermost_landmark(path: tuple[int, ...], elements: tuple[Element, ...], prose: list[int], limit: float) -> str:
@@ -26,7 +27,7 @@ def _innermost_landmark(path: tuple[int, ...], elements: tuple[Element, ...], pr
     return ""
 
 
-def _prose_by_element(doc: Document, cfg: Config) -> tuple[list[int], float]:
+def _prose_by_element(doc: Document, cfg: Config, prose_blocks: list[Block]) -> tuple[list[int], float]:
     """Prose words under each element, and the most an element may hold and still be furniture.
 
     A page whose whole article sits inside a <nav>, an <aside> or a "widget" (broken
@@ -35,18 +36,21 @@ def _prose_by_element(doc: Document, cfg: Config) -> tuple[list[int], float]:
     """
     prose = [0] * len(doc.elements)
     total = 0
-    for b in doc.blocks:
-        if is_prose(b, doc, cfg):
-            total += b.words
-            for i in b.path:
-                prose[i] += b.words
+    for b in prose_blocks:
+        total += b.words
+        for i in b.path:
+            prose[i] += b.words
     return prose, cfg.hint_max_prose_share * total if total >= cfg.min_body_words else float("inf")
+
+
+def _prose_blocks(doc: Document, cfg: Config) -> list[Block]:
+    return [b for b in doc.blocks if is_prose(b, doc, cfg)]
 
 
 def mark_landmarks(doc: Document, cfg: Config) -> Document:
     """Blocks inside nav, aside and footer (and page headers) become chrome; figure captions become captions."""
     changes: dict[int, Change] = {}
-    prose, limit = _prose_by_element(doc, cfg)
+    prose, limit = _prose_by_element(doc, cfg, _prose_blocks(doc, cfg))
     for b in doc.blocks:
         if b.label is not Label.CONTENT or not b.landmarks:
             continue
@@ -62,29 +66,37 @@ def mark_landmarks(doc: Document, cfg: Config) -> Document:
 
 def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
     """Blocks whose nearest hinted ancestor has a boilerplate class or id (share, related, comments...) become chrome."""
-    verdicts: dict[int, str | None] = {}
     # A hinted element holding most of the page's prose is the article, whatever its class says
     # (ad-injection wrappers, "widget" blocks of blog themes); so is a hint word that marks most
     # of the page's prose (a page builder that calls every box a "widget").
-    prose, limit = _prose_by_element(doc, cfg)
-    word_of: dict[int, str] = {}
-    seen: dict[str, str | None] = {}  # pages repeat the same class strings: match each once
-    for i, el in enumerate(doc.elements):
-        if el.hints and el.tag not in ("html", "body"):
-            if el.hints not in seen:
-                m = patterns.search(patterns.BOILERPLATE_HINT, el.hints, cfg.regex_timeout)
-                seen[el.hints] = m.group(0).strip(" _-") if m else None
-            if seen[el.hints]:
-                word_of[i] = seen[el.hints]  # type: ignore[assignment]
-    prose_of_word: dict[str, int] = {}
-    for b in doc.blocks:
-        if is_prose(b, doc, cfg):
-            for word in {word_of[i] for i in b.path if i in word_of}:
-                prose_of_word[word] = prose_of_word.get(word, 0) + b.words
-    total = sum(prose_of_word.values()) and max(1, sum(b.words for b in doc.blocks if is_prose(b, doc, cfg)))
+    prose_blocks = _prose_blocks(doc, cfg)
+    prose, limit = _prose_by_element(doc, cfg, prose_blocks)
+    elements = doc.elements
+    timeout = cfg.regex_timeout
+    # Only the elements above a prose block or a content block are ever asked about, and pages
+    # repeat the same class strings: each distinct string is matched once, when first asked.
+    word_of_hints: dict[str, str | None] = {}
     content_hint: dict[str, bool] = {}
+
+    def word_of(i: int) -> str | None:
+        """The boilerplate word in element i's class/id ("share", "related"), or None."""
+        el = elements[i]
+        hints = el.hints
+        if not hints or el.tag in _PAGE_TAGS:  # page-level classes describe the layout
+            return None
+        if hints not in word_of_hints:
+            m = patterns.search(patterns.BOILERPLATE_HINT, hints, timeout)
+            word_of_hints[hints] = m.group(0).strip(" _-") if m else None
+        return word_of_hints[hints]
+
+    prose_of_word: dict[str, int] = {}
+    for b in prose_blocks:
+        for word in {word_of(i) for i in b.path} - {None}:
+            prose_of_word[word] = prose_of_word.get(word, 0) + b.words  # type: ignore[index]
+    total = sum(prose_of_word.values()) and max(1, sum(b.words for b in prose_blocks))
     distrusted = {w for w, n in prose_of_word.items()
                   if n > cfg.hint_word_max_prose_share * total and not w.startswith(_NEVER_DISTRUSTED)}
+    verdicts: dict[int, str | None] = {}
 
     def verdict(i: int) -> str | None:
         # Walk up to the nearest element whose class/id says something; memoise the whole chain.
@@ -95,14 +107,14 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
                 found = verdicts[i]
                 break
             chain.append(i)
-            el = doc.elements[i]
-            if el.hints and el.tag not in ("html", "body"):  # page-level classes describe the layout
+            el = elements[i]
+            if el.hints and el.tag not in _PAGE_TAGS:
                 if el.hints not in content_hint:
-                    content_hint[el.hints] = patterns.search(patterns.CONTENT_HINT, el.hints, cfg.regex_timeout) is not None
+                    content_hint[el.hints] = patterns.search(patterns.CONTENT_HINT, el.hints, timeout) is not None
                 if content_hint[el.hints]:
                     found = None
                     break
-                word = word_of.get(i)
+                word = word_of(i)
                 if word and prose[i] <= limit and word not in distrusted:
                     found = word
                     break
