@@ -25,7 +25,7 @@ def test_hidden_elements_are_those_the_page_hides():
     root = H.parse('<html><body><div hidden>a</div><p aria-hidden="true">b</p><p aria-hidden="false">c</p>'
                    '<span style="color: red; display : none">d</span><i style="color:red">e</i>'
                    '<em style="visibility:hidden">f</em></body></html>')
-    assert sorted("".join(el.itertext()) for el in H.hidden_elements(root)) == ["a", "b", "d", "f"]
+    assert ["".join(el.itertext()) for el in root.iter() if H._hidden(el)] == ["a", "b", "d", "f"]
 
 
 def test_hidden_and_code_elements_are_skipped_but_their_tail_is_read():
@@ -101,3 +101,9 @@ def test_resolve_link_is_exactly_urljoin(base: str, parts: list[str]):
 ])
 def test_resolve_link_examples(href: str, resolved: str):
     assert H.resolve_link("https://example.com/news/1", href) == resolved
+
+
+def test_an_xml_declaration_before_the_markup_is_dropped():
+    for page in ('<?xml version="1.0" encoding="utf-8"?><html><body><p>Text</p></body></html>',
+                 ' \n<?xml version="1.0"?>\n<html><body><p>Text</p></body></html>'):
+        assert texts(page) == ["Text"]

@@ -54,9 +54,12 @@ def parse(text: str, max_depth: int = 1_000) -> etree._Element:
     libxml2 stops at depth 2048 and drops the rest of the page; such a page is
     parsed again flattened to ``max_depth`` (``load.flatten_deep_markup``).
     """
-    decl = _XML_DECL.match(text)  # (match, not sub: a sub would try every position of the page)
-    if decl:
-        text = text[decl.end():]
+    # The regex module looks for "<?xml" through the whole page before matching at its start:
+    # ask only when the page starts with it (after white space).
+    if text.startswith("<?xml", len(text) - len(text.lstrip())):
+        decl = _XML_DECL.match(text)
+        if decl:
+            text = text[decl.end():]
     # lxml's plain etree parser: lxml.html's would look up a Python element class for every
     # element, which costs more than the parse itself.
     parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True,
@@ -83,24 +86,13 @@ _text_length = etree.XPath("string-length()")
 
 
 def _hidden(el: etree._Element) -> bool:
+    """The page hides the element (``hidden``, ``aria-hidden``, CSS ``display``/``visibility``)."""
     get = el.get
     if get("hidden") is not None or get("aria-hidden") == "true":
         return True
     style = get("style")
     return bool(style) and _HIDDEN_STYLE.search(style) is not None
 
-
-def hidden_elements(start: etree._Element) -> set[etree._Element]:
-    """The elements under ``start`` (and itself) that the page hides (``hidden``, ``aria-hidden``, CSS).
-
-    One XPath query in C finds the few elements carrying such an attribute, so the walk
-    tests set membership instead of reading three attributes of every element.  (lxml
-    keeps one proxy per element while it is referenced, so the walk meets these very objects.)
-    """
-    return {el for el in _HIDDEN_CANDIDATES(start) if _hidden(el)}
-
-
-_HIDDEN_CANDIDATES = etree.XPath("descendant-or-self::*[@hidden or @aria-hidden or @style]")
 
 def resolve_link(base_url: str, href: str) -> str:
     """``href`` resolved against the page's URL: exactly ``urljoin(base_url, href)``.
@@ -263,7 +255,6 @@ class _Walker:
         cfg = self.cfg
         max_depth = cfg.max_dom_depth
         stack, parts, link_parts = self.stack, self.parts, self.link_parts
-        hidden = hidden_elements(self.start)
         kinds = dict(_TAG_KINDS)
         skipped: set[etree._Element] = set()
         in_link = 0
@@ -276,7 +267,7 @@ class _Walker:
             if event == "start":
                 if kind == _NODE:  # comments, entities, processing instructions: only their tail counts
                     continue
-                if (kind == _SKIP or (kind == _NOSCRIPT or el in hidden) and not self.holds_most_text(el)):
+                if (kind == _SKIP or (kind == _NOSCRIPT or _hidden(el)) and not self.holds_most_text(el)):
                     # (A hidden element or a <noscript> holding most of the page's text is what a
                     # reader without scripts sees -- forums serve their posts that way.)
                     skipped.add(el)
