@@ -61,9 +61,9 @@ def parse(text: str, max_depth: int = 1_000) -> etree._Element:
         if decl:
             text = text[decl.end():]
     # lxml's plain etree parser: lxml.html's would look up a Python element class for every
-    # element, which costs more than the parse itself.
+    # element, which costs more than the parse itself.  No table of ids: nothing looks one up.
     parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True,
-                              default_doctype=False)
+                              default_doctype=False, collect_ids=False)
     try:
         root = etree.fromstring(text, parser)
         if _too_deep(parser):
@@ -177,6 +177,7 @@ class _Walker:
         self.link_parts: list[str] = []   # the pieces among them inside a link
         self.href: str | None = None      # the first link's href since the last block, as written
         self.body_chars = -1              # the page's text length, measured on first need
+        self.landmark_sets: dict[tuple[frozenset[str], str], frozenset[str]] = {}
 
     def holds_most_text(self, el: etree._Element) -> bool:
         """A hidden element holding most of the page's text is shown by the page's scripts: read it.
@@ -214,7 +215,7 @@ class _Walker:
         parts.clear()
         self.link_parts.clear()
         self.href = None
-        if not text or not patterns.HAS_LETTER.search(text) and len(text) < 3:
+        if not text or len(text) < 3 and not patterns.HAS_LETTER.search(text):  # "|", "»", "12" are no block
             return
         cfg = self.cfg
         if len(text) > cfg.max_block_chars:
@@ -242,7 +243,10 @@ class _Walker:
         landmarks = parent[3] if parent else frozenset()
         own = _LANDMARK_TAGS.get(tag) or _LANDMARK_ROLES.get((el.get("role") or "").lower())
         if own:
-            landmarks = landmarks | {own}
+            key = (landmarks, own)
+            if key not in self.landmark_sets:  # a page has a few such sets: build each once
+                self.landmark_sets[key] = landmarks | {own}
+            landmarks = self.landmark_sets[key]
         heading = _HEADINGS.get(tag, parent[4] if parent else 0)
         cls, eid = el.get("class"), el.get("id")
         hints = (f"{cls} {eid}" if cls and eid else cls or eid or "").lower()
