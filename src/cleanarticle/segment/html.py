@@ -171,8 +171,10 @@ class _Walker:
         self.blocks: list[Block] = []
         self.elements: list[Element] = []
         # frames of the open block elements: (lxml element, element index, tag, landmarks,
-        # heading level, path of element indices from the outermost)
-        self.stack: list[tuple[etree._Element, int, str, frozenset[str], int, tuple[int, ...]]] = []
+        # heading level, path of element indices from the outermost); the first frame stands
+        # for the page itself (text outside every block element).
+        self.stack: list[tuple[etree._Element | None, int, str, frozenset[str], int, tuple[int, ...]]] = [
+            (None, -1, "body", frozenset(), 0, ())]
         self.parts: list[str] = []        # text pieces (and "\n" for a <br>) since the last block
         self.link_parts: list[str] = []   # the pieces among them inside a link
         self.href: str | None = None      # the first link's href since the last block, as written
@@ -222,10 +224,7 @@ class _Walker:
             text = text[: cfg.max_block_chars]
         if len(self.blocks) >= cfg.max_blocks:
             raise too_many_blocks(cfg.max_blocks)
-        if self.stack:
-            _, _, tag, landmarks, heading, path = self.stack[-1]
-        else:
-            tag, landmarks, heading, path = "body", frozenset(), 0, ()
+        _, _, tag, landmarks, heading, path = self.stack[-1]
         share = link_chars / chars
         if share >= 0.5 and href is not None and self.base_url:
             href = resolve_link(self.base_url, href)
@@ -239,49 +238,49 @@ class _Walker:
         if self.parts:
             self.flush()
         stack = self.stack
-        parent = stack[-1] if stack else None
-        landmarks = parent[3] if parent else frozenset()
+        _, parent, _, landmarks, heading, path = stack[-1]
         own = _LANDMARK_TAGS.get(tag) or _LANDMARK_ROLES.get((el.get("role") or "").lower())
         if own:
             key = (landmarks, own)
             if key not in self.landmark_sets:  # a page has a few such sets: build each once
                 self.landmark_sets[key] = landmarks | {own}
             landmarks = self.landmark_sets[key]
-        heading = _HEADINGS.get(tag, parent[4] if parent else 0)
         cls, eid = el.get("class"), el.get("id")
         hints = (f"{cls} {eid}" if cls and eid else cls or eid or "").lower()
         index = len(self.elements)
-        self.elements.append(Element(tag, hints, parent[1] if parent else -1, len(stack), own or ""))
-        stack.append((el, index, tag, landmarks, heading, (*parent[5], index) if parent else (index,)))
+        self.elements.append(Element(tag, hints, parent, len(stack) - 1, own or ""))
+        stack.append((el, index, tag, landmarks, _HEADINGS.get(tag, heading), (*path, index)))
 
     def walk(self) -> None:
-        """Read every element under ``start`` in document order (lxml's iterwalk, no recursion)."""
+        """Read every element under ``start`` in document order (lxml's iterwalk, no recursion).
+
+        An end event needs no tag: the element is the innermost open block, the innermost
+        open link, or one whose end only brings its tail.
+        """
         cfg = self.cfg
-        max_depth = cfg.max_dom_depth
+        max_depth = cfg.max_dom_depth + 1  # (the stack's first frame is the page)
         stack, parts, link_parts = self.stack, self.parts, self.link_parts
+        links: list[etree._Element] = []  # the open <a> elements
         kinds = dict(_TAG_KINDS)
-        skipped: set[etree._Element] = set()
-        in_link = 0
         walker = etree.iterwalk(self.start, events=("start", "end"))
         for event, el in walker:
-            tag = el.tag
-            kind = kinds.get(tag)
-            if kind is None:
-                kind = kinds[tag] = _kind_of(tag)
             if event == "start":
+                tag = el.tag
+                kind = kinds.get(tag)
+                if kind is None:
+                    kind = kinds[tag] = _kind_of(tag)
                 if kind == _NODE:  # comments, entities, processing instructions: only their tail counts
                     continue
                 if (kind == _SKIP or (kind == _NOSCRIPT or _hidden(el)) and not self.holds_most_text(el)):
                     # (A hidden element or a <noscript> holding most of the page's text is what a
                     # reader without scripts sees -- forums serve their posts that way.)
-                    skipped.add(el)
                     walker.skip_subtree()
                     continue
                 if kind == _OPEN:
                     if len(stack) < max_depth:
                         self.open_block(el, tag.lower())
                 elif kind == _LINK:
-                    in_link += 1
+                    links.append(el)
                     if self.href is None:
                         href = el.get("href")
                         if href and not href.startswith(("javascript:", "#")):
@@ -295,19 +294,16 @@ class _Walker:
                     self.flush()  # a rule ends a paragraph
                 s = el.text
             else:
-                if skipped and el in skipped:
-                    skipped.discard(el)
-                elif kind == _OPEN:
-                    if stack and stack[-1][0] is el:
-                        if parts:
-                            self.flush()
-                        stack.pop()
-                elif kind == _LINK:
-                    in_link -= 1
+                if el is stack[-1][0]:
+                    if parts:
+                        self.flush()
+                    stack.pop()
+                elif links and el is links[-1]:
+                    links.pop()
                 s = el.tail
             if s:
                 parts.append(s)
-                if in_link:
+                if links:
                     link_parts.append(s)
         if parts:
             self.flush()
