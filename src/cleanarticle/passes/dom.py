@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .. import patterns
 from ..config import Config
 from ..document import Block, Change, Document, Element, Label
 from .scoring import REASON_OUTSIDE_CONTAINER, block_values, is_prose
+
+if TYPE_CHECKING:
+    import regex
 
 _CHROME_LANDMARKS = frozenset({"nav", "aside", "footer"})
 # Hint words that keep their meaning however much of the page they cover: a comment thread
@@ -64,6 +69,47 @@ def mark_landmarks(doc: Document, cfg: Config) -> Document:
     return doc.relabel(changes)
 
 
+class _HintReader:
+    """A class/id pattern's first match in a page's class/id strings, read class name by class name.
+
+    A class/id string is class names and an id separated by spaces ("menu-item
+    menu-item-type-post menu-item-1234"), and a page repeats class names far more often
+    than whole strings.  The hint patterns' matches never cross a space (they are
+    bounded by the string's ends, white space, "_" or "-"), so the leftmost match of the
+    string is the leftmost match in its first name that has one; each name is matched
+    once a page.  A string holding a newline is matched whole, because "$" also matches
+    before a final newline (of a name, but not of the string).
+    """
+
+    def __init__(self, pattern: regex.Pattern[str], timeout: float):
+        self.pattern = pattern
+        self.timeout = timeout
+        self.of_string: dict[str, str | None] = {}
+        self.of_name: dict[str, str | None] = {}
+
+    def _match(self, text: str) -> str | None:
+        m = patterns.search(self.pattern, text, self.timeout)
+        return m.group(0).strip(" _-") if m else None
+
+    def first_match(self, hints: str) -> str | None:
+        """The first match in ``hints`` without the separators around it ("nav", "share"), or None."""
+        if hints in self.of_string:
+            return self.of_string[hints]
+        if "\n" in hints:
+            found = self._match(hints)
+        else:
+            found = None
+            of_name = self.of_name
+            for name in hints.split(" "):
+                if name not in of_name:
+                    of_name[name] = self._match(name)
+                found = of_name[name]
+                if found is not None:
+                    break
+        self.of_string[hints] = found
+        return found
+
+
 def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
     """Blocks whose nearest hinted ancestor has a boilerplate class or id (share, related, comments...) become chrome."""
     # A hinted element holding most of the page's prose is the article, whatever its class says
@@ -73,21 +119,17 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
     prose, limit = _prose_by_element(doc, cfg, prose_blocks)
     elements = doc.elements
     timeout = cfg.regex_timeout
-    # Only the elements above a prose block or a content block are ever asked about, and pages
-    # repeat the same class strings: each distinct string is matched once, when first asked.
-    word_of_hints: dict[str, str | None] = {}
-    content_hint: dict[str, bool] = {}
+    # Only the elements above a prose block or a content block are ever asked about, when first
+    # asked; pages repeat the same class strings, and the same class names even more.
+    boilerplate = _HintReader(patterns.BOILERPLATE_HINT, timeout)
+    content_hint = _HintReader(patterns.CONTENT_HINT, timeout)
 
     def word_of(i: int) -> str | None:
         """The boilerplate word in element i's class/id ("share", "related"), or None."""
         el = elements[i]
-        hints = el.hints
-        if not hints or el.tag in _PAGE_TAGS:  # page-level classes describe the layout
+        if not el.hints or el.tag in _PAGE_TAGS:  # page-level classes describe the layout
             return None
-        if hints not in word_of_hints:
-            m = patterns.search(patterns.BOILERPLATE_HINT, hints, timeout)
-            word_of_hints[hints] = m.group(0).strip(" _-") if m else None
-        return word_of_hints[hints]
+        return boilerplate.first_match(el.hints)
 
     prose_of_word: dict[str, int] = {}
     for b in prose_blocks:
@@ -109,9 +151,7 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
             chain.append(i)
             el = elements[i]
             if el.hints and el.tag not in _PAGE_TAGS:
-                if el.hints not in content_hint:
-                    content_hint[el.hints] = patterns.search(patterns.CONTENT_HINT, el.hints, timeout) is not None
-                if content_hint[el.hints]:
+                if content_hint.first_match(el.hints) is not None:
                     found = None
                     break
                 word = word_of(i)
