@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .. import patterns
@@ -20,16 +21,35 @@ _ARTICLE_LANDMARKS = frozenset({"article", "main"})
 _PAGE_TAGS = ("html", "body")  # their classes describe the page layout, not a part of it
 
 
-def _innermost_landmark(path: tuple[int, ...], elements: tuple[Element, ...], prose: list[int], limit: float) -> str:
-    for i in reversed(path):
-        lm = elements[i].landmark
-        if lm in _CHROME_LANDMARKS or lm == "header":
-            if prose[i] > limit:
-                continue  # it holds most of the page's prose: not furniture, whatever its tag
-            return lm
-        if lm in _ARTICLE_LANDMARKS or lm in ("figure", "figcaption"):
-            return lm
-    return ""
+def _landmark_finder(elements: tuple[Element, ...], prose: list[int], limit: float) -> Callable[[int], str]:
+    """A function giving, for an element, the innermost landmark around it that decides its blocks.
+
+    That is the nearest nav/aside/footer/header (unless it holds most of the page's prose:
+    then it is no furniture, whatever its tag), article/main or figure/figcaption, or "".
+    An element's answer is its own landmark's or else its parent's: each is found once, by
+    walking up only as far as the nearest element already answered.
+    """
+    known: dict[int, str] = {}
+
+    def innermost(i: int) -> str:
+        chain = []
+        found = ""
+        while i >= 0:
+            if i in known:
+                found = known[i]
+                break
+            chain.append(i)
+            lm = elements[i].landmark
+            if (lm in _CHROME_LANDMARKS or lm == "header") and prose[i] <= limit or \
+                    lm in _ARTICLE_LANDMARKS or lm in ("figure", "figcaption"):
+                found = lm
+                break
+            i = elements[i].parent
+        for j in chain:
+            known[j] = found
+        return found
+
+    return innermost
 
 
 def _prose_by_element(doc: Document, cfg: Config, prose_blocks: list[Block]) -> tuple[list[int], float]:
@@ -55,11 +75,11 @@ def _prose_blocks(doc: Document, cfg: Config) -> list[Block]:
 def mark_landmarks(doc: Document, cfg: Config) -> Document:
     """Blocks inside nav, aside and footer (and page headers) become chrome; figure captions become captions."""
     changes: dict[int, Change] = {}
-    prose, limit = _prose_by_element(doc, cfg, _prose_blocks(doc, cfg))
+    innermost = _landmark_finder(doc.elements, *_prose_by_element(doc, cfg, _prose_blocks(doc, cfg)))
     for b in doc.blocks:
         if b.label is not Label.CONTENT or not b.landmarks:
             continue
-        lm = _innermost_landmark(b.path, doc.elements, prose, limit)
+        lm = innermost(b.path[-1])
         if lm in _CHROME_LANDMARKS:
             changes[b.index] = (Label.CHROME, f"inside <{lm}>")
         elif lm == "header" and not (b.landmarks & _ARTICLE_LANDMARKS) and b.heading != 1:
