@@ -151,10 +151,26 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
             return None
         return boilerplate.first_match(el.hints)
 
+    words_above: dict[int, frozenset[str]] = {-1: frozenset()}
+
+    def words_on_path(i: int) -> frozenset[str]:
+        """The boilerplate words of element i and its ancestors (each element's found once)."""
+        todo = []
+        while i not in words_above:
+            todo.append(i)
+            i = elements[i].parent
+        words = words_above[i]
+        for j in reversed(todo):
+            word = word_of(j)
+            if word is not None and word not in words:
+                words = words | {word}
+            words_above[j] = words
+        return words
+
     prose_of_word: dict[str, int] = {}
     for b in prose_blocks:
-        for word in {word_of(i) for i in b.path} - {None}:
-            prose_of_word[word] = prose_of_word.get(word, 0) + b.words  # type: ignore[index]
+        for word in words_on_path(b.path[-1] if b.path else -1):
+            prose_of_word[word] = prose_of_word.get(word, 0) + b.words
     total = sum(prose_of_word.values()) and max(1, sum(b.words for b in prose_blocks))
     distrusted = {w for w, n in prose_of_word.items()
                   if n > cfg.hint_word_max_prose_share * total and not w.startswith(_NEVER_DISTRUSTED)}
