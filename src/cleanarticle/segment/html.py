@@ -239,7 +239,10 @@ class _Walker:
             self.flush()
         stack = self.stack
         _, parent, _, landmarks, heading, path = stack[-1]
-        own = _LANDMARK_TAGS.get(tag) or _LANDMARK_ROLES.get((el.get("role") or "").lower())
+        own = _LANDMARK_TAGS.get(tag)
+        if not own:
+            role = el.get("role")
+            own = _LANDMARK_ROLES.get(role.lower()) if role else None
         if own:
             key = (landmarks, own)
             if key not in self.landmark_sets:  # a page has a few such sets: build each once
