@@ -94,6 +94,7 @@ def _hidden(el: etree._Element) -> bool:
     return bool(style) and _HIDDEN_STYLE.search(style) is not None
 
 
+@lru_cache(maxsize=4096)
 def resolve_link(base_url: str, href: str) -> str:
     """``href`` resolved against the page's URL: exactly ``urljoin(base_url, href)``.
 
@@ -101,14 +102,16 @@ def resolve_link(base_url: str, href: str) -> str:
     absolute in the page's own scheme, which ``urljoin`` returns as written, or
     root-relative ("/news/x"), which it puts after the page's scheme and host; both are
     answered here when the link has nothing ``urljoin`` would normalise (see
-    ``_joins_as_written``).  Any other link goes through ``urljoin``.
+    ``_joins_as_written``).  Any other link goes through ``urljoin``.  (Memoised: menus
+    repeat their links within a page and on every page of a site.)
     """
     site = _site_of(base_url)
     if site is not None and _joins_as_written(href):
         prefix, origin = site
         if href.startswith(prefix):
-            host = href[len(prefix):].partition("/")[0].partition("?")[0].partition("#")[0]
-            if host and href.isascii() and "[" not in host and "]" not in host:
+            # A host, ASCII (no IDNA checks), without brackets (no IPv6 checks)
+            if href[len(prefix): len(prefix) + 1] not in ("", "/", "?", "#") and href.isascii() \
+                    and "[" not in href and "]" not in href:
                 return href
         elif href[:1] == "/" and href[1:2] != "/" and "/." not in href:  # no "." or ".." segment to resolve
             return origin + href
