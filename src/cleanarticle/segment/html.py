@@ -208,7 +208,8 @@ class _Walker:
         parts = self.parts
         if not parts:
             return
-        chars = sum(map(len, map(str.strip, parts)))
+        # (Most paragraphs are one piece: the white space between two blocks, a menu item.)
+        chars = len(parts[0].strip()) if len(parts) == 1 else sum(map(len, map(str.strip, parts)))
         if not chars:  # nothing but white space since the last block: a link it opened is forgotten
             parts.clear()
             self.link_parts.clear()
