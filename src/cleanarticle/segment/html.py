@@ -142,6 +142,14 @@ def _joins_as_written(href: str) -> bool:
     return not question_mark or bool(query)
 
 
+def _stripped_length(pieces: list[str]) -> int:
+    """The length of a paragraph's text pieces, each stripped (what a block's link share counts).
+
+    Most paragraphs are one piece: the white space between two blocks, a menu item.
+    """
+    return len(pieces[0].strip()) if len(pieces) == 1 else sum(map(len, map(str.strip, pieces)))
+
+
 # What the walk does at an element, by tag.  Inline tags (the default) only add their text
 # to the paragraph being read; a tag not listed is looked up lower-cased once per page.
 _INLINE, _OPEN, _SKIP, _NOSCRIPT, _BR, _HR, _LINK, _NODE = range(8)
@@ -208,18 +216,18 @@ class _Walker:
         parts = self.parts
         if not parts:
             return
-        # (Most paragraphs are one piece: the white space between two blocks, a menu item.)
-        chars = len(parts[0].strip()) if len(parts) == 1 else sum(map(len, map(str.strip, parts)))
+        chars = _stripped_length(parts)
         if not chars:  # nothing but white space since the last block: a link it opened is forgotten
             parts.clear()
             self.link_parts.clear()
             self.href = None
             return
-        text = " ".join("".join(parts).split())
-        link_chars = sum(map(len, map(str.strip, self.link_parts))) if self.link_parts else 0
+        text = " ".join((parts[0] if len(parts) == 1 else "".join(parts)).split())
+        link_parts = self.link_parts
+        link_chars = _stripped_length(link_parts) if link_parts else 0
         href = self.href
         parts.clear()
-        self.link_parts.clear()
+        link_parts.clear()
         self.href = None
         if not text or len(text) < 3 and not patterns.HAS_LETTER.search(text):  # "|", "»", "12" are no block
             return
