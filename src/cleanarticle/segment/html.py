@@ -263,7 +263,8 @@ class _Walker:
         cls, eid = el.get("class"), el.get("id")
         hints = (f"{cls} {eid}" if cls and eid else cls or eid or "").lower()
         index = len(self.elements)
-        self.elements.append(Element(tag, hints, parent, len(stack) - 1, own or ""))
+        # (tuple.__new__ builds the NamedTuple without its Python-level __new__, as Document.relabel does)
+        self.elements.append(tuple.__new__(Element, (tag, hints, parent, len(stack) - 1, own or "")))
         stack.append((el, index, tag, landmarks, _HEADINGS.get(tag, heading), (*path, index)))
 
     def walk(self) -> None:
