@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cleanarticle
-from cleanarticle import PASS_NAMES, PASSES, ConfigError, Label
+from cleanarticle import PASS_NAMES, PASSES, ConfigError, Label, patterns
 from cleanarticle.config import Config
 from cleanarticle.passes import body, dom, header, prompts, run, teasers
 from cleanarticle.pipeline import segment
@@ -76,6 +78,21 @@ def test_dom_hints():
     doc = dom.mark_boilerplate_hints(html_doc(), CFG)
     assert _by_text(doc, "Share this story").reason == "inside an element with class/id 'share'"
     assert _by_text(doc, P1[:20]).label is Label.CONTENT
+
+
+HINT_PARTS = ["nav", "menu", "item", "share", "article", "body", "content", "post", "with", "has", "no", "ad", "tag",
+              "list", "side", "bar", "x", "-", "_", "--", " ", "  ", "\t", "\n", "\u017f", "K"]
+
+
+@given(st.lists(st.sampled_from(HINT_PARTS), max_size=12))
+@settings(max_examples=2000, deadline=None)
+def test_hints_read_name_by_name_match_as_the_whole_string(parts):
+    hints = "".join(parts)
+    for pattern in (patterns.BOILERPLATE_HINT, patterns.CONTENT_HINT):
+        m = pattern.search(hints)
+        reader = dom._HintReader(pattern, CFG.regex_timeout)
+        assert reader.first_match(hints) == (m.group(0).strip(" _-") if m else None)
+        assert reader.first_match(hints) == (m.group(0).strip(" _-") if m else None)  # from the memo
 
 
 def test_link_lists():

@@ -40,9 +40,12 @@ class Label(str, Enum):
 TEASER_LABELS = frozenset({Label.TEASER, Label.TEASER_TITLE, Label.SECTION})
 
 
-@dataclass(frozen=True, slots=True)
-class Element:
-    """An HTML element that contains blocks (for container scoring)."""
+class Element(NamedTuple):
+    """An HTML element that contains blocks (for container scoring).
+
+    Immutable; a NamedTuple like Block, because a page has hundreds of them and a frozen
+    dataclass is several times slower to build.
+    """
 
     tag: str
     hints: str      # class and id, lowercased ("" when none)
@@ -82,14 +85,17 @@ class Block(NamedTuple):
 
 
 assert Block._fields[-3:] == ("label", "reason", "group"), "Document.relabel relies on this order"
+assert Block._fields[:6] == ("index", "text", "words", "stopwords", "ends_sentence", "ellipsis"), \
+    "make_block relies on this order"
 
 
 def make_block(index: int, text: str, **features: Any) -> Block:
     """Build a block and its text statistics."""
     words, stops = patterns.word_stats(text)
     ends, ellipsis = patterns.sentence_end(text)
-    return Block(index=index, text=text, words=words, stopwords=stops, ends_sentence=ends, ellipsis=ellipsis,
-                 **features)
+    # The first six fields by position (asserted above): a NamedTuple binds keywords at twice
+    # the cost, and pages have thousands of blocks.
+    return Block(index, text, words, stops, ends, ellipsis, **features)
 
 
 class TextIndex:

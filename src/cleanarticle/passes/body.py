@@ -81,14 +81,17 @@ def _more_runs(values: list[float], barriers: list[bool], best: tuple[int, int],
     """
     lo = next((i + 1 for i in range(best[0] - 1, -1, -1) if barriers[i]), 0)
     hi = next((i for i in range(best[1] + 1, len(values)) if barriers[i]), len(values))
-    taken = [best]
+    # A run may not cross a barrier, leave [lo, hi) or overlap a run already taken.
+    blocked = [b or not lo <= i < hi for i, b in enumerate(barriers)]
+    blocked[best[0]: best[1] + 1] = [True] * (best[1] + 1 - best[0])
+    taken = []
     for _ in range(cfg.max_extra_runs):
-        blocked = [b or not lo <= i < hi or any(s <= i <= e for s, e in taken) for i, b in enumerate(barriers)]
         run = _best_run(values, blocked, range(lo, hi))
         if run is None or sum(values[run[0]: run[1] + 1]) < cfg.extra_run_min_value:
             break
         taken.append(run)
-    return taken[1:]
+        blocked[run[0]: run[1] + 1] = [True] * (run[1] + 1 - run[0])
+    return taken
 
 
 def _best_run(values: list[float], barriers: list[bool], starts: range, origin: int = 0,

@@ -2,31 +2,57 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from .. import patterns
 from ..config import Config
-from ..document import Change, Document, Element, Label
+from ..document import Block, Change, Document, Element, Label
 from .scoring import REASON_OUTSIDE_CONTAINER, block_values, is_prose
+
+if TYPE_CHECKING:
+    import regex
 
 _CHROME_LANDMARKS = frozenset({"nav", "aside", "footer"})
 # Hint words that keep their meaning however much of the page they cover: a comment thread
 # longer than the article is still the comments.
 _NEVER_DISTRUSTED = ("comment", "respond", "disqus")
 _ARTICLE_LANDMARKS = frozenset({"article", "main"})
+_PAGE_TAGS = ("html", "body")  # their classes describe the page layout, not a part of it
 
 
-def _innermost_landmark(path: tuple[int, ...], elements: tuple[Element, ...], prose: list[int], limit: float) -> str:
-    for i in reversed(path):
-        lm = elements[i].landmark
-        if lm in _CHROME_LANDMARKS or lm == "header":
-            if prose[i] > limit:
-                continue  # it holds most of the page's prose: not furniture, whatever its tag
-            return lm
-        if lm in _ARTICLE_LANDMARKS or lm in ("figure", "figcaption"):
-            return lm
-    return ""
+def _landmark_finder(elements: tuple[Element, ...], prose: list[int], limit: float) -> Callable[[int], str]:
+    """A function giving, for an element, the innermost landmark around it that decides its blocks.
+
+    That is the nearest nav/aside/footer/header (unless it holds most of the page's prose:
+    then it is no furniture, whatever its tag), article/main or figure/figcaption, or "".
+    An element's answer is its own landmark's or else its parent's: each is found once, by
+    walking up only as far as the nearest element already answered.
+    """
+    known: dict[int, str] = {}
+
+    def innermost(i: int) -> str:
+        chain = []
+        found = ""
+        while i >= 0:
+            if i in known:
+                found = known[i]
+                break
+            chain.append(i)
+            lm = elements[i].landmark
+            if (lm in _CHROME_LANDMARKS or lm == "header") and prose[i] <= limit or \
+                    lm in _ARTICLE_LANDMARKS or lm in ("figure", "figcaption"):
+                found = lm
+                break
+            i = elements[i].parent
+        for j in chain:
+            known[j] = found
+        return found
+
+    return innermost
 
 
-def _prose_by_element(doc: Document, cfg: Config) -> tuple[list[int], float]:
+def _prose_by_element(doc: Document, cfg: Config, prose_blocks: list[Block]) -> tuple[list[int], float]:
     """Prose words under each element, and the most an element may hold and still be furniture.
 
     A page whose whole article sits inside a <nav>, an <aside> or a "widget" (broken
@@ -35,22 +61,25 @@ def _prose_by_element(doc: Document, cfg: Config) -> tuple[list[int], float]:
     """
     prose = [0] * len(doc.elements)
     total = 0
-    for b in doc.blocks:
-        if is_prose(b, doc, cfg):
-            total += b.words
-            for i in b.path:
-                prose[i] += b.words
+    for b in prose_blocks:
+        total += b.words
+        for i in b.path:
+            prose[i] += b.words
     return prose, cfg.hint_max_prose_share * total if total >= cfg.min_body_words else float("inf")
+
+
+def _prose_blocks(doc: Document, cfg: Config) -> list[Block]:
+    return [b for b in doc.blocks if is_prose(b, doc, cfg)]
 
 
 def mark_landmarks(doc: Document, cfg: Config) -> Document:
     """Blocks inside nav, aside and footer (and page headers) become chrome; figure captions become captions."""
     changes: dict[int, Change] = {}
-    prose, limit = _prose_by_element(doc, cfg)
+    innermost = _landmark_finder(doc.elements, *_prose_by_element(doc, cfg, _prose_blocks(doc, cfg)))
     for b in doc.blocks:
         if b.label is not Label.CONTENT or not b.landmarks:
             continue
-        lm = _innermost_landmark(b.path, doc.elements, prose, limit)
+        lm = innermost(b.path[-1])
         if lm in _CHROME_LANDMARKS:
             changes[b.index] = (Label.CHROME, f"inside <{lm}>")
         elif lm == "header" and not (b.landmarks & _ARTICLE_LANDMARKS) and b.heading != 1:
@@ -60,31 +89,92 @@ def mark_landmarks(doc: Document, cfg: Config) -> Document:
     return doc.relabel(changes)
 
 
+class _HintReader:
+    """A class/id pattern's first match in a page's class/id strings, read class name by class name.
+
+    A class/id string is class names and an id separated by spaces ("menu-item
+    menu-item-type-post menu-item-1234"), and a page repeats class names far more often
+    than whole strings.  The hint patterns' matches never cross a space (they are
+    bounded by the string's ends, white space, "_" or "-"), so the leftmost match of the
+    string is the leftmost match in its first name that has one; each name is matched
+    once a page.  A string holding a newline is matched whole, because "$" also matches
+    before a final newline (of a name, but not of the string).
+    """
+
+    def __init__(self, pattern: regex.Pattern[str], timeout: float):
+        self.pattern = pattern
+        self.timeout = timeout
+        self.of_string: dict[str, str | None] = {}
+        self.of_name: dict[str, str | None] = {}
+
+    def _match(self, text: str) -> str | None:
+        m = patterns.search(self.pattern, text, self.timeout)
+        return m.group(0).strip(" _-") if m else None
+
+    def first_match(self, hints: str) -> str | None:
+        """The first match in ``hints`` without the separators around it ("nav", "share"), or None."""
+        if hints in self.of_string:
+            return self.of_string[hints]
+        if "\n" in hints:
+            found = self._match(hints)
+        else:
+            found = None
+            of_name = self.of_name
+            for name in hints.split(" "):
+                if name not in of_name:
+                    of_name[name] = self._match(name)
+                found = of_name[name]
+                if found is not None:
+                    break
+        self.of_string[hints] = found
+        return found
+
+
 def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
     """Blocks whose nearest hinted ancestor has a boilerplate class or id (share, related, comments...) become chrome."""
-    verdicts: dict[int, str | None] = {}
     # A hinted element holding most of the page's prose is the article, whatever its class says
     # (ad-injection wrappers, "widget" blocks of blog themes); so is a hint word that marks most
     # of the page's prose (a page builder that calls every box a "widget").
-    prose, limit = _prose_by_element(doc, cfg)
-    word_of: dict[int, str] = {}
-    seen: dict[str, str | None] = {}  # pages repeat the same class strings: match each once
-    for i, el in enumerate(doc.elements):
-        if el.hints and el.tag not in ("html", "body"):
-            if el.hints not in seen:
-                m = patterns.search(patterns.BOILERPLATE_HINT, el.hints, cfg.regex_timeout)
-                seen[el.hints] = m.group(0).strip(" _-") if m else None
-            if seen[el.hints]:
-                word_of[i] = seen[el.hints]  # type: ignore[assignment]
+    prose_blocks = _prose_blocks(doc, cfg)
+    prose, limit = _prose_by_element(doc, cfg, prose_blocks)
+    elements = doc.elements
+    timeout = cfg.regex_timeout
+    # Only the elements above a prose block or a content block are ever asked about, when first
+    # asked; pages repeat the same class strings, and the same class names even more.
+    boilerplate = _HintReader(patterns.BOILERPLATE_HINT, timeout)
+    content_hint = _HintReader(patterns.CONTENT_HINT, timeout)
+
+    def word_of(i: int) -> str | None:
+        """The boilerplate word in element i's class/id ("share", "related"), or None."""
+        el = elements[i]
+        if not el.hints or el.tag in _PAGE_TAGS:  # page-level classes describe the layout
+            return None
+        return boilerplate.first_match(el.hints)
+
+    words_above: dict[int, frozenset[str]] = {-1: frozenset()}
+
+    def words_on_path(i: int) -> frozenset[str]:
+        """The boilerplate words of element i and its ancestors (each element's found once)."""
+        todo = []
+        while i not in words_above:
+            todo.append(i)
+            i = elements[i].parent
+        words = words_above[i]
+        for j in reversed(todo):
+            word = word_of(j)
+            if word is not None and word not in words:
+                words = words | {word}
+            words_above[j] = words
+        return words
+
     prose_of_word: dict[str, int] = {}
-    for b in doc.blocks:
-        if is_prose(b, doc, cfg):
-            for word in {word_of[i] for i in b.path if i in word_of}:
-                prose_of_word[word] = prose_of_word.get(word, 0) + b.words
-    total = sum(prose_of_word.values()) and max(1, sum(b.words for b in doc.blocks if is_prose(b, doc, cfg)))
-    content_hint: dict[str, bool] = {}
+    for b in prose_blocks:
+        for word in words_on_path(b.path[-1] if b.path else -1):
+            prose_of_word[word] = prose_of_word.get(word, 0) + b.words
+    total = sum(prose_of_word.values()) and max(1, sum(b.words for b in prose_blocks))
     distrusted = {w for w, n in prose_of_word.items()
                   if n > cfg.hint_word_max_prose_share * total and not w.startswith(_NEVER_DISTRUSTED)}
+    verdicts: dict[int, str | None] = {}
 
     def verdict(i: int) -> str | None:
         # Walk up to the nearest element whose class/id says something; memoise the whole chain.
@@ -95,14 +185,12 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
                 found = verdicts[i]
                 break
             chain.append(i)
-            el = doc.elements[i]
-            if el.hints and el.tag not in ("html", "body"):  # page-level classes describe the layout
-                if el.hints not in content_hint:
-                    content_hint[el.hints] = patterns.search(patterns.CONTENT_HINT, el.hints, cfg.regex_timeout) is not None
-                if content_hint[el.hints]:
+            el = elements[i]
+            if el.hints and el.tag not in _PAGE_TAGS:
+                if content_hint.first_match(el.hints) is not None:
                     found = None
                     break
-                word = word_of.get(i)
+                word = word_of(i)
                 if word and prose[i] <= limit and word not in distrusted:
                     found = word
                     break

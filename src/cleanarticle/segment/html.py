@@ -9,7 +9,8 @@ elements) are skipped whole.
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
+from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
 
 import regex
 from lxml import etree
@@ -53,11 +54,16 @@ def parse(text: str, max_depth: int = 1_000) -> etree._Element:
     libxml2 stops at depth 2048 and drops the rest of the page; such a page is
     parsed again flattened to ``max_depth`` (``load.flatten_deep_markup``).
     """
-    text = _XML_DECL.sub("", text, count=1)
+    # The regex module looks for "<?xml" through the whole page before matching at its start:
+    # ask only when the page starts with it (after white space).
+    if text.startswith("<?xml", len(text) - len(text.lstrip())):
+        decl = _XML_DECL.match(text)
+        if decl:
+            text = text[decl.end():]
     # lxml's plain etree parser: lxml.html's would look up a Python element class for every
-    # element, which costs more than the parse itself.
+    # element, which costs more than the parse itself.  No table of ids: nothing looks one up.
     parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True,
-                              default_doctype=False)
+                              default_doctype=False, collect_ids=False)
     try:
         root = etree.fromstring(text, parser)
         if _too_deep(parser):
@@ -75,31 +81,12 @@ def _too_deep(parser: etree.HTMLParser) -> bool:
     return any("Excessive depth" in e.message for e in parser.error_log)
 
 
-def _holds_most_text(el: etree._Element, body: etree._Element, cfg: Config, body_chars: list[int]) -> bool:
-    """A hidden element holding most of the page's text is shown by the page's scripts: read it.
-
-    Saved pages often keep the article in a ``hidden`` wrapper that JavaScript reveals.
-    """
-    if not body_chars:
-        code = sum(len(text_of(x)) for x in body.iter("script", "style", "template"))
-        body_chars.append(len(text_of(body)) - code)
-    return len(text_of(el)) > cfg.hidden_max_text_share * body_chars[0]
-
-
-def _holds_most_of_main(el: etree._Element, cfg: Config) -> bool:
-    """A hidden element holding most of the text of the <main> it sits in: the main content, hidden until scripts run."""
-    for up in el.iterancestors():
-        if up.tag == "main" or (up.get("role") or "").lower() == "main":
-            return len(text_of(el)) > cfg.hidden_max_text_share * len(text_of(up))
-    return False
-
-
-def text_of(el: etree._Element) -> str:
-    """All the text under an element (lxml.html's text_content, for plain etree elements)."""
-    return "".join(el.itertext())
+# The length of all the text under an element, counted in C without building the string.
+_text_length = etree.XPath("string-length()")
 
 
 def _hidden(el: etree._Element) -> bool:
+    """The page hides the element (``hidden``, ``aria-hidden``, CSS ``display``/``visibility``)."""
     get = el.get
     if get("hidden") is not None or get("aria-hidden") == "true":
         return True
@@ -107,29 +94,123 @@ def _hidden(el: etree._Element) -> bool:
     return bool(style) and _HIDDEN_STYLE.search(style) is not None
 
 
-class _Walker:
-    """State of the one DOM walk: the stack of open block elements and the text buffer."""
+@lru_cache(maxsize=4096)
+def resolve_link(base_url: str, href: str) -> str:
+    """``href`` resolved against the page's URL: exactly ``urljoin(base_url, href)``.
 
-    def __init__(self, cfg: Config, base_url: str | None):
+    ``urljoin`` costs ~4 µs and a page has ~100 mostly-link blocks.  Most links are
+    absolute in the page's own scheme, which ``urljoin`` returns as written, or
+    root-relative ("/news/x"), which it puts after the page's scheme and host; both are
+    answered here when the link has nothing ``urljoin`` would normalise (see
+    ``_joins_as_written``).  Any other link goes through ``urljoin``.  (Memoised: menus
+    repeat their links within a page and on every page of a site.)
+    """
+    site = _site_of(base_url)
+    if site is not None and _joins_as_written(href):
+        prefix, origin = site
+        if href.startswith(prefix):
+            # A host, ASCII (no IDNA checks), without brackets (no IPv6 checks)
+            if href[len(prefix): len(prefix) + 1] not in ("", "/", "?", "#") and href.isascii() \
+                    and "[" not in href and "]" not in href:
+                return href
+        elif href[:1] == "/" and href[1:2] != "/" and "/." not in href:  # no "." or ".." segment to resolve
+            return origin + href
+    return urljoin(base_url, href)
+
+
+@lru_cache(maxsize=256)
+def _site_of(base_url: str) -> tuple[str, str] | None:
+    """("https://", "https://example.com") for an http(s) page URL with a host, else None."""
+    try:
+        parts = urlsplit(base_url)
+    except ValueError:
+        return None  # urljoin raises the same error
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return parts.scheme + "://", f"{parts.scheme}://{parts.netloc}"
+
+
+def _joins_as_written(href: str) -> bool:
+    """``urljoin`` keeps every character of ``href`` after its host: no tab or newline (removed),
+    no ";" (path parameters, re-joined), no empty query or fragment ("?" or "#" alone, dropped)."""
+    if "\t" in href or "\n" in href or "\r" in href or ";" in href:
+        return False
+    head, hash_mark, fragment = href.partition("#")
+    if hash_mark and not fragment:
+        return False
+    _, question_mark, query = head.partition("?")
+    return not question_mark or bool(query)
+
+
+def _stripped_length(pieces: list[str]) -> int:
+    """The length of a paragraph's text pieces, each stripped (what a block's link share counts).
+
+    Most paragraphs are one piece: the white space between two blocks, a menu item.
+    """
+    return len(pieces[0].strip()) if len(pieces) == 1 else sum(map(len, map(str.strip, pieces)))
+
+
+# What the walk does at an element, by tag.  Inline tags (the default) only add their text
+# to the paragraph being read; a tag not listed is looked up lower-cased once per page.
+_INLINE, _OPEN, _SKIP, _NOSCRIPT, _BR, _HR, _LINK, _NODE = range(8)
+_TAG_KINDS: dict[str, int] = {
+    **dict.fromkeys("span em strong b i u s q img small big sup sub code time abbr cite label button font mark "
+                    "del ins wbr picture bdi bdo var kbd samp nobr tt strike data output".split(), _INLINE),
+    **dict.fromkeys(BLOCK_TAGS, _OPEN),
+    **dict.fromkeys(SKIP_TAGS, _SKIP),
+    "noscript": _NOSCRIPT, "br": _BR, "hr": _HR, "a": _LINK,
+}
+
+
+def _kind_of(tag: object) -> int:
+    """The walk's kind of a tag missing from ``_TAG_KINDS`` (comments and entities are ``_NODE``)."""
+    return _TAG_KINDS.get(tag.lower(), _INLINE) if isinstance(tag, str) else _NODE
+
+
+class _Walker:
+    """The one DOM walk: the stack of open block elements and the text of the paragraph being read.
+
+    Text is kept as the pieces the page holds (each element's text and tail), because a
+    block's link share counts the stripped length of each piece; the pieces inside links
+    are kept apart too, and both are measured only when a paragraph ends.
+    """
+
+    def __init__(self, start: etree._Element, cfg: Config, base_url: str | None):
+        self.start = start
         self.cfg = cfg
         self.base_url = base_url
         self.blocks: list[Block] = []
         self.elements: list[Element] = []
-        # stack frames: (element index, tag, landmarks, heading level)
-        self.stack: list[tuple[int, str, frozenset[str], int]] = []
-        self.parts: list[str] = []
-        self.chars = 0
-        self.link_chars = 0
-        self.href: str | None = None
-        self.in_link = 0
+        # frames of the open block elements: (lxml element, element index, tag, landmarks,
+        # heading level, path of element indices from the outermost); the first frame stands
+        # for the page itself (text outside every block element).
+        self.stack: list[tuple[etree._Element | None, int, str, frozenset[str], int, tuple[int, ...]]] = [
+            (None, -1, "body", frozenset(), 0, ())]
+        self.parts: list[str] = []        # text pieces (and "\n" for a <br>) since the last block
+        self.link_parts: list[str] = []   # the pieces among them inside a link
+        self.href: str | None = None      # the first link's href since the last block, as written
+        self.body_chars = -1              # the page's text length, measured on first need
+        self.landmark_sets: dict[tuple[frozenset[str], str], frozenset[str]] = {}
 
-    def landmarks(self) -> frozenset[str]:
-        """The landmarks (nav, main, footer, ...) around the element being read."""
-        return self.stack[-1][2] if self.stack else frozenset()
+    def holds_most_text(self, el: etree._Element) -> bool:
+        """A hidden element holding most of the page's text, or of its <main>, is shown by the page's scripts: read it.
 
-    def line_break(self) -> None:
-        """A single <br>: the line goes on in the same paragraph (hard-wrapped text, addresses, verse)."""
-        self.parts.append("\n")
+        Saved pages often keep the article in a ``hidden`` wrapper that JavaScript reveals.
+        (Code never counts: scripts and styles are stripped before the walk.)
+        """
+        if self.body_chars < 0:
+            self.body_chars = _text_length(self.start)
+        share = self.cfg.hidden_max_text_share
+        length = _text_length(el)
+        if length > share * self.body_chars:
+            return True
+        # ... or most of the <main> it sits in: shops hide the product behind an anti-flicker
+        # wrapper inside <main>, under menus that hold more text than the product does.
+        if "main" in self.stack[-1][3]:
+            for up in el.iterancestors():
+                if up.tag == "main" or (up.get("role") or "").lower() == "main":
+                    return length > share * _text_length(up)
+        return False
 
     def after_br(self) -> bool:
         """True when nothing but white space came since the last <br> of this paragraph."""
@@ -140,116 +221,130 @@ class _Walker:
                 return False
         return False
 
-    def text(self, s: str | None) -> None:
-        if not s:
-            return
-        self.parts.append(s)
-        n = len(s.strip())
-        self.chars += n
-        if self.in_link:
-            self.link_chars += n
-
     def flush(self) -> None:
-        if not self.chars:  # nothing but white space since the last block (most flushes)
-            if self.parts:
-                self.parts, self.link_chars, self.href = [], 0, None
+        """End the paragraph being read: make a block of its text, if it has any."""
+        parts = self.parts
+        if not parts:
             return
-        text = " ".join("".join(self.parts).split())
-        chars, link_chars, href = self.chars, self.link_chars, self.href
-        self.parts, self.chars, self.link_chars, self.href = [], 0, 0, None
-        if not text or not patterns.HAS_LETTER.search(text) and len(text) < 3:
+        chars = _stripped_length(parts)
+        if not chars:  # nothing but white space since the last block: a link it opened is forgotten
+            parts.clear()
+            self.link_parts.clear()
+            self.href = None
             return
-        if len(text) > self.cfg.max_block_chars:
-            text = text[: self.cfg.max_block_chars]
-        if len(self.blocks) >= self.cfg.max_blocks:
-            raise too_many_blocks(self.cfg.max_blocks)
-        if self.stack:
-            _, tag, landmarks, heading = self.stack[-1]
-            path = tuple(f[0] for f in self.stack)
-        else:
-            tag, landmarks, heading, path = "body", frozenset(), 0, ()
-        share = link_chars / chars if chars else 0.0
+        text = " ".join((parts[0] if len(parts) == 1 else "".join(parts)).split())
+        link_parts = self.link_parts
+        link_chars = _stripped_length(link_parts) if link_parts else 0
+        href = self.href
+        parts.clear()
+        link_parts.clear()
+        self.href = None
+        if not text or len(text) < 3 and not patterns.HAS_LETTER.search(text):  # "|", "»", "12" are no block
+            return
+        cfg = self.cfg
+        if len(text) > cfg.max_block_chars:
+            text = text[: cfg.max_block_chars]
+        if len(self.blocks) >= cfg.max_blocks:
+            raise too_many_blocks(cfg.max_blocks)
+        _, _, tag, landmarks, heading, path = self.stack[-1]
+        share = link_chars / chars
+        if share >= 0.5 and href is not None and self.base_url:
+            href = resolve_link(self.base_url, href)
         self.blocks.append(make_block(
             len(self.blocks), text, tag=tag, heading=heading, landmarks=landmarks, path=path,
             link_share=min(1.0, share), href=href if share >= 0.5 else None,
         ))
 
     def open_block(self, el: etree._Element, tag: str) -> None:
-        self.flush()
-        parent = self.stack[-1] if self.stack else None
-        landmarks = parent[2] if parent else frozenset()
-        own = _LANDMARK_TAGS.get(tag) or _LANDMARK_ROLES.get((el.get("role") or "").lower())
+        """Start a block element: end the paragraph before it and record the element."""
+        if self.parts:
+            self.flush()
+        stack = self.stack
+        _, parent, _, landmarks, heading, path = stack[-1]
+        own = _LANDMARK_TAGS.get(tag)
+        if not own:
+            role = el.get("role")
+            own = _LANDMARK_ROLES.get(role.lower()) if role else None
         if own:
-            landmarks = landmarks | {own}
-        heading = _HEADINGS.get(tag, parent[3] if parent else 0)
-        hints = " ".join(filter(None, (el.get("class"), el.get("id")))).lower()
-        self.elements.append(Element(tag=tag, hints=hints, parent=parent[0] if parent else -1,
-                                     depth=len(self.stack), landmark=own or ""))
-        self.stack.append((len(self.elements) - 1, tag, landmarks, heading))
+            key = (landmarks, own)
+            if key not in self.landmark_sets:  # a page has a few such sets: build each once
+                self.landmark_sets[key] = landmarks | {own}
+            landmarks = self.landmark_sets[key]
+        cls, eid = el.get("class"), el.get("id")
+        hints = (f"{cls} {eid}" if cls and eid else cls or eid or "").lower()
+        index = len(self.elements)
+        # (tuple.__new__ builds the NamedTuple without its Python-level __new__, as Document.relabel does)
+        self.elements.append(tuple.__new__(Element, (tag, hints, parent, len(stack) - 1, own or "")))
+        stack.append((el, index, tag, landmarks, _HEADINGS.get(tag, heading), (*path, index)))
 
-    def close_block(self) -> None:
-        self.flush()
-        self.stack.pop()
+    def walk(self) -> None:
+        """Read every element under ``start`` in document order (lxml's iterwalk, no recursion).
+
+        An end event needs no tag: the element is the innermost open block, the innermost
+        open link, or one whose end only brings its tail.
+        """
+        cfg = self.cfg
+        max_depth = cfg.max_dom_depth + 1  # (the stack's first frame is the page)
+        stack, parts, link_parts = self.stack, self.parts, self.link_parts
+        links: list[etree._Element] = []  # the open <a> elements
+        kinds = dict(_TAG_KINDS)
+        walker = etree.iterwalk(self.start, events=("start", "end"))
+        for event, el in walker:
+            if event == "start":
+                tag = el.tag
+                kind = kinds.get(tag)
+                if kind is None:
+                    kind = kinds[tag] = _kind_of(tag)
+                if kind == _NODE:  # comments, entities, processing instructions: only their tail counts
+                    continue
+                if (kind == _SKIP or (kind == _NOSCRIPT or _hidden(el)) and not self.holds_most_text(el)):
+                    # (A hidden element or a <noscript> holding most of the page's text is what a
+                    # reader without scripts sees -- forums serve their posts that way.)
+                    walker.skip_subtree()
+                    continue
+                if kind == _OPEN:
+                    if len(stack) < max_depth:
+                        self.open_block(el, tag.lower())
+                elif kind == _LINK:
+                    links.append(el)
+                    if self.href is None:
+                        href = el.get("href")
+                        if href and not href.startswith(("javascript:", "#")):
+                            self.href = href
+                elif kind == _BR:
+                    if self.after_br():
+                        self.flush()  # a blank line (<br><br>) ends a paragraph
+                    else:
+                        parts.append("\n")  # the line goes on in the same paragraph (addresses, verse)
+                elif kind == _HR:
+                    self.flush()  # a rule ends a paragraph
+                s = el.text
+            else:
+                if el is stack[-1][0]:
+                    if parts:
+                        self.flush()
+                    stack.pop()
+                elif links and el is links[-1]:
+                    links.pop()
+                s = el.tail
+            if s:
+                parts.append(s)
+                if links:
+                    link_parts.append(s)
+        if parts:
+            self.flush()
 
 
 def segment(text: str, cfg: Config, url: str | None = None, root: etree._Element | None = None) -> Document:
     if root is None:
         root = parse(text, cfg.max_dom_depth)
     meta = read_metadata(root, url)
-    base_url = meta.get("base_url") or url
-    w = _Walker(cfg, base_url)
     body = root.find("body")
     start = body if body is not None else root
     # Code and media never hold article text: drop them in C before the Python walk sees them.
     etree.strip_elements(start, *_STRIP_FIRST, with_tail=False)
-    body_chars: list[int] = []  # the page's text length, measured on first need
-    walker = etree.iterwalk(start, events=("start", "end"))
-    skipped: set[int] = set()
-    pushed: set[int] = set()
-    for event, el in walker:
-        tag = el.tag
-        if not isinstance(tag, str):  # comments, entities, processing instructions
-            if event == "end":
-                w.text(el.tail)
-            continue
-        tag = tag.lower()
-        if event == "start":
-            if ((tag in SKIP_TAGS or _hidden(el))
-                    and not ((tag == "noscript" or tag not in SKIP_TAGS)
-                             and (_holds_most_text(el, start, cfg, body_chars)
-                                  or "main" in w.landmarks() and _holds_most_of_main(el, cfg)))):
-                # (A hidden element or a <noscript> holding most of the page's text, or most of
-                # its <main>, is what a reader without scripts sees -- forums serve their posts
-                # that way, shops their product behind an anti-flicker wrapper.)
-                skipped.add(id(el))
-                walker.skip_subtree()
-                continue
-            if tag in BLOCK_TAGS:
-                if tag == "hr" or tag == "br" and w.after_br():
-                    w.flush()  # a rule or a blank line (<br><br>) ends a paragraph
-                elif tag == "br":
-                    w.line_break()
-                elif len(w.stack) < cfg.max_dom_depth:
-                    w.open_block(el, tag)
-                    pushed.add(id(el))
-            elif tag == "a":
-                w.in_link += 1
-                if w.href is None:
-                    href = el.get("href")
-                    if href and not href.startswith(("javascript:", "#")):
-                        w.href = urljoin(base_url, href) if base_url else href
-            w.text(el.text)
-        else:
-            key = id(el)
-            if key in skipped:
-                skipped.discard(key)
-            elif key in pushed:
-                pushed.discard(key)
-                w.close_block()
-            elif tag == "a":
-                w.in_link -= 1
-            w.text(el.tail)
-    w.flush()
+    w = _Walker(start, cfg, meta.get("base_url") or url)
+    w.walk()
     if not w.blocks and not meta:
         raise NotAPageError("the page has no visible text")
     return Document(blocks=tuple(w.blocks), kind="html", url=url or meta.get("url"), meta=meta,

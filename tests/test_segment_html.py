@@ -1,0 +1,109 @@
+"""The HTML segmenter's walk: which text becomes which block, with which DOM evidence."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleanarticle.config import Config
+from cleanarticle.segment import html as H
+from cleanarticle.segment import segment_html
+
+CFG = Config()
+LONG = ("The council voted on Tuesday to extend the night bus network to the northern suburbs, after a year "
+        "in which ridership on the existing routes grew faster than anyone had expected it to grow.")
+
+
+def texts(page: str, **overrides) -> list[str]:
+    return [b.text for b in segment_html(page, Config(**overrides) if overrides else CFG).blocks]
+
+
+def test_hidden_elements_are_those_the_page_hides():
+    root = H.parse('<html><body><div hidden>a</div><p aria-hidden="true">b</p><p aria-hidden="false">c</p>'
+                   '<span style="color: red; display : none">d</span><i style="color:red">e</i>'
+                   '<em style="visibility:hidden">f</em></body></html>')
+    assert ["".join(el.itertext()) for el in root.iter() if H._hidden(el)] == ["a", "b", "d", "f"]
+
+
+def test_hidden_and_code_elements_are_skipped_but_their_tail_is_read():
+    page = ('<html><body><p>Before <span hidden>secret</span>after.</p><select><option>Menu</option></select>'
+            '<p>One<noscript>Enable scripts</noscript> two</p></body></html>')
+    assert texts(page) == ["Before after.", "One two"]
+
+
+def test_a_hidden_element_holding_most_of_the_text_is_read():
+    page = f'<html><body><p>Menu</p><div style="display:none"><p>{LONG}</p></div></body></html>'
+    assert texts(page) == ["Menu", LONG]
+
+
+def test_link_share_counts_the_stripped_length_of_each_piece():
+    # pieces: "Read " (4 chars stripped), "the story" (9, in a link), " now" (3)
+    block, = segment_html('<html><body><p>Read <a href="/s">the story</a> now</p></body></html>', CFG).blocks
+    assert block.link_share == 9 / 16
+    assert block.href == "/s"
+
+
+def test_a_mostly_linked_block_keeps_its_first_link_resolved_against_the_page_url():
+    doc = segment_html('<html><body><p><a href="javascript:void(0)">x</a><a href="/a/b">Other story</a></p>'
+                       '<p><a href="#top">Back to top</a></p></body></html>', CFG, url="https://example.com/news/1")
+    assert [(b.link_share, b.href) for b in doc.blocks] == [(1.0, "https://example.com/a/b"), (1.0, None)]
+
+
+def test_line_breaks_join_a_paragraph_and_a_blank_line_ends_it():
+    assert texts("<html><body><p>One<br>two<br> <br>three<hr>four</p></body></html>") == ["One two", "three", "four"]
+
+
+def test_blocks_know_their_enclosing_elements_landmarks_and_heading():
+    doc = segment_html('<html><body><nav class="Menu Top" id="m"><ul><li>Home</li></ul></nav>'
+                       '<div role="main"><h2>Title <b>here</b></h2></div></body></html>', CFG)
+    assert [(e.tag, e.hints, e.parent, e.depth, e.landmark) for e in doc.elements] == [
+        ("body", "", -1, 0, ""), ("nav", "menu top m", 0, 1, "nav"), ("ul", "", 1, 2, ""),
+        ("li", "", 2, 3, "li"), ("div", "", 0, 1, "main"), ("h2", "", 4, 2, "")]
+    home, title = doc.blocks
+    assert (home.tag, home.path, home.landmarks) == ("li", (0, 1, 2, 3), frozenset({"nav", "li"}))
+    assert (title.text, title.heading, title.path, title.landmarks) == ("Title here", 2, (0, 4, 5), frozenset({"main"}))
+
+
+def test_elements_deeper_than_max_dom_depth_are_read_as_their_ancestors_text():
+    page = "<html><body>" + "<div>" * 5 + "deep <p>text</p>" + "</div>" * 5 + "</body></html>"
+    doc = segment_html(page, Config(max_dom_depth=3))
+    assert [(b.text, b.path) for b in doc.blocks] == [("deep text", (0, 1, 2))]
+
+
+BASES = ["https://example.com/news/2024/story.html?id=3#top", "http://Example.COM", "HTTPS://example.com/a/b/",
+         "https://user@example.com:8080/x;p", "ftp://example.com/pub/", "https://[::1]/x", "https://ex\u00e4mple.de/x",
+         "//example.com/x", "/relative/only", "https://example.com\t/x"]
+HREF_PARTS = ["https://", "http://", "HTTPS://", "//", "/", "", "mailto:", "example.com", "ex\u00e4mple.de", "[::1]",
+              "a", "b/", "./", "../", ".", "..", "/.", "?", "#", "?q=1", "#frag", ";p", "\t", " ", "\n", ":80", "%20", "é"]
+
+
+@given(base=st.sampled_from(BASES), parts=st.lists(st.sampled_from(HREF_PARTS), min_size=1, max_size=6))
+@settings(max_examples=3000, deadline=None)
+def test_resolve_link_is_exactly_urljoin(base: str, parts: list[str]):
+    href = "".join(parts)
+    try:
+        expected = urljoin(base, href)
+    except ValueError:
+        with pytest.raises(ValueError):
+            H.resolve_link(base, href)
+        return
+    assert H.resolve_link(base, href) == expected
+
+
+@pytest.mark.parametrize(("href", "resolved"), [
+    ("https://example.com/a?b=1#c", "https://example.com/a?b=1#c"),   # absolute: as written
+    ("/a/b?x=1", "https://example.com/a/b?x=1"),                      # root-relative: after the host
+    ("/a/./b/../c", "https://example.com/a/c"),                       # dot segments: through urljoin
+    ("https://example.com/a?", "https://example.com/a"),              # an empty query is dropped
+])
+def test_resolve_link_examples(href: str, resolved: str):
+    assert H.resolve_link("https://example.com/news/1", href) == resolved
+
+
+def test_an_xml_declaration_before_the_markup_is_dropped():
+    for page in ('<?xml version="1.0" encoding="utf-8"?><html><body><p>Text</p></body></html>',
+                 ' \n<?xml version="1.0"?>\n<html><body><p>Text</p></body></html>'):
+        assert texts(page) == ["Text"]
