@@ -153,4 +153,4 @@ def block_values(doc: Document, cfg: Config) -> list[float]:
     return values
 
 
-_LIST_TAGS = frozenset({"li", "dd", "dt", "td", "th", "pre"})
+_LIST_TAGS = frozenset({"li", "dd", "dt", "td", "th", "tr", "pre"})

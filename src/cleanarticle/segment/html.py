@@ -86,6 +86,23 @@ def _holds_most_text(el: etree._Element, body: etree._Element, cfg: Config, body
     return len(text_of(el)) > cfg.hidden_max_text_share * body_chars[0]
 
 
+_CELLS = ("td", "th")
+
+
+def _simple_row(tr: etree._Element) -> bool:
+    """A table row whose cells hold only inline text: read as one line, cells separated by " | ".
+
+    A data table's row is one record ("1 | North Dakota | 82.0"); a block per cell would split
+    it into words that read as nothing, and drop cells without letters.  A row whose cells hold
+    paragraphs, lists or tables of their own (a layout table) keeps a block per element.
+    """
+    for d in tr.iterdescendants():
+        tag = d.tag
+        if isinstance(tag, str) and tag.lower() in BLOCK_TAGS and tag.lower() not in _CELLS and tag.lower() != "br":
+            return False
+    return True
+
+
 def text_of(el: etree._Element) -> str:
     """All the text under an element (lxml.html's text_content, for plain etree elements)."""
     return "".join(el.itertext())
@@ -127,6 +144,14 @@ class _Walker:
             if part.strip():
                 return False
         return False
+
+    def cell_break(self) -> None:
+        """A new cell of a one-line table row: " | " after the previous cell's text."""
+        for part in reversed(self.parts):
+            if part.strip():
+                if part != " | ":
+                    self.parts.append(" | ")
+                return
 
     def text(self, s: str | None) -> None:
         if not s:
@@ -194,6 +219,7 @@ def segment(text: str, cfg: Config, url: str | None = None, root: etree._Element
     walker = etree.iterwalk(start, events=("start", "end"))
     skipped: set[int] = set()
     pushed: set[int] = set()
+    rows: set[int] = set()  # table rows read as one line
     for event, el in walker:
         tag = el.tag
         if not isinstance(tag, str):  # comments, entities, processing instructions
@@ -214,7 +240,11 @@ def segment(text: str, cfg: Config, url: str | None = None, root: etree._Element
                     w.flush()  # a rule or a blank line (<br><br>) ends a paragraph
                 elif tag == "br":
                     w.line_break()
+                elif tag in _CELLS and id(el.getparent()) in rows:
+                    w.cell_break()
                 elif len(w.stack) < cfg.max_dom_depth:
+                    if tag == "tr" and _simple_row(el):
+                        rows.add(id(el))
                     w.open_block(el, tag)
                     pushed.add(id(el))
             elif tag == "a":
@@ -230,6 +260,7 @@ def segment(text: str, cfg: Config, url: str | None = None, root: etree._Element
                 skipped.discard(key)
             elif key in pushed:
                 pushed.discard(key)
+                rows.discard(key)
                 w.close_block()
             elif tag == "a":
                 w.in_link -= 1

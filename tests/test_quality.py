@@ -1,0 +1,43 @@
+"""Body extraction from HTML: the kinds of block the article rules used to drop or keep wrongly.
+
+Each test is a small page written for the behaviour it checks.
+"""
+
+from __future__ import annotations
+
+import cleanarticle
+from cleanarticle import Label
+from cleanarticle.config import Config
+from cleanarticle.pipeline import segment
+
+CFG = Config()
+P1 = ("The harbour board met on Monday to review the year, and the figures it published show a season "
+      "in which the number of ferry crossings grew faster than at any time since the new pier opened.")
+P2 = ("Board members said the timetable would change in spring, with extra crossings in the morning "
+      "and a later last ferry on Fridays, once the second boat returns from its refit at the yard.")
+
+
+def page(inner: str, title: str = "Ferry figures") -> str:
+    return (f"<html><head><title>{title} - Harbour News</title></head><body>"
+            f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            f"<article><h1>{title}</h1>{inner}</article>"
+            f"<footer><p>Harbour News, all rights reserved.</p></footer></body></html>")
+
+
+TABLE = ("<table><tr><th>Route</th><th>Crossings</th><th>Change</th></tr>"
+         "<tr><td>North pier</td><td>1204</td><td>5</td></tr>"
+         "<tr><td>Island</td><td></td><td>7</td></tr></table>")
+
+
+def test_a_table_row_is_one_line_with_its_cells_separated():
+    doc = segment(page(f"<p>{P1}</p>{TABLE}<p>{P2}</p>"), "html", CFG)
+    rows = [b for b in doc.blocks if b.tag == "tr"]
+    assert [b.text for b in rows] == ["Route | Crossings | Change", "North pier | 1204 | 5", "Island | 7"]
+    art = cleanarticle.clean(page(f"<p>{P1}</p>{TABLE}<p>{P2}</p>"), kind="html")
+    assert "North pier | 1204 | 5" in art.paragraphs
+
+
+def test_a_layout_table_keeps_a_block_per_paragraph():
+    html = page(f"<table><tr><td><p>{P1}</p><p>{P2}</p></td><td>Menu</td></tr></table>")
+    doc = segment(html, "html", CFG)
+    assert [b.text for b in doc.blocks if b.text in (P1, P2)] == [P1, P2]
