@@ -41,3 +41,14 @@ def test_a_layout_table_keeps_a_block_per_paragraph():
     html = page(f"<table><tr><td><p>{P1}</p><p>{P2}</p></td><td>Menu</td></tr></table>")
     doc = segment(html, "html", CFG)
     assert [b.text for b in doc.blocks if b.text in (P1, P2)] == [P1, P2]
+
+
+def test_a_figure_wrapping_a_table_or_a_quote_is_content_not_a_caption():
+    html = page(f"<p>{P1}</p><figure class='wp-block-table'>{TABLE}<figcaption>Crossings by route</figcaption></figure>"
+                f"<figure><blockquote><p>We have never carried so many people in one summer.</p></blockquote></figure>"
+                f"<p>{P2}</p>")
+    art = cleanarticle.clean(html, kind="html")
+    assert "North pier | 1204 | 5" in art.paragraphs
+    assert "We have never carried so many people in one summer." in art.paragraphs
+    caption = next(b for b in art.blocks if b.text == "Crossings by route")
+    assert caption.label is Label.CAPTION

@@ -14,9 +14,20 @@ _NEVER_DISTRUSTED = ("comment", "respond", "disqus")
 _ARTICLE_LANDMARKS = frozenset({"article", "main"})
 
 
+# Elements that hold text of their own: a <figure> wrapped around one (a table, a pull quote,
+# a code listing -- as block editors emit them) is that content, not an image with its caption.
+_FIGURE_CONTENT = frozenset({"table", "blockquote", "pre"})
+
+
 def _innermost_landmark(path: tuple[int, ...], elements: tuple[Element, ...], prose: list[int], limit: float) -> str:
+    held = False  # inside a table, a quote or a listing (below any figure)
     for i in reversed(path):
         lm = elements[i].landmark
+        if lm in _FIGURE_CONTENT:
+            held = True
+            continue
+        if lm == "figure" and held:
+            return "figure-content"
         if lm in _CHROME_LANDMARKS or lm == "header":
             if prose[i] > limit:
                 continue  # it holds most of the page's prose: not furniture, whatever its tag
