@@ -52,3 +52,31 @@ def test_a_figure_wrapping_a_table_or_a_quote_is_content_not_a_caption():
     assert "We have never carried so many people in one summer." in art.paragraphs
     caption = next(b for b in art.blocks if b.text == "Crossings by route")
     assert caption.label is Label.CAPTION
+
+
+def _cards(n: int) -> str:
+    blurbs = ["The council approved the new cycle lanes on the coast road after a long debate on Thursday.",
+              "A local bakery has won the regional prize for its rye bread for the third year running now.",
+              "Volunteers cleaned the beach at the north pier and collected forty bags of rubbish in a day.",
+              "The museum reopens its maritime hall next month with models of every ferry since the war."]
+    return "".join(f"<div class='card'><h3><a href='/story{i}'>Story number {i} from the coast</a></h3>"
+                   f"<p>{blurbs[i % 4]}</p></div>" for i in range(n))
+
+
+P3 = ("Passenger numbers are expected to rise again next year, the board said, as the new hotel on the "
+      "island opens in May and the ferry company adds a summer service to the mainland on Sundays.")
+
+
+def test_a_list_of_teaser_cards_after_the_article_is_not_body():
+    html = page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p><h2>More from the coast</h2><div class='more'>{_cards(4)}</div>")
+    art = cleanarticle.clean(html, kind="html")
+    assert art.paragraphs[:3] == [P1, P2, P3]
+    assert not any("bakery" in p or "council" in p for p in art.paragraphs)
+    blurb = next(b for b in art.blocks if "bakery" in b.text)
+    assert any(s.pass_name == "teaser_cards" and s.index == blurb.index for s in art.trace)
+
+
+def test_a_round_up_of_linked_picks_at_the_top_is_the_article():
+    html = page(f"<p>Four stories from the coast this week, picked by our editors.</p><div class='picks'>{_cards(4)}</div>")
+    art = cleanarticle.clean(html, kind="html")
+    assert any("bakery" in p for p in art.paragraphs)

@@ -104,6 +104,16 @@ class Config:
     hint_word_max_prose_share: float = 0.8
     """HTML: a boilerplate hint word found over more than this share of the page's prose (a page builder
     calling every box a "widget") says nothing on this page and is ignored."""
+    card_max_words: int = 80
+    """HTML: a teaser card (a linked headline, a date, a blurb) holds at most this many words..."""
+    card_title_min_words: int = 3
+    """...and its first or second block is a linked headline of at least this many words."""
+    cards_min: int = 3
+    """HTML: an element with at least this many teaser cards among its children is a list of teasers..."""
+    cards_min_share: float = 0.8
+    """...when they hold at least this share of its words..."""
+    cards_min_prose_before: int = 100
+    """...and it follows at least this many words of prose (a list at the top of the page is its content)."""
     recover_min_share: float = 0.8
     """HTML recovery: the main block is the deepest element holding this share of the most words any element holds."""
     min_body_words: int = 25

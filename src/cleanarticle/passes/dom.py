@@ -173,3 +173,67 @@ def select_main_container(doc: Document, cfg: Config) -> Document:
         if b.label is Label.CONTENT and keep.isdisjoint(b.path):
             changes[b.index] = (Label.CHROME, REASON_OUTSIDE_CONTAINER)
     return doc.relabel(changes)
+
+
+def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
+    """A list of teaser cards (repeated small elements, each led by a linked headline) after the article becomes chrome.
+
+    "More stories" blocks after an article are built as a list of cards: a linked
+    headline, perhaps a date, a writer and a one-paragraph blurb each.  The blurbs read
+    as prose, so without this the body runs on into them.  A card is a small element
+    (at most ``card_max_words``) whose first or second block is a linked headline of
+    ``card_title_min_words`` or more (a reader's name over a comment is shorter);
+    an element is a card list when at least ``cards_min`` of its children are cards
+    and they hold ``cards_min_share`` of its words.  Only a list that follows
+    ``cards_min_prose_before`` words of prose outside card lists counts, and not one
+    holding the page's headline: a list at the top of the page is its content (a
+    listing page, or a round-up article of linked picks).
+    """
+    n = len(doc.elements)
+    if not n:
+        return doc
+    words = [0] * n
+    blocks = [0] * n
+    led = [False] * n          # the element's first or second block is a linked headline
+    has_content = [False] * n
+    has_h1 = [False] * n
+    lo, hi, link = cfg.card_title_min_words, cfg.title_max_words, cfg.link_share_chrome
+    for b in doc.blocks:
+        headline = b.link_share >= link and lo <= b.words <= hi
+        for i in b.path:
+            words[i] += b.words
+            if blocks[i] < 2 and headline:
+                led[i] = True
+            blocks[i] += 1
+            if b.label is Label.CONTENT:
+                has_content[i] = True
+            if b.heading == 1:
+                has_h1[i] = True
+    children: dict[int, list[int]] = {}
+    for i, el in enumerate(doc.elements):
+        if words[i] and el.parent >= 0:
+            children.setdefault(el.parent, []).append(i)
+    lists: dict[int, int] = {}
+    for parent, kids in children.items():
+        cards = [k for k in kids if led[k] and words[k] <= cfg.card_max_words]
+        if (len(cards) >= cfg.cards_min and sum(words[k] for k in cards) >= cfg.cards_min_share * words[parent]
+                and any(has_content[k] for k in cards) and not has_h1[parent]):
+            lists[parent] = len(cards)
+    if not lists:
+        return doc
+    # Which lists follow enough prose of the article's own (prose outside every card list)?
+    changes: dict[int, Change] = {}
+    prose_before = 0
+    verdict: dict[int, bool] = {}
+    for b in doc.blocks:
+        inside = [i for i in b.path if i in lists]
+        if not inside:
+            if is_prose(b, doc, cfg):
+                prose_before += b.words
+            continue
+        outer = inside[0]
+        if outer not in verdict:
+            verdict[outer] = prose_before >= cfg.cards_min_prose_before
+        if verdict[outer] and b.label is Label.CONTENT:
+            changes[b.index] = (Label.CHROME, f"inside a list of teaser cards ({lists[outer]} with linked headlines)")
+    return doc.relabel(changes)
