@@ -151,3 +151,25 @@ def test_guess_language():
     assert P.guess_language(["Der Stadtrat hat am Dienstag mit der Mehrheit beschlossen, dass die Wege gebaut werden."]) == "de"
     assert P.guess_language(["Le festival de la vallée fête ses trente ans et la ville vit au rythme du jazz."]) == "fr"
     assert P.guess_language(["Xyzzy plugh"]) is None
+
+
+END_PROMPTS = [
+    "Sign up for our newsletter to get the week's best stories.", "Follow Jane Doe on Twitter @janedoe.",
+    "Email the author at jane.doe@example.com.", "(Reporting by Jane Doe; Editing by John Roe)",
+    "Have a tip? Write to the newsroom.", "Support independent journalism: become a member today.",
+    "Abonnieren Sie unseren Newsletter.", "Abonnez-vous à notre lettre d'information.",
+    "Suscríbete a nuestro boletín.", "Iscriviti alla nostra newsletter.", "Assine a nossa newsletter.",
+    "Schrijf je in voor onze nieuwsbrief.", "Zapisz się do naszego newslettera.",
+]
+
+
+@pytest.mark.parametrize("line", END_PROMPTS)
+def test_end_of_article_invitations_and_their_gate(line):
+    assert P.END_PROMPT.search(line), line
+    assert P.contains_any(line, P.END_PROMPT_KEYWORDS), line
+
+
+def test_end_of_article_invitations_do_not_match_reporting():
+    for line in ("The service has two million subscribers and plans to raise prices next year.",
+                 "He thanked the donors who paid for the new roof of the school hall."):
+        assert not P.END_PROMPT.search(line), line

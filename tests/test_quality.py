@@ -80,3 +80,21 @@ def test_a_round_up_of_linked_picks_at_the_top_is_the_article():
     html = page(f"<p>Four stories from the coast this week, picked by our editors.</p><div class='picks'>{_cards(4)}</div>")
     art = cleanarticle.clean(html, kind="html")
     assert any("bakery" in p for p in art.paragraphs)
+
+
+def test_invitations_and_a_dangling_heading_at_the_end_of_the_body_are_chrome():
+    html = page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+                "<p>Follow our harbour reporter on Twitter for news from the piers every morning.</p>"
+                "<p>Sign up for the Harbour News newsletter and get the day's stories in your inbox.</p>"
+                "<h2>More from the harbour</h2>")
+    art = cleanarticle.clean(html, kind="html")
+    assert art.paragraphs == [P1, P2, P3]
+    reasons = {b.text[:6]: b.reason for b in art.blocks if b.label is Label.CHROME}
+    assert reasons["More f"] == "a heading with no body text after it"
+    assert reasons["Sign u"].startswith("an invitation at the end")
+
+
+def test_an_invitation_inside_the_article_stays():
+    middle = "Readers who want the timetable can sign up at the ferry office on the pier, the board said."
+    art = cleanarticle.clean(page(f"<p>{P1}</p><p>{middle}</p><p>{P2}</p>"), kind="html")
+    assert middle in art.paragraphs

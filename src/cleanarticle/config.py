@@ -114,6 +114,8 @@ class Config:
     """...when they hold at least this share of its words..."""
     cards_min_prose_before: int = 100
     """...and it follows at least this many words of prose (a list at the top of the page is its content)."""
+    end_prompt_max_words: int = 60
+    """The body's last blocks of at most this many words are read for invitations (subscribe, follow, contact)."""
     recover_min_share: float = 0.8
     """HTML recovery: the main block is the deepest element holding this share of the most words any element holds."""
     min_body_words: int = 25

@@ -50,6 +50,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("standfirst", header.mark_standfirst, _BOTH),
     Pass("header_captions", header.mark_header_captions, _BOTH),
     Pass("teasers", teasers.mark_teasers, _BOTH),
+    Pass("body_end", body.mark_body_end, _BOTH),
     Pass("recover_main_block", body.recover_main_block, _HTML),
     Pass("not_an_article", verdict.mark_no_article, _BOTH),
 )

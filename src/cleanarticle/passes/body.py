@@ -143,6 +143,32 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
     return doc.relabel(changes)
 
 
+def mark_body_end(doc: Document, cfg: Config) -> Document:
+    """The body's last short blocks that invite the reader to subscribe, follow, support or write in, and a heading left with nothing after it, become chrome.
+
+    Sites append their own lines at the foot of an article, inside its container:
+    "Subscribe to our newsletter", "Follow Jane on Twitter", "Email Jane at …",
+    "(Reporting by …; Editing by …)", or the heading of a list that other passes have
+    already taken away.  Only the end of the body is read, from its last block back,
+    and only blocks of ``end_prompt_max_words`` or fewer; the first block that is
+    neither stops it.
+    """
+    body = [b for b in doc.blocks if b.label is Label.CONTENT]
+    if len(body) < 2:
+        return doc
+    flagged = doc.blocks_containing(patterns.END_PROMPT_KEYWORDS)
+    changes: dict[int, Change] = {}
+    for b in reversed(body[1:]):
+        if b.heading and not b.ends_sentence:
+            changes[b.index] = (Label.CHROME, "a heading with no body text after it")
+        elif (b.index in flagged and b.words <= cfg.end_prompt_max_words
+              and patterns.search(patterns.END_PROMPT, b.text, cfg.regex_timeout)):
+            changes[b.index] = (Label.CHROME, "an invitation at the end of the article (subscribe, follow, contact)")
+        else:
+            break
+    return doc.relabel(changes)
+
+
 _NEVER_RECOVERED = ("site prompt", "site notice", "inside <nav>", "inside <footer>", "inside the page <header>",
                     "repeats ")
 
