@@ -98,3 +98,21 @@ def test_an_invitation_inside_the_article_stays():
     middle = "Readers who want the timetable can sign up at the ferry office on the pier, the board said."
     art = cleanarticle.clean(page(f"<p>{P1}</p><p>{middle}</p><p>{P2}</p>"), kind="html")
     assert middle in art.paragraphs
+
+
+def test_linked_sub_headings_and_list_items_inside_the_body_are_content():
+    html = page(f"<p>{P1}</p><h2><a href='/north-pier'>The north pier</a></h2><p>{P2}</p>"
+                f"<ul><li><a href='/timetable'>Winter timetable for all routes</a></li>"
+                f"<li><a href='/fares'>Fares and season tickets</a></li></ul><p>{P3}</p>")
+    art = cleanarticle.clean(html, kind="html")
+    assert "The north pier" in art.paragraphs
+    assert "Fares and season tickets" in art.paragraphs
+    assert art.paragraphs[0] == P1 and art.paragraphs[-1] == P3
+
+
+def test_a_long_block_under_the_title_is_body_not_standfirst():
+    long = " ".join([P1, P2, P3, P1])
+    html = page(f"<div class='intro'><p>{long}</p></div><p>{P2}</p>")
+    art = cleanarticle.clean(html, kind="html")
+    assert art.standfirst is None
+    assert long in art.paragraphs

@@ -45,6 +45,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("main_container", dom.select_main_container, _HTML),
     Pass("main_run", body.select_main_run, _BOTH),
     Pass("repeats", body.mark_repeats, _BOTH),
+    Pass("linked_headings", body.restore_linked_headings, _HTML),
     Pass("title", header.mark_title, _BOTH),
     Pass("bylines", header.mark_bylines, _BOTH),
     Pass("standfirst", header.mark_standfirst, _BOTH),

@@ -143,6 +143,31 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
     return doc.relabel(changes)
 
 
+def restore_linked_headings(doc: Document, cfg: Config) -> Document:
+    """HTML: a heading made of a link, standing inside the body among its paragraphs, is a sub-heading: content again.
+
+    ``link_lists`` makes every mostly-linked block chrome, which is right for menus but
+    drops the linked sub-headings of round-ups and guides ("2. Stanford GSB" linking to
+    the school).  Inside the body's span, between two body blocks, and in the same element
+    as ``sibling_min_blocks`` body paragraphs, such a heading belongs to the article.
+    """
+    span = doc.content_span()
+    if span is None:
+        return doc
+    lo, hi = span
+    parents = Counter(b.path[-2] for b in doc.blocks[lo: hi + 1]
+                      if b.label is Label.CONTENT and len(b.path) > 1)
+    changes: dict[int, Change] = {}
+    for b in doc.blocks[lo + 1: hi]:
+        if (b.label is Label.CHROME and b.reason.startswith("link text") and 2 <= b.heading <= 6
+                and len(b.path) > 1 and parents.get(b.path[-2], 0) >= cfg.sibling_min_blocks):
+            changes[b.index] = (Label.CONTENT, "a linked sub-heading inside the body")
+        elif (b.label is Label.CHROME and b.reason.startswith("link text") and b.tag == "li"
+              and len(b.path) > 2 and parents.get(b.path[-3], 0) >= cfg.sibling_min_blocks):
+            changes[b.index] = (Label.CONTENT, "a linked list item inside the body")
+    return doc.relabel(changes)
+
+
 def mark_body_end(doc: Document, cfg: Config) -> Document:
     """The body's last short blocks that invite the reader to subscribe, follow, support or write in, and a heading left with nothing after it, become chrome.
 
