@@ -128,6 +128,8 @@ class Config:
     title_declared_bonus: float = 20.0
     """Score a title candidate gains when the page declares it (meta, <title>, or "Headline - Site" nearby)."""
     title_min_words: int = 2
+    standfirst_max_words: int = 80
+    """A standfirst (the summary under the title) is at most this long; a longer block is body text."""
     byline_max_words: int = 14
     """Bylines and datelines are short; longer blocks are not taken as bylines."""
     dateline_max_words: int = 8
