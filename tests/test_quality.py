@@ -116,3 +116,14 @@ def test_a_long_block_under_the_title_is_body_not_standfirst():
     art = cleanarticle.clean(html, kind="html")
     assert art.standfirst is None
     assert long in art.paragraphs
+
+
+def test_an_opening_line_and_list_after_the_headline_join_the_body():
+    html = page("<p>What is new this season</p><ul><li>Two extra crossings</li><li>A later last ferry</li>"
+                f"<li>Bikes carried free</li></ul><p>Tickets on sale at the pier</p><p>{P1}</p><p>{P2}</p>"
+                f"<p>On board</p><ul><li>A cafe</li><li>Free wifi</li></ul><p>{P3}</p>",
+                title="New ferry timetable for the winter season")
+    art = cleanarticle.clean(html, kind="html")
+    assert art.paragraphs[:5] == ["What is new this season", "Two extra crossings", "A later last ferry",
+                                  "Bikes carried free", "Tickets on sale at the pier"]
+    assert "Free wifi" in art.paragraphs

@@ -44,7 +44,7 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
     for start, end in runs:
         inside.update(range(start, end + 1))
     if doc.kind == "html":
-        inside |= _siblings_of_body(doc, values, barriers, inside, cfg)
+        inside |= _siblings_of_body(doc, values, barriers, inside, cfg, anchor)
     doc = doc.with_meta(title_anchor=anchor)
     changes: dict[int, Change] = {}
     for b in doc.blocks:
@@ -54,7 +54,7 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
 
 
 def _siblings_of_body(doc: Document, values: list[float], barriers: list[bool], inside: set[int],
-                      cfg: Config) -> set[int]:
+                      cfg: Config, anchor: int | None = None) -> set[int]:
     """HTML: blocks that sit in the same element as the body's paragraphs are body too, unless they cost much.
 
     A short closing line or a sub-heading at the end of an article lowers the run's
@@ -65,11 +65,19 @@ def _siblings_of_body(doc: Document, values: list[float], barriers: list[bool], 
                       if len(doc.blocks[i].path) > 1 and doc.blocks[i].label is Label.CONTENT)
     if not parents:
         return set()
-    lo = min(inside)  # what comes before the body's start is its header (headline, byline)
+    # What comes before the body's start is its header (headline, byline) -- but when the headline
+    # is known, the blocks after it that share the paragraphs' element are the article's opening
+    # (an intro line and a list, which cost more than they carry and so fell outside the run).
+    lo = min(inside)
+    if anchor is not None and anchor < lo and not any(barriers[anchor:lo]):
+        lo = anchor + 1
     hi = next((i for i in range(max(inside) + 1, len(values)) if barriers[i]), len(values))
     return {b.index for b in doc.blocks[lo:hi]
             if b.index not in inside and b.label is Label.CONTENT and len(b.path) > 1
-            and parents.get(b.path[-2], 0) >= cfg.sibling_min_blocks and values[b.index] > -cfg.block_cost}
+            and (parents.get(b.path[-2], 0) >= cfg.sibling_min_blocks
+                 # a list item whose list stands among the paragraphs
+                 or b.tag == "li" and len(b.path) > 2 and parents.get(b.path[-3], 0) >= cfg.sibling_min_blocks)
+            and values[b.index] > -cfg.block_cost}
 
 
 def _more_runs(values: list[float], barriers: list[bool], best: tuple[int, int], cfg: Config) -> list[tuple[int, int]]:
