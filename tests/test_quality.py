@@ -127,3 +127,14 @@ def test_an_opening_line_and_list_after_the_headline_join_the_body():
     assert art.paragraphs[:5] == ["What is new this season", "Two extra crossings", "A later last ferry",
                                   "Bikes carried free", "Tickets on sale at the pier"]
     assert "Free wifi" in art.paragraphs
+
+
+def test_a_sub_heading_said_again_is_kept_but_a_second_copy_is_not():
+    again = "How the new timetable changes your morning crossing"
+    html = page(f"<h3>{again}</h3><p>{P1}</p><ul><li>Two extra boats leave before eight every weekday</li></ul>"
+                f"<h3>{again}</h3><p>{P2}</p><ul><li>Two extra boats leave before eight every weekday</li></ul>"
+                f"<p>{P3}</p><div class='copy'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>")
+    art = cleanarticle.clean(html, kind="html")
+    assert art.paragraphs.count(again) == 2
+    assert art.paragraphs.count("Two extra boats leave before eight every weekday") == 2
+    assert art.paragraphs.count(P1) == 1 and art.paragraphs.count(P3) == 1

@@ -124,6 +124,11 @@ def _best_run(values: list[float], barriers: list[bool], starts: range, origin: 
     return best
 
 
+# Sub-headings, list items and table rows repeat within one article ("Pros", "How to apply this
+# trend:", "Price: $20 a month" under each product): a repeated one is not a second copy.
+_ITEM_TAGS = frozenset({"li", "dd", "dt", "td", "th", "tr"})
+
+
 def mark_repeats(doc: Document, cfg: Config) -> Document:
     """Body blocks that repeat earlier body text (the same paragraph again, or one block holding several earlier ones) become chrome.
 
@@ -131,15 +136,22 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
     print version, a JSON blob rendered as text); the reader wants it once.
     """
     seen: list[str] = []
-    seen_set: set[str] = set()
     changes: dict[int, Change] = {}
-    for b in doc.blocks:
-        if b.label is not Label.CONTENT:
-            continue
+    body = [b for b in doc.blocks if b.label is Label.CONTENT]
+    texts: set[str] = set()
+    repeated = []
+    for b in body:
+        repeated.append(b.words >= cfg.prose_min_words and b.text in texts)
+        texts.add(b.text)
+    for n, b in enumerate(body):
         text = b.text
-        if b.words >= cfg.prose_min_words and text in seen_set:
-            changes[b.index] = (Label.CHROME, "repeats an earlier paragraph")
-            continue
+        if repeated[n]:
+            # A sub-heading or list item said again on its own is the article's structure; one
+            # inside a stretch of repeats is part of a second copy.
+            lone = not (n and repeated[n - 1]) and not (n + 1 < len(body) and repeated[n + 1])
+            if not (lone and (b.heading or b.tag in _ITEM_TAGS)):
+                changes[b.index] = (Label.CHROME, "repeats an earlier paragraph")
+                continue
         if b.words >= cfg.repeat_min_words and len(seen) >= cfg.repeat_min_blocks:
             held = sum(1 for s in seen if len(s) > cfg.repeat_min_chars and s in text)
             if held >= cfg.repeat_min_blocks:
@@ -147,7 +159,6 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
                 continue
         if b.words >= cfg.prose_min_words:
             seen.append(text)
-            seen_set.add(text)
     return doc.relabel(changes)
 
 
