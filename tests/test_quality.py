@@ -138,3 +138,9 @@ def test_a_sub_heading_said_again_is_kept_but_a_second_copy_is_not():
     assert art.paragraphs.count(again) == 2
     assert art.paragraphs.count("Two extra boats leave before eight every weekday") == 2
     assert art.paragraphs.count(P1) == 1 and art.paragraphs.count(P3) == 1
+
+
+def test_a_linked_comment_count_inside_the_article_is_no_barrier():
+    html = page(f"<p>{P1}</p><div class='tools'><a href='#comments'>12 Comments</a></div><p>{P2}</p><p>{P3}</p>")
+    art = cleanarticle.clean(html, kind="html")
+    assert art.paragraphs == [P1, P2, P3]
