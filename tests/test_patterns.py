@@ -160,6 +160,7 @@ END_PROMPTS = [
     "Abonnieren Sie unseren Newsletter.", "Abonnez-vous à notre lettre d'information.",
     "Suscríbete a nuestro boletín.", "Iscriviti alla nostra newsletter.", "Assine a nossa newsletter.",
     "Schrijf je in voor onze nieuwsbrief.", "Zapisz się do naszego newslettera.",
+    "Please review our Privacy Policy before you continue.", "We use cookies to improve the site.",
 ]
 
 

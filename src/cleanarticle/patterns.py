@@ -622,6 +622,7 @@ CONTENT_HINT = LazyPattern(
 END_PROMPT_KEYWORDS = (
     "subscri", "newsletter", "sign up", "signup", "follow", "support", "donat", "member", "tip", "@", "inbox",
     "reporting by", "editing by", "writing by", "contributed", "click here", "download", "enjoyed", "liked this",
+    "privacy", "personal", "cookie",
     "abonn", "folgen", "unterstütz", "suivez", "soutenez", "suscr", "síguenos", "sigue", "bolet", "apoya",
     "iscriviti", "abbonati", "seguici", "sostieni", "assine", "inscreva", "siga", "apoie", "nieuwsbrief", "volg",
     "steun", "subskryb", "zapisz", "obserwuj", "wesprzyj",
@@ -634,6 +635,7 @@ END_PROMPT = LazyPattern(
     r"|\bhave a (?:news )?tip\b|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}"
     r"|^[\s(\[]*(?:additional )?(?:reporting|editing|writing) by\b|\bcontributed (?:to )?this (?:report|story|article)\b"
     r"|\bclick here\b|\bdownload (?:our|the) app\b|\bif you (?:enjoyed|liked) this\b"
+    r"|\bprivacy policy\b|\bpersonal (?:data|information)\b|\bwe use cookies\b"
     # de, fr, es, it, pt, nl, pl
     r"|\babonnieren\b|\babonnement\b|\bfolgen sie\b|\bunterstützen sie\b"
     r"|\babonnez-vous\b|\bs['’]abonner\b|\bsuivez[- ](?:nous|-nous)\b|\bsoutenez\b"
