@@ -40,10 +40,15 @@ def test_credit_lines(line):
 
 def test_credit_phrases_and_their_gate():
     for line in ["King's Scientists. Image courtesy of Alena Lastovko.", "Photo by Jane Roe on a hill",
-                 "(Photo Credit : PTI File Photo)", "Shutterstock"]:
+                 "(Photo Credit : PTI File Photo)", "Shutterstock",
+                 "Crowds gathered at the harbour on Sunday (Image: Harbour Agency)",
+                 "In this Dec. 3, 2018, file photo, a ferry leaves the north pier.",
+                 "In this photo released by the port authority, divers inspect the hull.", "Image 2 of 7"]:
         assert P.CREDIT_PHRASE.search(line), line
         assert any(k in line.lower() for k in P.CREDIT_KEYWORDS)
     assert not P.CREDIT_PHRASE.search("The council approved the image of the town as a hub.")
+    assert not P.CREDIT_PHRASE.search("In this picture, you can see where the two wires meet.")
+    assert not P.CREDIT_PHRASE.search("In this article we explain the photo process step by step.")
 
 
 @pytest.mark.parametrize("line,names", [

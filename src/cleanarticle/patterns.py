@@ -423,7 +423,13 @@ CREDIT_KEYWORDS = ("courtesy", "credit", "photo", "image", "picture", "illustrat
 CREDIT_PHRASE = LazyPattern(
     r"(?:image|photo|picture|illustration)s? (?:courtesy|credit)(?: of)?\b|\b(?:photo|photograph|image|picture) by\b"
     r"|\(photo credit\b|\bgetty images\b|\bshutterstock\b|\bcreative commons\b|\bcc[ -]by(?:-sa)?\b"
-    r"|\bfoto: |\bbildquelle\b|\bcrédit photo\b|\bfoto di\b|\bfoto de\b|\bfoto van\b|\bfot\. ",
+    r"|\bfoto: |\bbildquelle\b|\bcrédit photo\b|\bfoto di\b|\bfoto de\b|\bfoto van\b|\bfot\. "
+    # a caption's credit in brackets, "(Image: Agency)"; a news agency's caption, "In this 2006 file photo, ...";
+    # a gallery's counter, "Image 3 of 5"
+    r"|\((?:image|photo|picture|pic|foto)s?: [^()]{1,60}\)"
+    r"|^in this\b.{0,50}?(?:\bfile |\d{4},? )(?:photo|image|picture|photograph)\b"
+    r"|^in this (?:photo|image|picture|photograph) (?:taken|made|released|provided|shot|dated|obtained)\b"
+    r"|^(?:image|photo|picture|foto) \d+ (?:of|/|von|de|di|van|z) \d+\s*$",
     _I,
 )
 
