@@ -144,3 +144,14 @@ def test_a_linked_comment_count_inside_the_article_is_no_barrier():
     html = page(f"<p>{P1}</p><div class='tools'><a href='#comments'>12 Comments</a></div><p>{P2}</p><p>{P3}</p>")
     art = cleanarticle.clean(html, kind="html")
     assert art.paragraphs == [P1, P2, P3]
+
+
+def test_a_footer_with_more_prose_than_the_page_is_still_a_footer():
+    disclaimer = " ".join([P2, P3, P2])
+    html = ("<html><head><title>Winter timetable - Harbour News</title></head><body><main><h1>Winter timetable</h1>"
+            f"<p>Departures from the north pier, every day from November.</p><p>{P1}</p>"
+            "<ul><li>First ferry at 6:40</li><li>Then every forty minutes</li><li>Last ferry at 22:10</li></ul></main>"
+            f"<footer><p>{disclaimer}</p><p>{P3}</p></footer></body></html>")
+    art = cleanarticle.clean(html, kind="html")
+    assert not any(P3 in p for p in art.paragraphs)
+    assert "Last ferry at 22:10" in art.paragraphs

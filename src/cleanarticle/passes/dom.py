@@ -29,8 +29,10 @@ def _innermost_landmark(path: tuple[int, ...], elements: tuple[Element, ...], pr
         if lm == "figure" and held:
             return "figure-content"
         if lm in _CHROME_LANDMARKS or lm == "header":
-            if prose[i] > limit:
-                continue  # it holds most of the page's prose: not furniture, whatever its tag
+            if prose[i] > limit and lm != "footer":
+                # It holds most of the page's prose: not furniture, whatever its tag.  (Not a
+                # footer: one outweighing the page is a legal notice under a page of little prose.)
+                continue
             return lm
         if lm in _ARTICLE_LANDMARKS or lm in ("figure", "figcaption"):
             return lm
