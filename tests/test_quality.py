@@ -155,3 +155,20 @@ def test_a_footer_with_more_prose_than_the_page_is_still_a_footer():
     art = cleanarticle.clean(html, kind="html")
     assert not any(P3 in p for p in art.paragraphs)
     assert "Last ferry at 22:10" in art.paragraphs
+
+
+def test_sections_of_short_lines_beside_the_opening_stay_in_the_main_container():
+    # A menu or recipe article: an opening in one element, then sections of short lines with a
+    # little prose each.  Short lines cost the container less than they cost the run, so the
+    # sections are not cut off as "outside the main container".
+    lines = "".join(f"<p>{x}</p>" for x in ["Leave before nine", "Two boats an hour", "Bikes go free",
+                                              "Dogs on a lead", "Tickets from the kiosk", "Cafe on the top deck",
+                                              "Toilets on both decks", "Wheelchair ramp at gate two"])
+    plans = "".join(f"<div class='plan'><h2>{name}</h2>{lines}<p>{P3}</p></div>" for name in ("North", "Island"))
+    html = page(f"<div class='part'><p>{P1}</p><p>{P2}</p></div>{plans}")
+
+    def cut_off(**overrides):
+        art = cleanarticle.clean(html, kind="html", disabled={"main_run", "not_an_article"}, **overrides)
+        return [b.text for b in art.blocks if b.reason == "outside the main container"]
+    assert cut_off() == []
+    assert "Leave before nine" in cut_off(container_short_cost=4.0)

@@ -91,6 +91,8 @@ class Config:
     repeat_min_chars: int = 40
     sibling_min_share: float = 0.1
     """HTML: a sibling of the best container worth at least this share of it belongs to the article too."""
+    container_short_cost: float = 1.0
+    """HTML container choice: what a short line (not prose, not link text, not a list item) costs there."""
     hidden_max_text_share: float = 0.5
     """HTML: a hidden element (``hidden``, ``display:none``) holding more than this share of the page's
     text is read anyway: saved pages keep articles in wrappers their scripts reveal."""

@@ -157,9 +157,12 @@ def select_main_container(doc: Document, cfg: Config) -> Document:
     if not doc.elements:
         return doc
     sums = [0.0] * len(doc.elements)
+    short = -cfg.html_block_cost
     for b, v in zip(doc.blocks, block_values(doc, cfg)):
         if b.label is not Label.CONTENT:
             continue  # already excluded from the body: it neither helps nor hurts a container
+        if v == short:
+            v = -cfg.container_short_cost
         for i in b.path:
             sums[i] += v
     best = max(range(len(sums)), key=sums.__getitem__)
