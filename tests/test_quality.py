@@ -181,3 +181,10 @@ def test_a_table_after_the_last_paragraph_joins_the_body():
     art = cleanarticle.clean(html, kind="html")
     assert "Week 4 | Rest | Easy run 40 min | Hills 6x1 min" in art.paragraphs
     assert "The plan" in art.paragraphs
+
+
+def test_an_unclosed_figure_does_not_make_the_rest_of_the_article_a_caption():
+    html = page(f"<p>{P1}</p><figure><img src='pier.jpg'><figcaption>The north pier</figcaption><p>{P2}</p><p>{P3}</p>")
+    art = cleanarticle.clean(html, kind="html")
+    assert P2 in art.paragraphs and P3 in art.paragraphs
+    assert "The north pier" not in art.paragraphs

@@ -34,6 +34,8 @@ def _innermost_landmark(path: tuple[int, ...], elements: tuple[Element, ...], pr
                 # footer: one outweighing the page is a legal notice under a page of little prose.)
                 continue
             return lm
+        if lm in ("figure", "figcaption") and prose[i] > limit:
+            continue  # a "figure" holding most of the prose is the article (an unclosed <figure> swallows the page)
         if lm in _ARTICLE_LANDMARKS or lm in ("figure", "figcaption"):
             return lm
     return ""
