@@ -163,7 +163,7 @@ def select_main_container(doc: Document, cfg: Config) -> Document:
     for b, v in zip(doc.blocks, block_values(doc, cfg)):
         if b.label is not Label.CONTENT:
             continue  # already excluded from the body: it neither helps nor hurts a container
-        if v == short:
+        if v == short:  # a short line (block_values gives it exactly -html_block_cost): cheaper here
             v = -cfg.container_short_cost
         for i in b.path:
             sums[i] += v
