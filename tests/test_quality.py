@@ -177,7 +177,7 @@ def test_sections_of_short_lines_beside_the_opening_stay_in_the_main_container()
 def test_a_table_after_the_last_paragraph_joins_the_body():
     rows = "".join(f"<tr><td>Week {i}</td><td>Rest</td><td>Easy run 40 min</td><td>Hills 6x1 min</td></tr>"
                    for i in range(1, 5))
-    html = page(f"<p>{P1}</p><p>{P2}</p><h3>The plan</h3><figure><table><tbody>{rows}</tbody></table></figure>")
+    html = page(f"<p>{P1}</p><p>{P2}</p><h3>The plan</h3><figure><div class='scroll'><table><tbody>{rows}</tbody></table></div></figure>")
     art = cleanarticle.clean(html, kind="html")
     assert "Week 4 | Rest | Easy run 40 min | Hills 6x1 min" in art.paragraphs
     assert "The plan" in art.paragraphs
