@@ -75,7 +75,8 @@ def _siblings_of_body(doc: Document, values: list[float], barriers: list[bool], 
     return {b.index for b in doc.blocks[lo:hi]
             if b.index not in inside and b.label is Label.CONTENT and len(b.path) > 1
             and (parents.get(b.path[-2], 0) >= cfg.sibling_min_blocks
-                 # a list item or table row whose list or table (inside a <tbody>, a scrolling <div>, a <figure>) stands among the paragraphs
+                 # a list item or table row whose list or table stands among the paragraphs
+                 # (perhaps inside a <tbody>, a scrolling <div>, a <figure>)
                  or b.tag in _ITEM_TAGS and any(parents.get(i, 0) >= cfg.sibling_min_blocks for i in b.path[-6:-2]))
             and values[b.index] > -cfg.block_cost}
 
