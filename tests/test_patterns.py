@@ -40,10 +40,15 @@ def test_credit_lines(line):
 
 def test_credit_phrases_and_their_gate():
     for line in ["King's Scientists. Image courtesy of Alena Lastovko.", "Photo by Jane Roe on a hill",
-                 "(Photo Credit : PTI File Photo)", "Shutterstock"]:
+                 "(Photo Credit : PTI File Photo)", "Shutterstock",
+                 "Crowds gathered at the harbour on Sunday (Image: Harbour Agency)",
+                 "In this Dec. 3, 2018, file photo, a ferry leaves the north pier.",
+                 "In this photo released by the port authority, divers inspect the hull.", "Image 2 of 7"]:
         assert P.CREDIT_PHRASE.search(line), line
         assert any(k in line.lower() for k in P.CREDIT_KEYWORDS)
     assert not P.CREDIT_PHRASE.search("The council approved the image of the town as a hub.")
+    assert not P.CREDIT_PHRASE.search("In this picture, you can see where the two wires meet.")
+    assert not P.CREDIT_PHRASE.search("In this article we explain the photo process step by step.")
 
 
 @pytest.mark.parametrize("line,names", [
@@ -161,3 +166,26 @@ def test_guess_language():
 def test_sentence_end(text, expected):
     """(Trailing white space other than spaces and tabs hides the end, except a bracketed ellipsis.)"""
     assert P.sentence_end(text) == expected
+
+
+END_PROMPTS = [
+    "Sign up for our newsletter to get the week's best stories.", "Follow Jane Doe on Twitter @janedoe.",
+    "Email the author at jane.doe@example.com.", "(Reporting by Jane Doe; Editing by John Roe)",
+    "Have a tip? Write to the newsroom.", "Support independent journalism: become a member today.",
+    "Abonnieren Sie unseren Newsletter.", "Abonnez-vous à notre lettre d'information.",
+    "Suscríbete a nuestro boletín.", "Iscriviti alla nostra newsletter.", "Assine a nossa newsletter.",
+    "Schrijf je in voor onze nieuwsbrief.", "Zapisz się do naszego newslettera.",
+    "Please review our Privacy Policy before you continue.", "We use cookies to improve the site.",
+]
+
+
+@pytest.mark.parametrize("line", END_PROMPTS)
+def test_end_of_article_invitations_and_their_gate(line):
+    assert P.END_PROMPT.search(line), line
+    assert P.contains_any(line, P.END_PROMPT_KEYWORDS), line
+
+
+def test_end_of_article_invitations_do_not_match_reporting():
+    for line in ("The service has two million subscribers and plans to raise prices next year.",
+                 "He thanked the donors who paid for the new roof of the school hall."):
+        assert not P.END_PROMPT.search(line), line

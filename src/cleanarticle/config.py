@@ -91,6 +91,8 @@ class Config:
     repeat_min_chars: int = 40
     sibling_min_share: float = 0.1
     """HTML: a sibling of the best container worth at least this share of it belongs to the article too."""
+    container_short_cost: float = 1.0
+    """HTML container choice: what a short line (not prose, not link text, not a list item) costs there."""
     hidden_max_text_share: float = 0.5
     """HTML: a hidden element (``hidden``, ``display:none``) holding more than this share of the page's
     text is read anyway: saved pages keep articles in wrappers their scripts reveal."""
@@ -104,6 +106,18 @@ class Config:
     hint_word_max_prose_share: float = 0.8
     """HTML: a boilerplate hint word found over more than this share of the page's prose (a page builder
     calling every box a "widget") says nothing on this page and is ignored."""
+    card_max_words: int = 80
+    """HTML: a teaser card (a linked headline, a date, a blurb) holds at most this many words..."""
+    card_title_min_words: int = 3
+    """...and its first or second block is a linked headline of at least this many words."""
+    cards_min: int = 3
+    """HTML: an element with at least this many teaser cards among its children is a list of teasers..."""
+    cards_min_share: float = 0.8
+    """...when they hold at least this share of its words..."""
+    cards_min_prose_before: int = 100
+    """...and it follows at least this many words of prose (a list at the top of the page is its content)."""
+    end_prompt_max_words: int = 60
+    """The body's last blocks of at most this many words are read for invitations (subscribe, follow, contact)."""
     recover_min_share: float = 0.8
     """HTML recovery: the main block is the deepest element holding this share of the most words any element holds."""
     min_body_words: int = 25
@@ -122,6 +136,8 @@ class Config:
     title_declared_bonus: float = 20.0
     """Score a title candidate gains when the page declares it (meta, <title>, or "Headline - Site" nearby)."""
     title_min_words: int = 2
+    standfirst_max_words: int = 80
+    """A standfirst (the summary under the title) is at most this long; a longer block is body text."""
     byline_max_words: int = 14
     """Bylines and datelines are short; longer blocks are not taken as bylines."""
     dateline_max_words: int = 8

@@ -464,7 +464,13 @@ CREDIT_KEYWORDS = ("courtesy", "credit", "photo", "image", "picture", "illustrat
 CREDIT_PHRASE = LazyPattern(
     r"(?:image|photo|picture|illustration)s? (?:courtesy|credit)(?: of)?\b|\b(?:photo|photograph|image|picture) by\b"
     r"|\(photo credit\b|\bgetty images\b|\bshutterstock\b|\bcreative commons\b|\bcc[ -]by(?:-sa)?\b"
-    r"|\bfoto: |\bbildquelle\b|\bcrédit photo\b|\bfoto di\b|\bfoto de\b|\bfoto van\b|\bfot\. ",
+    r"|\bfoto: |\bbildquelle\b|\bcrédit photo\b|\bfoto di\b|\bfoto de\b|\bfoto van\b|\bfot\. "
+    # a caption's credit in brackets, "(Image: Agency)"; a news agency's caption, "In this 2006 file photo, ...";
+    # a gallery's counter, "Image 3 of 5"
+    r"|\((?:image|photo|picture|pic|foto)s?: [^()]{1,60}\)"
+    r"|^in this\b.{0,50}?(?:\bfile |\d{4},? )(?:photo|image|picture|photograph)\b"
+    r"|^in this (?:photo|image|picture|photograph) (?:taken|made|released|provided|shot|dated|obtained)\b"
+    r"|^(?:image|photo|picture|foto) \d+ (?:of|/|von|de|di|van|z) \d+\s*$",
     _I,
 )
 
@@ -677,5 +683,38 @@ CONTENT_HINT = LazyPattern(
     r"(?:^|\s)(?:content|main|body|text|story|post|entry|article|prose)(?:$|\s)"
     r"|(?:^|[\s_-])(?:article|story|post|entry|news|blog|page|main)[-_]{0,2}(?:body|content|text|entry|main)"
     r"(?:$|[\s_-])|(?:^|[\s_-])(?:articlebody|rich-?text|blog-?post|story-?content)(?:$|[\s_-])",
+    _I,
+)
+
+# ---------------------------------------------------------------- the article's last lines
+# What a site appends at the foot of an article, inside its text: invitations to subscribe, to
+# follow the writer or the site, to support or contact it, and agency credit lines.  Searched
+# (``search``) only in the last short blocks of a body, never in the middle of an article.
+# Every phrase holds one of these (lower case): a cheap gate.
+END_PROMPT_KEYWORDS = (
+    "subscri", "newsletter", "sign up", "signup", "follow", "support", "donat", "member", "tip", "@", "inbox",
+    "reporting by", "editing by", "writing by", "contributed", "click here", "download", "enjoyed", "liked this",
+    "privacy", "personal", "cookie",
+    "abonn", "folgen", "unterstütz", "suivez", "soutenez", "suscr", "síguenos", "sigue", "bolet", "apoya",
+    "iscriviti", "abbonati", "seguici", "sostieni", "assine", "inscreva", "siga", "apoie", "nieuwsbrief", "volg",
+    "steun", "subskryb", "zapisz", "obserwuj", "wesprzyj",
+)
+END_PROMPT = LazyPattern(
+    r"\bsubscribe\b|\bnewsletters?\b|\bin your inbox\b"
+    r"|\bsign[ -]?up (?:now|today|here|for (?:our|the|a|free|email|updates)|to (?:our|receive|get))\b"
+    r"|\bfollow (?:us|me|him|her|them)\b|\bfollow\b[^.!?]{0,60}\bon (?:twitter|x|facebook|instagram|linkedin|youtube|tiktok|threads|bluesky)\b"
+    r"|\bsupport (?:us|our|independent)\b|\bdonate\b|\bbecome a (?:member|subscriber|supporter|patron)\b"
+    r"|\bhave a (?:news )?tip\b|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}"
+    r"|^[\s(\[]*(?:additional )?(?:reporting|editing|writing) by\b|\bcontributed (?:to )?this (?:report|story|article)\b"
+    r"|\bclick here\b|\bdownload (?:our|the) app\b|\bif you (?:enjoyed|liked) this\b"
+    r"|\bprivacy policy\b|\bpersonal (?:data|information)\b|\bwe use cookies\b"
+    # de, fr, es, it, pt, nl, pl
+    r"|\babonnieren\b|\babonnement\b|\bfolgen sie\b|\bunterstützen sie\b"
+    r"|\babonnez-vous\b|\bs['’]abonner\b|\bsuivez[- ](?:nous|-nous)\b|\bsoutenez\b"
+    r"|\bsuscr[íi]b(?:ete|irte|ase)\b|\bs[íi]guenos\b|\bbolet[íi]n\b|\bap[óo]ya(?:nos)?\b"
+    r"|\biscriviti\b|\babbonati\b|\bseguici\b|\bsostieni(?:ci)?\b"
+    r"|\bassine\b|\binscreva-se\b|\bsiga-nos\b|\bapoie\b"
+    r"|\bnieuwsbrief\b|\babonneer\b|\bvolg (?:ons|ons op)\b|\bsteun (?:ons|onze)\b"
+    r"|\bsubskrybuj\b|\bzapisz się\b|\bobserwuj nas\b|\bwesprzyj\b",
     _I,
 )

@@ -45,7 +45,7 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
     for start, end in runs:
         inside.update(range(start, end + 1))
     if doc.kind == "html":
-        inside |= _siblings_of_body(doc, values, barriers, inside, cfg)
+        inside |= _siblings_of_body(doc, values, barriers, inside, cfg, anchor)
     doc = doc.with_meta(title_anchor=anchor)
     outside = (Label.CHROME, REASON_OUTSIDE_RUN)
     changes: dict[int, Change] = {b.index: outside for b in doc.blocks
@@ -54,7 +54,7 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
 
 
 def _siblings_of_body(doc: Document, values: list[float], barriers: list[bool], inside: set[int],
-                      cfg: Config) -> set[int]:
+                      cfg: Config, anchor: int | None = None) -> set[int]:
     """HTML: blocks that sit in the same element as the body's paragraphs are body too, unless they cost much.
 
     A short closing line or a sub-heading at the end of an article lowers the run's
@@ -65,11 +65,20 @@ def _siblings_of_body(doc: Document, values: list[float], barriers: list[bool], 
                       if len(doc.blocks[i].path) > 1 and doc.blocks[i].label is Label.CONTENT)
     if not parents:
         return set()
-    lo = min(inside)  # what comes before the body's start is its header (headline, byline)
+    # What comes before the body's start is its header (headline, byline) -- but when the headline
+    # is known, the blocks after it that share the paragraphs' element are the article's opening
+    # (an intro line and a list, which cost more than they carry and so fell outside the run).
+    lo = min(inside)
+    if anchor is not None and anchor < lo and not any(barriers[anchor:lo]):
+        lo = anchor + 1
     hi = next((i for i in range(max(inside) + 1, len(values)) if barriers[i]), len(values))
     return {b.index for b in doc.blocks[lo:hi]
             if b.index not in inside and b.label is Label.CONTENT and len(b.path) > 1
-            and parents.get(b.path[-2], 0) >= cfg.sibling_min_blocks and values[b.index] > -cfg.block_cost}
+            and (parents.get(b.path[-2], 0) >= cfg.sibling_min_blocks
+                 # a list item or table row whose list or table stands among the paragraphs
+                 # (perhaps inside a <tbody>, a scrolling <div>, a <figure>)
+                 or b.tag in _ITEM_TAGS and any(parents.get(i, 0) >= cfg.sibling_min_blocks for i in b.path[-6:-2]))
+            and values[b.index] > -cfg.block_cost}
 
 
 def _more_runs(values: list[float], barriers: list[bool], best: tuple[int, int], cfg: Config) -> list[tuple[int, int]]:
@@ -121,6 +130,11 @@ def _best_run(values: list[float], barriers: list[bool], starts: range, origin: 
     return best
 
 
+# Sub-headings, list items and table rows repeat within one article ("Pros", "How to apply this
+# trend:", "Price: $20 a month" under each product): a repeated one is not a second copy.
+_ITEM_TAGS = frozenset({"li", "dd", "dt", "td", "th", "tr"})
+
+
 def mark_repeats(doc: Document, cfg: Config) -> Document:
     """Body blocks that repeat earlier body text (the same paragraph again, or one block holding several earlier ones) become chrome.
 
@@ -128,16 +142,23 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
     print version, a JSON blob rendered as text); the reader wants it once.
     """
     seen = 0                      # earlier body paragraphs
-    seen_set: set[str] = set()
     long_seen: list[str] = []     # ... those longer than repeat_min_chars, which count when held in a later block
     changes: dict[int, Change] = {}
-    for b in doc.blocks:
-        if b.label is not Label.CONTENT:
-            continue
+    body = [b for b in doc.blocks if b.label is Label.CONTENT]
+    texts: set[str] = set()
+    repeated = []
+    for b in body:
+        repeated.append(b.words >= cfg.prose_min_words and b.text in texts)
+        texts.add(b.text)
+    for n, b in enumerate(body):
         text = b.text
-        if b.words >= cfg.prose_min_words and text in seen_set:
-            changes[b.index] = (Label.CHROME, "repeats an earlier paragraph")
-            continue
+        if repeated[n]:
+            # A sub-heading or list item said again on its own is the article's structure; one
+            # inside a stretch of repeats is part of a second copy.
+            lone = not (n and repeated[n - 1]) and not (n + 1 < len(body) and repeated[n + 1])
+            if not (lone and (b.heading or b.tag in _ITEM_TAGS)):
+                changes[b.index] = (Label.CHROME, "repeats an earlier paragraph")
+                continue
         if b.words >= cfg.repeat_min_words and seen >= cfg.repeat_min_blocks:
             held = sum(map(text.__contains__, long_seen))
             if held >= cfg.repeat_min_blocks:
@@ -145,9 +166,59 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
                 continue
         if b.words >= cfg.prose_min_words:
             seen += 1
-            seen_set.add(text)
             if len(text) > cfg.repeat_min_chars:
                 long_seen.append(text)
+    return doc.relabel(changes)
+
+
+def restore_linked_headings(doc: Document, cfg: Config) -> Document:
+    """HTML: a heading made of a link, standing inside the body among its paragraphs, is a sub-heading: content again.
+
+    ``link_lists`` makes every mostly-linked block chrome, which is right for menus but
+    drops the linked sub-headings of round-ups and guides ("2. Stanford GSB" linking to
+    the school).  Inside the body's span, between two body blocks, and in the same element
+    as ``sibling_min_blocks`` body paragraphs, such a heading belongs to the article.
+    """
+    span = doc.content_span()
+    if span is None:
+        return doc
+    lo, hi = span
+    parents = Counter(b.path[-2] for b in doc.blocks[lo: hi + 1]
+                      if b.label is Label.CONTENT and len(b.path) > 1)
+    changes: dict[int, Change] = {}
+    for b in doc.blocks[lo + 1: hi]:
+        if (b.label is Label.CHROME and b.reason.startswith("link text") and 2 <= b.heading <= 6
+                and len(b.path) > 1 and parents.get(b.path[-2], 0) >= cfg.sibling_min_blocks):
+            changes[b.index] = (Label.CONTENT, "a linked sub-heading inside the body")
+        elif (b.label is Label.CHROME and b.reason.startswith("link text") and b.tag == "li"
+              and len(b.path) > 2 and parents.get(b.path[-3], 0) >= cfg.sibling_min_blocks):
+            changes[b.index] = (Label.CONTENT, "a linked list item inside the body")
+    return doc.relabel(changes)
+
+
+def mark_body_end(doc: Document, cfg: Config) -> Document:
+    """The body's last short blocks that invite the reader to subscribe, follow, support or write in, and a heading left with nothing after it, become chrome.
+
+    Sites append their own lines at the foot of an article, inside its container:
+    "Subscribe to our newsletter", "Follow Jane on Twitter", "Email Jane at …",
+    "(Reporting by …; Editing by …)", or the heading of a list that other passes have
+    already taken away.  Only the end of the body is read, from its last block back,
+    and only blocks of ``end_prompt_max_words`` or fewer; the first block that is
+    neither stops it.
+    """
+    body = [b for b in doc.blocks if b.label is Label.CONTENT]
+    if len(body) < 2:
+        return doc
+    flagged = doc.blocks_containing(patterns.END_PROMPT_KEYWORDS)
+    changes: dict[int, Change] = {}
+    for b in reversed(body[1:]):
+        if b.heading and not b.ends_sentence:
+            changes[b.index] = (Label.CHROME, "a heading with no body text after it")
+        elif (b.index in flagged and b.words <= cfg.end_prompt_max_words
+              and patterns.search(patterns.END_PROMPT, b.text, cfg.regex_timeout)):
+            changes[b.index] = (Label.CHROME, "an invitation at the end of the article (subscribe, follow, contact)")
+        else:
+            break
     return doc.relabel(changes)
 
 

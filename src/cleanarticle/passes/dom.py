@@ -21,32 +21,50 @@ _ARTICLE_LANDMARKS = frozenset({"article", "main"})
 _PAGE_TAGS = ("html", "body")  # their classes describe the page layout, not a part of it
 
 
+# Elements that hold text of their own: a <figure> wrapped around one (a table, a pull quote,
+# a code listing -- as block editors emit them) is that content, not an image with its caption.
+_FIGURE_CONTENT = frozenset({"table", "blockquote", "pre"})
+
+
 def _landmark_finder(elements: tuple[Element, ...], prose: list[int], limit: float) -> Callable[[int], str]:
     """A function giving, for an element, the innermost landmark around it that decides its blocks.
 
     That is the nearest nav/aside/footer/header (unless it holds most of the page's prose:
-    then it is no furniture, whatever its tag), article/main or figure/figcaption, or "".
-    An element's answer is its own landmark's or else its parent's: each is found once, by
-    walking up only as far as the nearest element already answered.
+    then it is no furniture, whatever its tag -- but a footer always is: one outweighing the
+    page is a legal notice under a page of little prose), article/main, or figure/figcaption
+    (unless it holds most of the prose: an unclosed <figure> swallows the page), or "".  A
+    figure around a table, a quote or a listing gives "figure-content": it is content.
+    An element's answer is its own landmark's or else its parent's (one answer for elements
+    below a table, quote or listing, one for the others): each is found once, by walking up
+    only as far as the nearest element already answered.
     """
-    known: dict[int, str] = {}
+    known: tuple[dict[int, str], dict[int, str]] = ({}, {})  # (not held, held in a table/quote/listing)
 
     def innermost(i: int) -> str:
-        chain = []
+        chain: list[tuple[int, bool]] = []
         found = ""
+        held = False
         while i >= 0:
-            if i in known:
-                found = known[i]
+            if i in known[held]:
+                found = known[held][i]
                 break
-            chain.append(i)
+            chain.append((i, held))
             lm = elements[i].landmark
-            if (lm in _CHROME_LANDMARKS or lm == "header") and prose[i] <= limit or \
-                    lm in _ARTICLE_LANDMARKS or lm in ("figure", "figcaption"):
+            if lm in _FIGURE_CONTENT:
+                held = True
+            elif lm == "figure" and held:
+                found = "figure-content"
+                break
+            elif lm in _CHROME_LANDMARKS or lm == "header":
+                if prose[i] <= limit or lm == "footer":
+                    found = lm
+                    break
+            elif lm in _ARTICLE_LANDMARKS or lm in ("figure", "figcaption") and prose[i] <= limit:
                 found = lm
                 break
             i = elements[i].parent
-        for j in chain:
-            known[j] = found
+        for j, was_held in chain:
+            known[was_held][j] = found
         return found
 
     return innermost
@@ -232,9 +250,12 @@ def select_main_container(doc: Document, cfg: Config) -> Document:
     if not doc.elements:
         return doc
     sums = [0.0] * len(doc.elements)
+    short = -cfg.html_block_cost
     for b, v in zip(doc.blocks, block_values(doc, cfg)):
         if b.label is not Label.CONTENT:
             continue  # already excluded from the body: it neither helps nor hurts a container
+        if v == short:  # a short line (block_values gives it exactly -html_block_cost): cheaper here
+            v = -cfg.container_short_cost
         for i in b.path:
             sums[i] += v
     best = max(range(len(sums)), key=sums.__getitem__)
@@ -249,4 +270,68 @@ def select_main_container(doc: Document, cfg: Config) -> Document:
     for b in doc.blocks:
         if b.label is Label.CONTENT and keep.isdisjoint(b.path):
             changes[b.index] = (Label.CHROME, REASON_OUTSIDE_CONTAINER)
+    return doc.relabel(changes)
+
+
+def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
+    """A list of teaser cards (repeated small elements, each led by a linked headline) after the article becomes chrome.
+
+    "More stories" blocks after an article are built as a list of cards: a linked
+    headline, perhaps a date, a writer and a one-paragraph blurb each.  The blurbs read
+    as prose, so without this the body runs on into them.  A card is a small element
+    (at most ``card_max_words``) whose first or second block is a linked headline of
+    ``card_title_min_words`` or more (a reader's name over a comment is shorter);
+    an element is a card list when at least ``cards_min`` of its children are cards
+    and they hold ``cards_min_share`` of its words.  Only a list that follows
+    ``cards_min_prose_before`` words of prose outside card lists counts, and not one
+    holding the page's headline: a list at the top of the page is its content (a
+    listing page, or a round-up article of linked picks).
+    """
+    n = len(doc.elements)
+    if not n:
+        return doc
+    words = [0] * n
+    blocks = [0] * n
+    led = [False] * n          # the element's first or second block is a linked headline
+    has_content = [False] * n
+    has_h1 = [False] * n
+    lo, hi, link = cfg.card_title_min_words, cfg.title_max_words, cfg.link_share_chrome
+    for b in doc.blocks:
+        headline = b.link_share >= link and lo <= b.words <= hi
+        for i in b.path:
+            words[i] += b.words
+            if blocks[i] < 2 and headline:
+                led[i] = True
+            blocks[i] += 1
+            if b.label is Label.CONTENT:
+                has_content[i] = True
+            if b.heading == 1:
+                has_h1[i] = True
+    children: dict[int, list[int]] = {}
+    for i, el in enumerate(doc.elements):
+        if words[i] and el.parent >= 0:
+            children.setdefault(el.parent, []).append(i)
+    lists: dict[int, int] = {}
+    for parent, kids in children.items():
+        cards = [k for k in kids if led[k] and words[k] <= cfg.card_max_words]
+        if (len(cards) >= cfg.cards_min and sum(words[k] for k in cards) >= cfg.cards_min_share * words[parent]
+                and any(has_content[k] for k in cards) and not has_h1[parent]):
+            lists[parent] = len(cards)
+    if not lists:
+        return doc
+    # Which lists follow enough prose of the article's own (prose outside every card list)?
+    changes: dict[int, Change] = {}
+    prose_before = 0
+    verdict: dict[int, bool] = {}
+    for b in doc.blocks:
+        inside = [i for i in b.path if i in lists]
+        if not inside:
+            if is_prose(b, doc, cfg):
+                prose_before += b.words
+            continue
+        outer = inside[0]
+        if outer not in verdict:
+            verdict[outer] = prose_before >= cfg.cards_min_prose_before
+        if verdict[outer] and b.label is Label.CONTENT:
+            changes[b.index] = (Label.CHROME, f"inside a list of teaser cards ({lists[outer]} with linked headlines)")
     return doc.relabel(changes)

@@ -200,6 +200,8 @@ def mark_standfirst(doc: Document, cfg: Config) -> Document:
     for b in doc.blocks[title + 1: start + 1]:
         if not _movable(b) or b.words < cfg.prose_min_words:
             continue
+        if b.words > cfg.standfirst_max_words:
+            break  # a summary is short: a block this long is the article's own text
         why = None
         if patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout):
             why = "standfirst naming its writer"

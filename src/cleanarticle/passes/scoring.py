@@ -58,8 +58,8 @@ def is_barrier(b: Block, cfg: Config) -> bool:
     (Headings over lists of other articles, "You may also like", were tried as
     barriers too; they also stand inside articles, and cost more than they saved.)
     """
-    if b.words > cfg.barrier_max_words:
-        return False
+    if b.words > cfg.barrier_max_words or b.link_share >= cfg.link_share_chrome:
+        return False  # (a linked "124 Comments" is a share bar's jump link, not the comments' heading)
     return patterns.contains_any(b.text, patterns.COMMENTS_KEYWORDS) and patterns.match(
         patterns.COMMENTS_HEADING, b.text, cfg.regex_timeout) is not None
 
@@ -154,4 +154,4 @@ def block_values(doc: Document, cfg: Config) -> list[float]:
     return values
 
 
-_LIST_TAGS = frozenset({"li", "dd", "dt", "td", "th", "pre"})
+_LIST_TAGS = frozenset({"li", "dd", "dt", "td", "th", "tr", "pre"})

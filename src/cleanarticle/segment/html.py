@@ -85,6 +85,23 @@ def _too_deep(parser: etree.HTMLParser) -> bool:
 _text_length = etree.XPath("string-length()")
 
 
+_CELLS = ("td", "th")
+
+
+def _simple_row(tr: etree._Element) -> bool:
+    """A table row whose cells hold only inline text: read as one line, cells separated by " | ".
+
+    A data table's row is one record ("1 | North Dakota | 82.0"); a block per cell would split
+    it into words that read as nothing, and drop cells without letters.  A row whose cells hold
+    paragraphs, lists or tables of their own (a layout table) keeps a block per element.
+    """
+    for d in tr.iterdescendants():
+        tag = d.tag
+        if isinstance(tag, str) and tag.lower() in BLOCK_TAGS and tag.lower() not in _CELLS and tag.lower() != "br":
+            return False
+    return True
+
+
 def _hidden(el: etree._Element) -> bool:
     """The page hides the element (``hidden``, ``aria-hidden``, CSS ``display``/``visibility``)."""
     get = el.get
@@ -152,13 +169,13 @@ def _stripped_length(pieces: list[str]) -> int:
 
 # What the walk does at an element, by tag.  Inline tags (the default) only add their text
 # to the paragraph being read; a tag not listed is looked up lower-cased once per page.
-_INLINE, _OPEN, _SKIP, _NOSCRIPT, _BR, _HR, _LINK, _NODE = range(8)
+_INLINE, _OPEN, _SKIP, _NOSCRIPT, _BR, _HR, _LINK, _NODE, _ROW, _CELL = range(10)
 _TAG_KINDS: dict[str, int] = {
     **dict.fromkeys("span em strong b i u s q img small big sup sub code time abbr cite label button font mark "
                     "del ins wbr picture bdi bdo var kbd samp nobr tt strike data output".split(), _INLINE),
     **dict.fromkeys(BLOCK_TAGS, _OPEN),
     **dict.fromkeys(SKIP_TAGS, _SKIP),
-    "noscript": _NOSCRIPT, "br": _BR, "hr": _HR, "a": _LINK,
+    "noscript": _NOSCRIPT, "br": _BR, "hr": _HR, "a": _LINK, "tr": _ROW, "td": _CELL, "th": _CELL,
 }
 
 
@@ -220,6 +237,14 @@ class _Walker:
             if part.strip():
                 return False
         return False
+
+    def cell_break(self) -> None:
+        """A new cell of a one-line table row: " | " after the previous cell's text."""
+        for part in reversed(self.parts):
+            if part.strip():
+                if part != " | ":
+                    self.parts.append(" | ")
+                return
 
     def flush(self) -> None:
         """End the paragraph being read: make a block of its text, if it has any."""
@@ -287,6 +312,7 @@ class _Walker:
         max_depth = cfg.max_dom_depth + 1  # (the stack's first frame is the page)
         stack, parts, link_parts = self.stack, self.parts, self.link_parts
         links: list[etree._Element] = []  # the open <a> elements
+        rows: set[etree._Element] = set()  # table rows read as one line
         kinds = dict(_TAG_KINDS)
         walker = etree.iterwalk(self.start, events=("start", "end"))
         for event, el in walker:
@@ -302,8 +328,12 @@ class _Walker:
                     # reader without scripts sees -- forums serve their posts that way.)
                     walker.skip_subtree()
                     continue
-                if kind == _OPEN:
+                if kind == _CELL and el.getparent() in rows:
+                    self.cell_break()
+                elif kind == _OPEN or kind == _ROW or kind == _CELL:
                     if len(stack) < max_depth:
+                        if kind == _ROW and _simple_row(el):
+                            rows.add(el)  # (held, so that its proxy, and identity, live as long as the walk)
                         self.open_block(el, tag.lower())
                 elif kind == _LINK:
                     links.append(el)
