@@ -49,7 +49,7 @@ class Element(NamedTuple):
 
     tag: str
     hints: str      # class and id, lowercased ("" when none)
-    parent: int     # index into Document.elements, -1 for the root
+    parent: int     # index into Document.elements (always before this element's), -1 for the root
     depth: int
     landmark: str = ""  # nav/header/footer/aside/article/main/figure/... from tag or ARIA role
 
@@ -72,7 +72,9 @@ class Block(NamedTuple):
     heading: int = 0                 # 1-6 for headings
     gap_before: int = 1              # blank lines before it in a text dump
     landmarks: frozenset[str] = frozenset()  # nav/header/footer/aside/figure/... ancestry
-    path: tuple[int, ...] = ()       # indices of enclosing Elements, outermost first
+    # Indices of the enclosing Elements, outermost first: the innermost one's chain of parents.
+    # Blocks are in document order, so the blocks under an element follow each other.
+    path: tuple[int, ...] = ()
     link_share: float = 0.0          # share of the text that is link text
     href: str | None = None          # the block's link when it is mostly one link
     label: Label = Label.CONTENT

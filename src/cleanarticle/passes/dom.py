@@ -290,23 +290,42 @@ def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
     n = len(doc.elements)
     if not n:
         return doc
+    lo, hi, link = cfg.card_title_min_words, cfg.title_max_words, cfg.link_share_chrome
+    headline = [b.link_share >= link and lo <= b.words <= hi for b in doc.blocks]
+    if sum(headline) < cfg.cards_min:
+        return doc  # each card is led by a headline of its own
+    # Each element's words, blocks, first block, and whether it holds content or the <h1>: its
+    # own blocks' first, then (children come after their parents) added to its parent's.
     words = [0] * n
     blocks = [0] * n
-    led = [False] * n          # the element's first or second block is a linked headline
+    first = [0] * n
     has_content = [False] * n
     has_h1 = [False] * n
-    lo, hi, link = cfg.card_title_min_words, cfg.title_max_words, cfg.link_share_chrome
+    content = Label.CONTENT
     for b in doc.blocks:
-        headline = b.link_share >= link and lo <= b.words <= hi
-        for i in b.path:
+        if b.path:
+            i = b.path[-1]
+            if not blocks[i]:
+                first[i] = b.index
             words[i] += b.words
-            if blocks[i] < 2 and headline:
-                led[i] = True
             blocks[i] += 1
-            if b.label is Label.CONTENT:
+            if b.label is content:
                 has_content[i] = True
             if b.heading == 1:
                 has_h1[i] = True
+    elements = doc.elements
+    for i in range(n - 1, 0, -1):
+        p = elements[i].parent
+        if not blocks[i] or p < 0:
+            continue
+        if not blocks[p] or first[i] < first[p]:
+            first[p] = first[i]
+        words[p] += words[i]
+        blocks[p] += blocks[i]
+        has_content[p] = has_content[p] or has_content[i]
+        has_h1[p] = has_h1[p] or has_h1[i]
+    # The element's first or second block is a linked headline (an element's blocks follow each other).
+    led = [bool(blocks[i]) and (headline[first[i]] or blocks[i] > 1 and headline[first[i] + 1]) for i in range(n)]
     children: dict[int, list[int]] = {}
     for i, el in enumerate(doc.elements):
         if words[i] and el.parent >= 0:
