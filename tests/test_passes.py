@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -90,9 +92,25 @@ def test_hints_read_name_by_name_match_as_the_whole_string(parts):
     hints = "".join(parts)
     for pattern in (patterns.BOILERPLATE_HINT, patterns.CONTENT_HINT):
         m = pattern.search(hints)
-        reader = dom._HintReader(pattern, CFG.regex_timeout)
-        assert reader.first_match(hints) == (m.group(0).strip(" _-") if m else None)
-        assert reader.first_match(hints) == (m.group(0).strip(" _-") if m else None)  # from the memo
+        reader = dom._HintReader(pattern)
+        assert reader.first_match(hints, CFG.regex_timeout) == (m.group(0).strip(" _-") if m else None)
+        assert reader.first_match(hints, CFG.regex_timeout) == (m.group(0).strip(" _-") if m else None)  # from the memo
+
+
+def test_a_hint_search_cut_short_is_not_remembered():
+    reader = dom._HintReader(patterns.BOILERPLATE_HINT)
+    with patterns.deadline(time.monotonic() - 1):  # out of time: every search times out
+        assert reader.first_match("site-nav main", CFG.regex_timeout) is None
+    assert reader.first_match("site-nav main", CFG.regex_timeout) == "nav"
+    assert reader.of_name == {"site-nav": "nav"}
+
+
+def test_hint_memory_is_bounded(monkeypatch):
+    monkeypatch.setattr(dom._HintReader, "MEMORY", 3)
+    reader = dom._HintReader(patterns.BOILERPLATE_HINT)
+    for i in range(10):
+        reader.first_match(f"x{i} y{i}", CFG.regex_timeout)
+        assert len(reader.of_name) <= 4 and len(reader.of_string) <= 3
 
 
 def test_link_lists():

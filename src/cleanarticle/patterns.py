@@ -42,13 +42,22 @@ def deadline(at: float | None) -> Iterator[None]:
 
 
 def _limited(method, text: str, timeout: float) -> regex.Match[str] | None:
+    try:
+        return _within(method, text, timeout)
+    except TimeoutError:
+        return None
+
+
+def _within(method, text: str, timeout: float) -> regex.Match[str] | None:
     at = _DEADLINE.get()
     if at is not None:
         timeout = max(0.0, min(timeout, at - _now()))
-    try:
-        return method(text, timeout=timeout)
-    except TimeoutError:
-        return None
+    return method(text, timeout=timeout)
+
+
+def search_or_raise(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIMEOUT) -> regex.Match[str] | None:
+    """``search`` that raises ``TimeoutError`` when out of time: for callers that remember answers."""
+    return _within(pattern.search, text, timeout)
 
 
 def search(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIMEOUT) -> regex.Match[str] | None:
