@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from .. import patterns
@@ -346,15 +347,19 @@ def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
         blocks[p] += blocks[i]
         has_content[p] = has_content[p] or has_content[i]
         has_h1[p] = has_h1[p] or has_h1[i]
-    # The element's first or second block is a linked headline (an element's blocks follow each other).
-    led = [bool(blocks[i]) and (headline[first[i]] or blocks[i] > 1 and headline[first[i] + 1]) for i in range(n)]
-    children: dict[int, list[int]] = {}
-    for i, el in enumerate(doc.elements):
-        if words[i] and el.parent >= 0:
-            children.setdefault(el.parent, []).append(i)
+    # The cards: small elements whose first or second block is a linked headline.  An element's
+    # blocks follow each other, so they are found from each headline up its path, while the
+    # element starts at the headline or one block before it.
+    cards_of: dict[int, set[int]] = {}
+    most = cfg.card_max_words
+    for j in compress(range(len(headline)), headline):
+        for i in reversed(doc.blocks[j].path):
+            if first[i] < j - 1:
+                break
+            if words[i] and words[i] <= most and elements[i].parent >= 0:
+                cards_of.setdefault(elements[i].parent, set()).add(i)
     lists: dict[int, int] = {}
-    for parent, kids in children.items():
-        cards = [k for k in kids if led[k] and words[k] <= cfg.card_max_words]
+    for parent, cards in cards_of.items():
         if (len(cards) >= cfg.cards_min and sum(words[k] for k in cards) >= cfg.cards_min_share * words[parent]
                 and any(has_content[k] for k in cards) and not has_h1[parent]):
             lists[parent] = len(cards)
