@@ -252,5 +252,12 @@ def test_blocks_containing_finds_what_a_test_per_block_finds():
             assert doc.blocks_containing(keywords, limit) == expected, (keywords, limit)
     assert doc.blocks_containing(patterns.COMMENTS_KEYWORDS, 3) == {2, 3}
     assert doc.blocks_containing(patterns.CREDIT_KEYWORDS) == {0, 1, 4}
+    # Whichever limit comes first, a smaller one is answered from a wider index (and gives the same).
+    for limits, built in (((12, 3, None), {12, None}), ((3, None, 12), {3, None}), ((None, 12, 3), {None})):
+        fresh = segment(text, "text", Config())
+        for limit in limits:
+            for keywords in (patterns.CREDIT_KEYWORDS, patterns.COMMENTS_KEYWORDS, (":",)):
+                assert fresh.blocks_containing(keywords, limit) == doc.blocks_containing(keywords, limit)
+        assert set(fresh.text_indexes) == built
     # A relabelled copy shares the index (texts and word counts never change).
     assert doc.relabel({0: (Label.CHROME, "test")}).text_indexes is doc.text_indexes

@@ -164,7 +164,8 @@ class Document:
     def blocks_containing(self, keywords: tuple[str, ...], max_words: int | None = None) -> frozenset[int]:
         """Indices of the blocks (of at most ``max_words`` words) whose text contains any of ``keywords`` (lower case).
 
-        Found in one scan per keyword of the texts of those blocks (``TextIndex``).
+        Found in one scan per keyword of the texts of those blocks (``TextIndex``), or of an
+        index already built for longer blocks: its hits that are short enough.
         """
         indexes = self.text_indexes
         if indexes is None:
@@ -172,6 +173,13 @@ class Document:
             object.__setattr__(self, "text_indexes", indexes)  # a cache: frozen for users, filled here
         index = indexes.get(max_words)
         if index is None:
+            if max_words is not None:
+                wider = [limit for limit in indexes if limit is None or limit > max_words]
+                if wider:
+                    nearest = min(wider, key=lambda limit: float("inf") if limit is None else limit)
+                    hits = indexes[nearest].containing(keywords)
+                    blocks = self.blocks
+                    return frozenset([i for i in hits if blocks[i].words <= max_words])
             index = indexes[max_words] = TextIndex(self.blocks, max_words)
         return index.containing(keywords)
 
