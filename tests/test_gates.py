@@ -61,7 +61,16 @@ def test_date_gate_needs_a_year():
 
 
 SYMBOL_LED = ["► Share", "© 2024 Foo Ltd", "“© 2020”", "3 comments", "(c) 2020 Foo Media", "— Read more",
-              "» Weiterlesen", "★ Copyright 2020 Example", "#Tags:", "→ Skip to content", "(Share)", "“Menu”"]
+              "» Weiterlesen", "★ Copyright 2020 Example", "#Tags:", "→ Skip to content", "(Share)", "“Menu”",
+              "12 COMMENTS", "7 commentſ", "(C) 2021 Bar", "— (c) 2019 Baz", "2024 was a long year.", "3 replies",
+              "• © Foo", "10 things to do"]
+
+
+def test_every_phrase_a_gate_tries_on_lines_led_otherwise_holds_one_of_its_open_keywords():
+    for gate in (patterns.could_be_prompt, patterns.could_be_notice):
+        for k in gate._by_prefix.get("", ()):
+            literal = gate._phrases[k].replace("\\", "").lower()
+            assert any(kw in literal for kw in gate.open_keywords), gate._phrases[k]
 
 
 @pytest.mark.parametrize("line", PROMPTS + NOTICES + SYMBOL_LED + ["Apple Watch", "The council voted on Tuesday."])

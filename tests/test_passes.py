@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -90,9 +92,25 @@ def test_hints_read_name_by_name_match_as_the_whole_string(parts):
     hints = "".join(parts)
     for pattern in (patterns.BOILERPLATE_HINT, patterns.CONTENT_HINT):
         m = pattern.search(hints)
-        reader = dom._HintReader(pattern, CFG.regex_timeout)
-        assert reader.first_match(hints) == (m.group(0).strip(" _-") if m else None)
-        assert reader.first_match(hints) == (m.group(0).strip(" _-") if m else None)  # from the memo
+        reader = dom._HintReader(pattern)
+        assert reader.first_match(hints, CFG.regex_timeout) == (m.group(0).strip(" _-") if m else None)
+        assert reader.first_match(hints, CFG.regex_timeout) == (m.group(0).strip(" _-") if m else None)  # from the memo
+
+
+def test_a_hint_search_cut_short_is_not_remembered():
+    reader = dom._HintReader(patterns.BOILERPLATE_HINT)
+    with patterns.deadline(time.monotonic() - 1):  # out of time: every search times out
+        assert reader.first_match("site-nav main", CFG.regex_timeout) is None
+    assert reader.first_match("site-nav main", CFG.regex_timeout) == "nav"
+    assert reader.of_name == {"site-nav": "nav"}
+
+
+def test_hint_memory_is_bounded(monkeypatch):
+    monkeypatch.setattr(dom._HintReader, "MEMORY", 3)
+    reader = dom._HintReader(patterns.BOILERPLATE_HINT)
+    for i in range(10):
+        reader.first_match(f"x{i} y{i}", CFG.regex_timeout)
+        assert len(reader.of_name) <= 4 and len(reader.of_string) <= 3
 
 
 def test_link_lists():
@@ -234,5 +252,12 @@ def test_blocks_containing_finds_what_a_test_per_block_finds():
             assert doc.blocks_containing(keywords, limit) == expected, (keywords, limit)
     assert doc.blocks_containing(patterns.COMMENTS_KEYWORDS, 3) == {2, 3}
     assert doc.blocks_containing(patterns.CREDIT_KEYWORDS) == {0, 1, 4}
+    # Whichever limit comes first, a smaller one is answered from a wider index (and gives the same).
+    for limits, built in (((12, 3, None), {12, None}), ((3, None, 12), {3, None}), ((None, 12, 3), {None})):
+        fresh = segment(text, "text", Config())
+        for limit in limits:
+            for keywords in (patterns.CREDIT_KEYWORDS, patterns.COMMENTS_KEYWORDS, (":",)):
+                assert fresh.blocks_containing(keywords, limit) == doc.blocks_containing(keywords, limit)
+        assert set(fresh.text_indexes) == built
     # A relabelled copy shares the index (texts and word counts never change).
     assert doc.relabel({0: (Label.CHROME, "test")}).text_indexes is doc.text_indexes

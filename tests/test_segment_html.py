@@ -7,6 +7,7 @@ from urllib.parse import urljoin
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from robust_strategies import PROFILE, pages
 
 from cleanarticle.config import Config
 from cleanarticle.segment import html as H
@@ -107,3 +108,23 @@ def test_an_xml_declaration_before_the_markup_is_dropped():
     for page in ('<?xml version="1.0" encoding="utf-8"?><html><body><p>Text</p></body></html>',
                  ' \n<?xml version="1.0"?>\n<html><body><p>Text</p></body></html>'):
         assert texts(page) == ["Text"]
+
+
+
+@given(page=pages())
+@PROFILE
+def test_paths_are_parent_chains_and_an_elements_blocks_follow_each_other(page: str):
+    # Passes rely on both (``mark_teaser_cards`` adds each element's totals to its parent's,
+    # and finds its second block right after its first).
+    doc = segment_html(page, Config(max_dom_depth=6))
+    assert all(el.parent < i for i, el in enumerate(doc.elements))
+    last: dict[int, int] = {}
+    for b in doc.blocks:
+        chain, i = [], b.path[-1] if b.path else -1
+        while i >= 0:
+            chain.append(i)
+            i = doc.elements[i].parent
+        assert b.path == tuple(reversed(chain))
+        for i in b.path:
+            assert last.get(i, b.index - 1) == b.index - 1
+            last[i] = b.index

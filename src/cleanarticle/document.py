@@ -49,7 +49,7 @@ class Element(NamedTuple):
 
     tag: str
     hints: str      # class and id, lowercased ("" when none)
-    parent: int     # index into Document.elements, -1 for the root
+    parent: int     # index into Document.elements (always before this element's), -1 for the root
     depth: int
     landmark: str = ""  # nav/header/footer/aside/article/main/figure/... from tag or ARIA role
 
@@ -72,7 +72,9 @@ class Block(NamedTuple):
     heading: int = 0                 # 1-6 for headings
     gap_before: int = 1              # blank lines before it in a text dump
     landmarks: frozenset[str] = frozenset()  # nav/header/footer/aside/figure/... ancestry
-    path: tuple[int, ...] = ()       # indices of enclosing Elements, outermost first
+    # Indices of the enclosing Elements, outermost first: the innermost one's chain of parents.
+    # Blocks are in document order, so the blocks under an element follow each other.
+    path: tuple[int, ...] = ()
     link_share: float = 0.0          # share of the text that is link text
     href: str | None = None          # the block's link when it is mostly one link
     label: Label = Label.CONTENT
@@ -162,7 +164,8 @@ class Document:
     def blocks_containing(self, keywords: tuple[str, ...], max_words: int | None = None) -> frozenset[int]:
         """Indices of the blocks (of at most ``max_words`` words) whose text contains any of ``keywords`` (lower case).
 
-        Found in one scan per keyword of the texts of those blocks (``TextIndex``).
+        Found in one scan per keyword of the texts of those blocks (``TextIndex``), or of an
+        index already built for longer blocks: its hits that are short enough.
         """
         indexes = self.text_indexes
         if indexes is None:
@@ -170,6 +173,13 @@ class Document:
             object.__setattr__(self, "text_indexes", indexes)  # a cache: frozen for users, filled here
         index = indexes.get(max_words)
         if index is None:
+            if max_words is not None:
+                wider = [limit for limit in indexes if limit is None or limit > max_words]
+                if wider:
+                    nearest = min(wider, key=lambda limit: float("inf") if limit is None else limit)
+                    hits = indexes[nearest].containing(keywords)
+                    blocks = self.blocks
+                    return frozenset([i for i in hits if blocks[i].words <= max_words])
             index = indexes[max_words] = TextIndex(self.blocks, max_words)
         return index.containing(keywords)
 

@@ -42,13 +42,22 @@ def deadline(at: float | None) -> Iterator[None]:
 
 
 def _limited(method, text: str, timeout: float) -> regex.Match[str] | None:
+    try:
+        return _within(method, text, timeout)
+    except TimeoutError:
+        return None
+
+
+def _within(method, text: str, timeout: float) -> regex.Match[str] | None:
     at = _DEADLINE.get()
     if at is not None:
         timeout = max(0.0, min(timeout, at - _now()))
-    try:
-        return method(text, timeout=timeout)
-    except TimeoutError:
-        return None
+    return method(text, timeout=timeout)
+
+
+def search_or_raise(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIMEOUT) -> regex.Match[str] | None:
+    """``search`` that raises ``TimeoutError`` when out of time: for callers that remember answers."""
+    return _within(pattern.search, text, timeout)
 
 
 def search(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIMEOUT) -> regex.Match[str] | None:
@@ -315,7 +324,8 @@ class _FirstWordGate:
     is filed under that word; one whose first word carries pattern syntax ("comments?",
     "e-?mail", "load(ing)?") under the letters before it, as a prefix; one that
     starts with a group under each alternative; one that starts otherwise (a digit,
-    "©") is tried on every line that does not start with a letter.
+    "©") is tried on every line that does not start with a letter and holds one of
+    ``open_keywords`` (lower case; every such phrase holds one of them, as tested).
 
     ``patterns_for(first_word(line), line)`` is then the pattern of just the phrases
     whose word starts with the same letter (none when no phrase can match): a whole
@@ -323,7 +333,7 @@ class _FirstWordGate:
     much less.
     """
 
-    def __init__(self, phrases: list[str], wrap: Callable[[str], str], flags: int):
+    def __init__(self, phrases: list[str], wrap: Callable[[str], str], flags: int, open_keywords: tuple[str, ...]):
         by_word: dict[str, set[int]] = {}
         by_prefix: dict[str, set[int]] = {}
         for k, ph in enumerate(phrases):
@@ -340,6 +350,7 @@ class _FirstWordGate:
         self.words = frozenset(by_word)
         self.prefixes = tuple(sorted(p for p in by_prefix if p))
         self.open = "" in by_prefix
+        self.open_keywords = open_keywords
         self._phrases, self._wrap, self._flags = phrases, wrap, flags
         self._by_word, self._by_prefix = by_word, by_prefix
         self.full = LazyPattern(wrap("|".join(phrases)), flags)
@@ -375,6 +386,8 @@ class _FirstWordGate:
         else:
             # Punctuation before the first word ("(c) 2024") may itself begin a phrase.
             with_open = self.open and not text[:1].isalpha()
+        if with_open:  # (most lines led by a digit or a symbol hold none of these)
+            with_open = contains_any(text, self.open_keywords)
         found = (self._bucket(first[0]),) if first is not None and self.admits(first) else ()
         return found + self._open if with_open else found
 
@@ -428,7 +441,7 @@ def first_word(text: str) -> str | None:
 
 _LEADING_NONWORD = LazyPattern(r"[\s\W]*+")  # what PROMPT_LINE skips before a phrase
 _LEAD_STRIP = " \t\"'“”‘’«»‹›()[]{}<>|•·*-–—:;,.!?#>→»›"
-could_be_prompt = _FirstWordGate(_PROMPT_PHRASES, _prompt_line, _I)
+could_be_prompt = _FirstWordGate(_PROMPT_PHRASES, _prompt_line, _I, open_keywords=("comment",))
 PROMPT_LINE = could_be_prompt.full
 
 
@@ -446,7 +459,8 @@ _NOTICE_STARTS = [
     r"deze (?:web)?site gebruikt cookies", r"wij gebruiken cookies",
     r"ta strona (?:używa|korzysta z) (?:plików )?cookie", r"używamy (?:plików )?cookie",
 ]
-could_be_notice = _FirstWordGate(_NOTICE_STARTS, lambda alternatives: r"^[\s\W]*(?:" + alternatives + ")", _I)
+could_be_notice = _FirstWordGate(_NOTICE_STARTS, lambda alternatives: r"^[\s\W]*(?:" + alternatives + ")", _I,
+                                 open_keywords=("©", "(c)"))
 PROMPT_START = could_be_notice.full
 
 

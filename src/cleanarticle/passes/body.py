@@ -209,12 +209,13 @@ def mark_body_end(doc: Document, cfg: Config) -> Document:
     body = [b for b in doc.blocks if b.label is Label.CONTENT]
     if len(body) < 2:
         return doc
-    flagged = doc.blocks_containing(patterns.END_PROMPT_KEYWORDS)
     changes: dict[int, Change] = {}
+    # The walk reads a block or two, so each is gated on its own keywords: a page-wide index
+    # (``blocks_containing``) would scan the whole page for each of them.
     for b in reversed(body[1:]):
         if b.heading and not b.ends_sentence:
             changes[b.index] = (Label.CHROME, "a heading with no body text after it")
-        elif (b.index in flagged and b.words <= cfg.end_prompt_max_words
+        elif (b.words <= cfg.end_prompt_max_words and patterns.contains_any(b.text, patterns.END_PROMPT_KEYWORDS)
               and patterns.search(patterns.END_PROMPT, b.text, cfg.regex_timeout)):
             changes[b.index] = (Label.CHROME, "an invitation at the end of the article (subscribe, follow, contact)")
         else:

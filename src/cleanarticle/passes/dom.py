@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from .. import patterns
@@ -108,44 +109,67 @@ def mark_landmarks(doc: Document, cfg: Config) -> Document:
 
 
 class _HintReader:
-    """A class/id pattern's first match in a page's class/id strings, read class name by class name.
+    """A class/id pattern's first match in class/id strings, read class name by class name, remembered across pages.
 
     A class/id string is class names and an id separated by spaces ("menu-item
     menu-item-type-post menu-item-1234"), and a page repeats class names far more often
     than whole strings.  The hint patterns' matches never cross a space (they are
     bounded by the string's ends, white space, "_" or "-"), so the leftmost match of the
     string is the leftmost match in its first name that has one; each name is matched
-    once a page.  A string holding a newline is matched whole, because "$" also matches
+    once.  A string holding a newline is matched whole, because "$" also matches
     before a final newline (of a name, but not of the string).
+
+    The answers are kept for later pages too (a site repeats its class names on every
+    page, and themes and frameworks theirs across sites), up to ``MEMORY`` strings and
+    names each; a search cut short by the time limit counts as no match and is not kept.
     """
 
-    def __init__(self, pattern: regex.Pattern[str], timeout: float):
+    MEMORY = 50_000
+
+    def __init__(self, pattern: regex.Pattern[str]):
         self.pattern = pattern
-        self.timeout = timeout
         self.of_string: dict[str, str | None] = {}
         self.of_name: dict[str, str | None] = {}
 
-    def _match(self, text: str) -> str | None:
-        m = patterns.search(self.pattern, text, self.timeout)
-        return m.group(0).strip(" _-") if m else None
-
-    def first_match(self, hints: str) -> str | None:
-        """The first match in ``hints`` without the separators around it ("nav", "share"), or None."""
-        if hints in self.of_string:
-            return self.of_string[hints]
-        if "\n" in hints:
-            found = self._match(hints)
-        else:
-            found = None
-            of_name = self.of_name
-            for name in hints.split(" "):
-                if name not in of_name:
-                    of_name[name] = self._match(name)
-                found = of_name[name]
-                if found is not None:
-                    break
-        self.of_string[hints] = found
+    def _match(self, text: str, timeout: float, memo: dict[str, str | None]) -> str | None:
+        """The match in ``text``, kept in ``memo`` unless the time limit cut the search short."""
+        try:
+            m = patterns.search_or_raise(self.pattern, text, timeout)
+        except TimeoutError:
+            return None
+        memo[text] = found = m.group(0).strip(" _-") if m else None
         return found
+
+    def first_match(self, hints: str, timeout: float) -> str | None:
+        """The first match in ``hints`` without the separators around it ("nav", "share"), or None."""
+        of_string = self.of_string
+        if hints in of_string:
+            return of_string[hints]
+        if len(of_string) >= self.MEMORY:
+            of_string.clear()
+        if "\n" in hints:
+            return self._match(hints, timeout, of_string)
+        found = None
+        of_name = self.of_name
+        if len(of_name) >= self.MEMORY:
+            of_name.clear()
+        timed_out = False
+        for name in hints.split(" "):
+            if name in of_name:
+                found = of_name[name]
+            else:
+                found = self._match(name, timeout, of_name)
+                timed_out = timed_out or name not in of_name
+            if found is not None:
+                break
+        if not timed_out:
+            of_string[hints] = found
+        return found
+
+
+# One reader for each pattern, shared by every page.
+_BOILERPLATE_HINTS = _HintReader(patterns.BOILERPLATE_HINT)
+_CONTENT_HINTS = _HintReader(patterns.CONTENT_HINT)
 
 
 def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
@@ -159,15 +183,14 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
     timeout = cfg.regex_timeout
     # Only the elements above a prose block or a content block are ever asked about, when first
     # asked; pages repeat the same class strings, and the same class names even more.
-    boilerplate = _HintReader(patterns.BOILERPLATE_HINT, timeout)
-    content_hint = _HintReader(patterns.CONTENT_HINT, timeout)
+    boilerplate, content_hint = _BOILERPLATE_HINTS, _CONTENT_HINTS
 
     def word_of(i: int) -> str | None:
         """The boilerplate word in element i's class/id ("share", "related"), or None."""
         el = elements[i]
         if not el.hints or el.tag in _PAGE_TAGS:  # page-level classes describe the layout
             return None
-        return boilerplate.first_match(el.hints)
+        return boilerplate.first_match(el.hints, timeout)
 
     words_above: dict[int, frozenset[str]] = {-1: frozenset()}
 
@@ -205,7 +228,7 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
             chain.append(i)
             el = elements[i]
             if el.hints and el.tag not in _PAGE_TAGS:
-                if content_hint.first_match(el.hints) is not None:
+                if content_hint.first_match(el.hints, timeout) is not None:
                     found = None
                     break
                 word = word_of(i)
@@ -290,30 +313,53 @@ def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
     n = len(doc.elements)
     if not n:
         return doc
+    lo, hi, link = cfg.card_title_min_words, cfg.title_max_words, cfg.link_share_chrome
+    headline = [b.link_share >= link and lo <= b.words <= hi for b in doc.blocks]
+    if sum(headline) < cfg.cards_min:
+        return doc  # each card is led by a headline of its own
+    # Each element's words, blocks, first block, and whether it holds content or the <h1>: its
+    # own blocks' first, then (children come after their parents) added to its parent's.
     words = [0] * n
     blocks = [0] * n
-    led = [False] * n          # the element's first or second block is a linked headline
+    first = [0] * n
     has_content = [False] * n
     has_h1 = [False] * n
-    lo, hi, link = cfg.card_title_min_words, cfg.title_max_words, cfg.link_share_chrome
+    content = Label.CONTENT
     for b in doc.blocks:
-        headline = b.link_share >= link and lo <= b.words <= hi
-        for i in b.path:
+        if b.path:
+            i = b.path[-1]
+            if not blocks[i]:
+                first[i] = b.index
             words[i] += b.words
-            if blocks[i] < 2 and headline:
-                led[i] = True
             blocks[i] += 1
-            if b.label is Label.CONTENT:
+            if b.label is content:
                 has_content[i] = True
             if b.heading == 1:
                 has_h1[i] = True
-    children: dict[int, list[int]] = {}
-    for i, el in enumerate(doc.elements):
-        if words[i] and el.parent >= 0:
-            children.setdefault(el.parent, []).append(i)
+    elements = doc.elements
+    for i in range(n - 1, 0, -1):
+        p = elements[i].parent
+        if not blocks[i] or p < 0:
+            continue
+        if not blocks[p] or first[i] < first[p]:
+            first[p] = first[i]
+        words[p] += words[i]
+        blocks[p] += blocks[i]
+        has_content[p] = has_content[p] or has_content[i]
+        has_h1[p] = has_h1[p] or has_h1[i]
+    # The cards: small elements whose first or second block is a linked headline.  An element's
+    # blocks follow each other, so they are found from each headline up its path, while the
+    # element starts at the headline or one block before it.
+    cards_of: dict[int, set[int]] = {}
+    most = cfg.card_max_words
+    for j in compress(range(len(headline)), headline):
+        for i in reversed(doc.blocks[j].path):
+            if first[i] < j - 1:
+                break
+            if words[i] and words[i] <= most and elements[i].parent >= 0:
+                cards_of.setdefault(elements[i].parent, set()).add(i)
     lists: dict[int, int] = {}
-    for parent, kids in children.items():
-        cards = [k for k in kids if led[k] and words[k] <= cfg.card_max_words]
+    for parent, cards in cards_of.items():
         if (len(cards) >= cfg.cards_min and sum(words[k] for k in cards) >= cfg.cards_min_share * words[parent]
                 and any(has_content[k] for k in cards) and not has_h1[parent]):
             lists[parent] = len(cards)
