@@ -80,6 +80,21 @@ def test_dom_hints():
     assert _by_text(doc, P1[:20]).label is Label.CONTENT
 
 
+def test_a_widget_box_among_the_article_paragraphs_is_a_section_of_it():
+    # An editor's layout grid ("ck-widget") holding a section of the article, beside its paragraphs,
+    # is text; a sidebar's widget of the same class, away from the paragraphs, is still furniture.
+    page = (f'<html><body><div class="layout"><article><div class="item-body"><p>{P1}</p><p>{P2}</p>'
+            f'<div class="ck-widget grid"><div class="ck-widget row"><div class="col"><h6>Snake plant</h6>'
+            f'<p>Who needs flowers when the leaves of a snake plant stand up straight in any dark corner of '
+            f'the house, asking for water only once a month or so?</p></div></div></div></div></article>'
+            f'<div class="sidebar-area"><div class="widget"><p>Our garden shop is open every day from nine in '
+            f'the morning until five in the afternoon, with free parking.</p></div></div></div></body></html>')
+    doc = dom.mark_boilerplate_hints(segment(page, "html", CFG), CFG)
+    assert _by_text(doc, "Snake plant").label is Label.CONTENT
+    assert _by_text(doc, "Who needs flowers").label is Label.CONTENT
+    assert _by_text(doc, "Our garden shop").reason == "inside an element with class/id 'widget'"
+
+
 HINT_PARTS = ["nav", "menu", "item", "share", "article", "body", "content", "post", "with", "has", "no", "ad", "tag",
               "list", "side", "bar", "x", "-", "_", "--", " ", "  ", "\t", "\n", "\u017f", "K"]
 

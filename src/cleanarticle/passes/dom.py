@@ -18,6 +18,9 @@ _CHROME_LANDMARKS = frozenset({"nav", "aside", "footer"})
 # longer than the article is still the comments.
 _NEVER_DISTRUSTED = ("comment", "respond", "disqus")
 _ARTICLE_LANDMARKS = frozenset({"article", "main"})
+# Hint words that name a kind of box, not what it holds: editors and page builders wrap the
+# article's own sections in "widgets" (a CKEditor grid, a layout block).
+_WEAK_HINTS = ("widget",)
 _PAGE_TAGS = ("html", "body")  # their classes describe the page layout, not a part of it
 
 
@@ -192,6 +195,20 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
     total = sum(prose_of_word.values()) and max(1, sum(b.words for b in prose_blocks))
     distrusted = {w for w, n in prose_of_word.items()
                   if n > cfg.hint_word_max_prose_share * total and not w.startswith(_NEVER_DISTRUSTED)}
+    # The elements holding the page's prose paragraphs directly: a weakly hinted box among them,
+    # holding prose itself, is a section of the text, not furniture beside it.
+    prose_parents = {b.path[-2] for b in prose_blocks if len(b.path) > 1}
+
+    def in_the_text(i: int, word: str) -> bool:
+        """Element i (a box hinted ``word``) holds prose and stands, with the boxes around it of the
+        same hint, among the page's prose paragraphs."""
+        if not prose[i]:
+            return False
+        up = elements[i].parent
+        while up >= 0 and word_of(up) == word:
+            up = elements[up].parent
+        return up in prose_parents
+
     verdicts: dict[int, str | None] = {}
 
     def verdict(i: int) -> str | None:
@@ -209,7 +226,8 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
                     found = None
                     break
                 word = word_of(i)
-                if word and prose[i] <= limit and word not in distrusted:
+                if word and prose[i] <= limit and word not in distrusted \
+                        and not (word.startswith(_WEAK_HINTS) and in_the_text(i, word)):
                     found = word
                     break
             i = el.parent
