@@ -189,3 +189,11 @@ def test_end_of_article_invitations_do_not_match_reporting():
     for line in ("The service has two million subscribers and plans to raise prices next year.",
                  "He thanked the donors who paid for the new roof of the school hall."):
         assert not P.END_PROMPT.search(line), line
+
+
+def test_small_numbers_a_headline_counts():
+    find = P.SMALL_NUMBER.findall
+    assert find("10 DIY Woodworking Projects for your Home") == ["10"]
+    assert find("Top 25: the best beaches") == ["25"]
+    assert find("Die 7 besten Rezepte") == ["7"]
+    assert find("Election 2024: 3.5% turnout rise at 10:30, $20 fee, COVID-19") == []

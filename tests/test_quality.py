@@ -82,6 +82,19 @@ def test_a_round_up_of_linked_picks_at_the_top_is_the_article():
     assert any("bakery" in p for p in art.paragraphs)
 
 
+def test_a_round_up_of_as_many_cards_as_the_headline_counts_is_the_article():
+    # The cards follow the article's opening prose, as "more stories" do, but the headline
+    # counts them: they are the article's items, and each linked card title is its sub-heading.
+    html = page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p><div class='picks'>{_cards(4)}</div>"
+                "<p>Which of these four stories would you like us to follow next? Write to the newsroom.</p>",
+                title="4 stories from the coast this week")
+    art = cleanarticle.clean(html, kind="html")
+    assert any("bakery" in p for p in art.paragraphs)
+    assert "Story number 1 from the coast" in art.paragraphs
+    other = cleanarticle.clean(html.replace("4 stories", "Five stories"), kind="html")
+    assert not any("bakery" in p for p in other.paragraphs)
+
+
 def test_invitations_and_a_dangling_heading_at_the_end_of_the_body_are_chrome():
     html = page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>"
                 "<p>Follow our harbour reporter on Twitter for news from the piers every morning.</p>"

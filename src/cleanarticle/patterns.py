@@ -214,6 +214,9 @@ LIST_MARKER = LazyPattern(r"^\s*(?:[-–•*·▪►✓]|\d{1,3}[.)])\s+")
 # A stripped line LIST_MARKER matches starts with one of these or a digit (a cheap gate).
 LIST_MARKER_STARTS = frozenset("-–•*·▪►✓")
 HAS_LETTER = LazyPattern(r"\p{L}")
+# A number of one to three digits standing alone ("10 DIY projects", "Top 25:"), not part of a
+# year, a price, a time or a version
+SMALL_NUMBER = LazyPattern(r"(?<![\d.,:/$€£-])\b(\d{1,3})\b(?![.,:/]\d|\d|%)")
 HAS_UPPER = LazyPattern(r"\p{Lu}")
 
 # ---------------------------------------------------------------- site prompts (chrome)

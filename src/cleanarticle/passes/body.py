@@ -171,6 +171,16 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
     return doc.relabel(changes)
 
 
+def _leads_its_paragraph(blocks: tuple[Block, ...], heading: Block, hi: int) -> bool:
+    """The next block in the body, past captions and credits, is a body paragraph in the heading's
+    own element: the heading of one item of a round-up ("Quick Coat Hooks" over its blurb)."""
+    for b in blocks[heading.index + 1: hi + 1]:
+        if b.label is Label.CAPTION or b.label is Label.CREDIT:
+            continue
+        return b.label is Label.CONTENT and not b.heading and len(b.path) > 1 and b.path[-2] == heading.path[-2]
+    return False
+
+
 def restore_linked_headings(doc: Document, cfg: Config) -> Document:
     """HTML: a heading made of a link, standing inside the body among its paragraphs, is a sub-heading: content again.
 
@@ -186,9 +196,11 @@ def restore_linked_headings(doc: Document, cfg: Config) -> Document:
     parents = Counter(b.path[-2] for b in doc.blocks[lo: hi + 1]
                       if b.label is Label.CONTENT and len(b.path) > 1)
     changes: dict[int, Change] = {}
-    for b in doc.blocks[lo + 1: hi]:
+    blocks = doc.blocks
+    for b in blocks[lo + 1: hi]:
         if (b.label is Label.CHROME and b.reason.startswith("link text") and 2 <= b.heading <= 6
-                and len(b.path) > 1 and parents.get(b.path[-2], 0) >= cfg.sibling_min_blocks):
+                and len(b.path) > 1 and (parents.get(b.path[-2], 0) >= cfg.sibling_min_blocks
+                                         or _leads_its_paragraph(blocks, b, hi))):
             changes[b.index] = (Label.CONTENT, "a linked sub-heading inside the body")
         elif (b.label is Label.CHROME and b.reason.startswith("link text") and b.tag == "li"
               and len(b.path) > 2 and parents.get(b.path[-3], 0) >= cfg.sibling_min_blocks):

@@ -291,6 +291,13 @@ def select_main_container(doc: Document, cfg: Config) -> Document:
     return doc.relabel(changes)
 
 
+def _counts_in_titles(doc: Document) -> set[int]:
+    """The numbers (1-999) the page's declared titles and <h1> headings count: "10 Woodworking Projects", "Top 25"."""
+    titles = [doc.meta.get(key) or "" for key in ("jsonld_headline", "og_title", "title_tag")]
+    titles += [b.text for b in doc.blocks if b.heading == 1 and b.words <= 30]
+    return {int(n) for t in titles if any(c.isdigit() for c in t) for n in patterns.SMALL_NUMBER.findall(t)}
+
+
 def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
     """A list of teaser cards (repeated small elements, each led by a linked headline) after the article becomes chrome.
 
@@ -337,6 +344,7 @@ def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
             lists[parent] = len(cards)
     if not lists:
         return doc
+    counted = _counts_in_titles(doc)
     # Which lists follow enough prose of the article's own (prose outside every card list)?
     changes: dict[int, Change] = {}
     prose_before = 0
@@ -349,7 +357,9 @@ def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
             continue
         outer = inside[0]
         if outer not in verdict:
-            verdict[outer] = prose_before >= cfg.cards_min_prose_before
+            # A list of as many cards as the headline counts ("10 DIY projects for your home") is the
+            # round-up the article announces, not more stories after it.
+            verdict[outer] = prose_before >= cfg.cards_min_prose_before and lists[outer] not in counted
         if verdict[outer] and b.label is Label.CONTENT:
             changes[b.index] = (Label.CHROME, f"inside a list of teaser cards ({lists[outer]} with linked headlines)")
     return doc.relabel(changes)
