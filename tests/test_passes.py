@@ -33,6 +33,13 @@ def test_prompts():
                            (Label.CHROME, "site notice (cookies, subscription, copyright)")]
 
 
+def test_a_faq_heading_heads_a_section_but_a_faq_menu_line_is_a_prompt():
+    doc = prompts.mark_prompts(segment(f"<html><body><p>{P1}</p><h2>FAQ</h2><p>Does the night bus run on "
+                                       f"holidays?</p><div>FAQ</div></body></html>", "html", CFG), CFG)
+    assert [(b.text, b.label) for b in doc.blocks if b.text == "FAQ"] == [("FAQ", Label.CONTENT), ("FAQ", Label.CHROME)]
+    assert labels(prompts.mark_prompts(text_doc("FAQ", P1), CFG))[0] == (Label.CHROME, "site prompt")
+
+
 def test_credits():
     doc = prompts.mark_credits(text_doc("License: Author:", "Image courtesy of the Drama Society.", P1), CFG)
     assert labels(doc)[:2] == [(Label.CREDIT, "credit line"), (Label.CREDIT, "image credit")]
