@@ -197,3 +197,11 @@ def test_small_numbers_a_headline_counts():
     assert find("Top 25: the best beaches") == ["25"]
     assert find("Die 7 besten Rezepte") == ["7"]
     assert find("Election 2024: 3.5% turnout rise at 10:30, $20 fee, COVID-19") == []
+
+
+def test_lead_ins_of_links_away_from_the_article():
+    for line in ("Read more: the island hotel opens", "RELATED: Ferry fares rise", "Lesen Sie auch: Die Fähre",
+                 "À lire aussi : le port", "Shop the look", "Czytaj także: prom"):
+        assert P.LINK_LEAD_IN.match(line), line
+    for line in ("The north pier safety report", "Readers' letters on the pier", "Moreton Bay ferries"):
+        assert not P.LINK_LEAD_IN.match(line), line

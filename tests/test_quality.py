@@ -123,6 +123,17 @@ def test_linked_sub_headings_and_list_items_inside_the_body_are_content():
     assert art.paragraphs[0] == P1 and art.paragraphs[-1] == P3
 
 
+def test_a_linked_paragraph_among_the_body_paragraphs_is_content_but_a_promo_link_is_not():
+    html = page(f"<p>{P1}</p><p><a href='/pier-report'>The north pier safety report of 2023</a></p>"
+                f"<p><a href='/other'>HARBOUR MASTER RETIRES AFTER FORTY YEARS</a></p>"
+                f"<p><a href='/more'>Read more: the island hotel opens in May</a></p>"
+                f"<p><a href='/book'>Book now</a></p><p>{P2}</p><p><a href='/book'>Book now</a></p><p>{P3}</p>")
+    art = cleanarticle.clean(html, kind="html")
+    assert "The north pier safety report of 2023" in art.paragraphs
+    assert not any(p.startswith(("HARBOUR", "Read more", "Book now")) for p in art.paragraphs)
+    assert art.paragraphs[0] == P1 and art.paragraphs[-1] == P3
+
+
 def test_a_long_block_under_the_title_is_body_not_standfirst():
     long = " ".join([P1, P2, P3, P1])
     html = page(f"<div class='intro'><p>{long}</p></div><p>{P2}</p>")

@@ -214,6 +214,13 @@ LIST_MARKER = LazyPattern(r"^\s*(?:[-–•*·▪►✓]|\d{1,3}[.)])\s+")
 # A stripped line LIST_MARKER matches starts with one of these or a digit (a cheap gate).
 LIST_MARKER_STARTS = frozenset("-–•*·▪►✓")
 HAS_LETTER = LazyPattern(r"\p{L}")
+# The lead-in of a linked line pointing away from the article: "Read more: ...", "Related: ...", "Find out ...".
+LINK_LEAD_IN = LazyPattern(
+    r"^[\s\W]*(?:read|related|see|more|also|don['’]t miss|watch|listen|click|get|find out|learn|check out|explore|"
+    r"sign up|subscribe|download|shop|buy|book|order|try|lesen sie|mehr|auch|lire|voir|à lire|leer|lee|ver|leggi|vedi|leia|veja|lees|"
+    r"bekijk|czytaj|zobacz)\b",
+    _I,
+)
 # A number of one to three digits standing alone ("10 DIY projects", "Top 25:"), not part of a
 # year, a price, a time or a version
 SMALL_NUMBER = LazyPattern(r"(?<![\d.,:/$€£-])\b(\d{1,3})\b(?![.,:/]\d|\d|%)")

@@ -171,6 +171,12 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
     return doc.relabel(changes)
 
 
+def _shouted(text: str) -> bool:
+    """Mostly capitals: a promoted headline of another story ("SEAN SPICER ELIMINATED FROM ...")."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 10 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
 def _leads_its_paragraph(blocks: tuple[Block, ...], heading: Block, hi: int) -> bool:
     """The next block in the body, past captions and credits, is a body paragraph in the heading's
     own element: the heading of one item of a round-up ("Quick Coat Hooks" over its blurb)."""
@@ -197,11 +203,17 @@ def restore_linked_headings(doc: Document, cfg: Config) -> Document:
                       if b.label is Label.CONTENT and len(b.path) > 1)
     changes: dict[int, Change] = {}
     blocks = doc.blocks
+    # A linked line the page repeats is a button ("Book now", "Directions"), not a line of the text
+    repeated = Counter(b.text for b in blocks[lo + 1: hi] if b.tag == "p" and b.label is Label.CHROME)
     for b in blocks[lo + 1: hi]:
         if (b.label is Label.CHROME and b.reason.startswith("link text") and 2 <= b.heading <= 6
                 and len(b.path) > 1 and (parents.get(b.path[-2], 0) >= cfg.sibling_min_blocks
                                          or _leads_its_paragraph(blocks, b, hi))):
             changes[b.index] = (Label.CONTENT, "a linked sub-heading inside the body")
+        elif (b.label is Label.CHROME and b.reason.startswith("link text") and b.tag == "p"
+              and len(b.path) > 1 and parents.get(b.path[-2], 0) >= cfg.sibling_min_blocks
+              and repeated[b.text] == 1 and not _shouted(b.text) and not patterns.LINK_LEAD_IN.match(b.text)):
+            changes[b.index] = (Label.CONTENT, "a linked paragraph inside the body")
         elif (b.label is Label.CHROME and b.reason.startswith("link text") and b.tag == "li"
               and len(b.path) > 2 and parents.get(b.path[-3], 0) >= cfg.sibling_min_blocks):
             changes[b.index] = (Label.CONTENT, "a linked list item inside the body")
