@@ -102,6 +102,20 @@ def test_a_widget_box_among_the_article_paragraphs_is_a_section_of_it():
     assert _by_text(doc, "Our garden shop").reason == "inside an element with class/id 'widget'"
 
 
+def test_a_newsletter_sign_up_box_among_the_paragraphs_is_chrome():
+    page = (f'<html><body><article><p>{P1}</p><div class="box"><h3>Get more city news</h3>'
+            f'<p>Sign up for our free daily newsletter with the best stories from the city council.</p>'
+            f'<form><input type="email"><div>Submit</div></form>'
+            f'<p>By subscribing you agree to our terms.</p></div><p>{P2}</p>'
+            f'<div><p>Find the stop nearest you on the map.</p><form><input><div>Search stops</div></form></div>'
+            f'</article></body></html>')
+    doc = dom.mark_signup_boxes(segment(page, "html", CFG), CFG)
+    chrome = [b.text for b in doc.blocks if b.label is Label.CHROME]
+    assert chrome == ["Get more city news", "Sign up for our free daily newsletter with the best stories from the "
+                      "city council.", "Submit", "By subscribing you agree to our terms."]
+    assert _by_text(doc, "Sign up").reason == "inside a sign-up box (a form inviting to subscribe)"
+
+
 HINT_PARTS = ["nav", "menu", "item", "share", "article", "body", "content", "post", "with", "has", "no", "ad", "tag",
               "list", "side", "bar", "x", "-", "_", "--", " ", "  ", "\t", "\n", "\u017f", "K"]
 

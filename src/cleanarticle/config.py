@@ -106,6 +106,8 @@ class Config:
     hint_word_max_prose_share: float = 0.8
     """HTML: a boilerplate hint word found over more than this share of the page's prose (a page builder
     calling every box a "widget") says nothing on this page and is ignored."""
+    signup_box_max_words: int = 120
+    """HTML: a newsletter sign-up box (the element around a form inviting to subscribe) holds at most this many words."""
     card_max_words: int = 80
     """HTML: a teaser card (a linked headline, a date, a blurb) holds at most this many words..."""
     card_title_min_words: int = 3

@@ -214,6 +214,10 @@ LIST_MARKER = LazyPattern(r"^\s*(?:[-–•*·▪►✓]|\d{1,3}[.)])\s+")
 # A stripped line LIST_MARKER matches starts with one of these or a digit (a cheap gate).
 LIST_MARKER_STARTS = frozenset("-–•*·▪►✓")
 HAS_LETTER = LazyPattern(r"\p{L}")
+# Words of an invitation to subscribe, lower case (substrings: "subscribe", "subscribers", "Abonnieren").
+SIGNUP_KEYWORDS = ("subscri", "newsletter", "sign up", "signup", "sign me up", "inbox", "abonn", "anmelden",
+                   "inscri", "suscrib", "iscriviti", "iscrizione", "assine", "assinar", "aanmelden", "inschrijven",
+                   "zapisz się", "subskryb", "prenumer")
 # The lead-in of a linked line pointing away from the article: "Read more: ...", "Related: ...", "Find out ...".
 LINK_LEAD_IN = LazyPattern(
     r"^[\s\W]*(?:read|related|see|more|also|don['’]t miss|watch|listen|click|get|find out|learn|check out|explore|"

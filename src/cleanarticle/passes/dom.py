@@ -291,6 +291,59 @@ def select_main_container(doc: Document, cfg: Config) -> Document:
     return doc.relabel(changes)
 
 
+def mark_signup_boxes(doc: Document, cfg: Config) -> Document:
+    """A small box holding a form and an invitation to subscribe (a newsletter sign-up) becomes chrome.
+
+    Sites put a newsletter sign-up between or after the article's paragraphs: a heading
+    ("Get more travel content"), a line of prose, the form's button and its "Thank you!" or
+    "Oops!" messages, the terms under it.  Its lines read as short prose, so the body takes
+    them in.  The box is the largest element around a ``<form>`` holding at most
+    ``signup_box_max_words`` and no prose but about subscribing (so it stops below the
+    article's own paragraphs); it is a sign-up box when its text names subscribing
+    (``patterns.SIGNUP_KEYWORDS``, in our eight languages).
+    """
+    elements = doc.elements
+    forms = [i for i, el in enumerate(elements) if el.tag == "form"]
+    if not forms:
+        return doc
+    words = [0] * len(elements)
+    other_prose = [False] * len(elements)  # holds prose that does not speak of subscribing
+    keywords = patterns.SIGNUP_KEYWORDS
+    for b in doc.blocks:
+        plain = is_prose(b, doc, cfg) and not any(k in b.text.lower() for k in keywords)
+        for i in b.path:
+            words[i] += b.words
+            if plain:
+                other_prose[i] = True
+    limit = cfg.signup_box_max_words
+    boxes = set()
+    for i in forms:
+        if words[i] > limit:  # a form around the page (ASP.NET's), or a long form of its own
+            continue
+        box = i
+        up = elements[i].parent
+        while up >= 0 and words[up] <= limit and not other_prose[up] and elements[up].tag not in _PAGE_TAGS:
+            box, up = up, elements[up].parent
+        if words[box]:
+            boxes.add(box)
+    if not boxes:
+        return doc
+    inside: dict[int, list[Block]] = {}
+    for b in doc.blocks:
+        for i in b.path:
+            if i in boxes:
+                inside.setdefault(i, []).append(b)
+                break
+    changes: dict[int, Change] = {}
+    for box, blocks in inside.items():
+        text = " ".join(b.text for b in blocks).lower()
+        if any(k in text for k in keywords):
+            for b in blocks:
+                if b.label is Label.CONTENT:
+                    changes[b.index] = (Label.CHROME, "inside a sign-up box (a form inviting to subscribe)")
+    return doc.relabel(changes)
+
+
 def _counts_in_titles(doc: Document) -> set[int]:
     """The numbers (1-999) the page's declared titles and <h1> headings count: "10 Woodworking Projects", "Top 25"."""
     titles = [doc.meta.get(key) or "" for key in ("jsonld_headline", "og_title", "title_tag")]
