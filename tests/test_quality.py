@@ -134,6 +134,15 @@ def test_a_linked_paragraph_among_the_body_paragraphs_is_content_but_a_promo_lin
     assert art.paragraphs[0] == P1 and art.paragraphs[-1] == P3
 
 
+def test_a_line_ending_in_a_colon_after_a_short_body_brings_its_list():
+    html = page(f"<div class='text'><p>{P1}</p><p>The guide covers these topics:</p>"
+                "<ul><li>Crossings at night</li><li>Tickets for bikes</li><li>Reporting lost property</li></ul></div>"
+                "<div class='form'><div>First name</div><div>Last name</div><div>Email</div></div>")
+    art = cleanarticle.clean(html, kind="html")
+    assert art.paragraphs[:5] == [P1, "The guide covers these topics:", "Crossings at night", "Tickets for bikes",
+                                  "Reporting lost property"]
+
+
 def test_a_long_block_under_the_title_is_body_not_standfirst():
     long = " ".join([P1, P2, P3, P1])
     html = page(f"<div class='intro'><p>{long}</p></div><p>{P2}</p>")

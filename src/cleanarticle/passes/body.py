@@ -46,6 +46,7 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
         inside.update(range(start, end + 1))
     if doc.kind == "html":
         inside |= _siblings_of_body(doc, values, barriers, inside, cfg, anchor)
+        inside |= _announced_list(doc, barriers, inside, cfg)
     doc = doc.with_meta(title_anchor=anchor)
     outside = (Label.CHROME, REASON_OUTSIDE_RUN)
     changes: dict[int, Change] = {b.index: outside for b in doc.blocks
@@ -79,6 +80,30 @@ def _siblings_of_body(doc: Document, values: list[float], barriers: list[bool], 
                  # (perhaps inside a <tbody>, a scrolling <div>, a <figure>)
                  or b.tag in _ITEM_TAGS and any(parents.get(i, 0) >= cfg.sibling_min_blocks for i in b.path[-6:-2]))
             and values[b.index] > -cfg.block_cost}
+
+
+def _announced_list(doc: Document, barriers: list[bool], inside: set[int], cfg: Config) -> set[int]:
+    """HTML: a line ending in ":" right after the body, in its last paragraph's element, and the list it announces.
+
+    "Key topics discussed in the guide include:" and its list items cost more than they
+    carry, so a short body's run ends before them; the colon says the text goes on.
+    """
+    blocks = doc.blocks
+    end = max(inside)
+    i = end + 1
+    if i >= len(blocks) or barriers[i]:
+        return set()
+    intro, last = blocks[i], blocks[end]
+    if (intro.label is not Label.CONTENT or intro.words > cfg.title_max_words or not intro.text.endswith(":")
+            or len(intro.path) < 2 or len(last.path) < 2 or last.path[-2] != intro.path[-2]):
+        return set()
+    parent = intro.path[-2]
+    found = {i}
+    for b in blocks[i + 1:]:
+        if b.tag != "li" or b.label is not Label.CONTENT or barriers[b.index] or len(b.path) < 3 or b.path[-3] != parent:
+            break
+        found.add(b.index)
+    return found if len(found) > 1 else set()
 
 
 def _more_runs(values: list[float], barriers: list[bool], best: tuple[int, int], cfg: Config) -> list[tuple[int, int]]:
