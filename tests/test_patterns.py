@@ -205,3 +205,12 @@ def test_lead_ins_of_links_away_from_the_article():
         assert P.LINK_LEAD_IN.match(line), line
     for line in ("The north pier safety report", "Readers' letters on the pier", "Moreton Bay ferries"):
         assert not P.LINK_LEAD_IN.match(line), line
+
+
+def test_about_headings():
+    for line in ("About the Author", "About the authors:", "Über den Autor", "À propos de l'auteur", "Sobre el autor",
+                 "Over de auteur", "O autorze"):
+        assert P.ABOUT_WRITER.match(line), line
+    assert not P.ABOUT_WRITER.match("About the author's new book, out in May")
+    assert P.ABOUT_HEADING.match("About Jane Doe:").group(1) == "Jane Doe"
+    assert not P.ABOUT_HEADING.match("About filing your tax return")

@@ -143,6 +143,20 @@ def test_a_line_ending_in_a_colon_after_a_short_body_brings_its_list():
                                   "Reporting lost property"]
 
 
+def test_an_about_the_writer_box_at_the_end_of_the_body_is_not_the_article():
+    bio = ("Jane Doe has covered the harbour for the paper since 2015 and lives on the island with her two "
+           "dogs and a boat she is still repairing.")
+    for heading in ("About the Author", "About Jane Doe", "Über die Autorin"):
+        html = page(f"<p class='byline'>By Jane Doe</p><p>{P1}</p><p>{P2}</p><p>{P3}</p><h3>{heading}</h3><p>{bio}</p>")
+        art = cleanarticle.clean(html, kind="html")
+        assert art.paragraphs[-1] == P3, heading
+    # "About" and another name (a company, a series) at the end stays: press releases keep theirs
+    html = page(f"<p class='byline'>By Jane Doe</p><p>{P1}</p><p>{P2}</p><p>{P3}</p><h3>About Harbour Ferries</h3>"
+                "<p>Harbour Ferries runs six boats between the mainland and the islands, carrying a million "
+                "passengers a year.</p>")
+    assert cleanarticle.clean(html, kind="html").paragraphs[-2] == "About Harbour Ferries"
+
+
 def test_a_long_block_under_the_title_is_body_not_standfirst():
     long = " ".join([P1, P2, P3, P1])
     html = page(f"<div class='intro'><p>{long}</p></div><p>{P2}</p>")

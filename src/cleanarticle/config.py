@@ -118,6 +118,10 @@ class Config:
     """...when they hold at least this share of its words..."""
     cards_min_prose_before: int = 100
     """...and it follows at least this many words of prose (a list at the top of the page is its content)."""
+    about_heading_max_words: int = 8
+    about_box_max_words: int = 150
+    """An "About ..." heading (the writer, the company) with at most this many body words after it, at
+    the end of the body, is a bio or boilerplate box: it and what follows are not the article."""
     end_prompt_max_words: int = 60
     """The body's last blocks of at most this many words are read for invitations (subscribe, follow, contact)."""
     recover_min_share: float = 0.8

@@ -700,6 +700,19 @@ CONTENT_HINT = LazyPattern(
     _I,
 )
 
+# The heading of an "About ..." box at the foot of an article: the writer's bio ("About the Author",
+# "Über die Autorin", or "About" and the writer's name, which the pass checks).  ABOUT_WRITER names
+# the writer; ABOUT_HEADING's group is what follows "About".
+ABOUT_WRITER = LazyPattern(
+    r"^[\s\W]*(?:about the (?:authors?|writers?|contributors?)|über (?:den|die) autor(?:in|en|innen)?"
+    r"|à propos (?:de l['’]|des )auteure?s?|sobre (?:el|la|los|o|a|os) autor(?:a|es|as)?|l['’]autore"
+    r"|informazioni sull['’]autore|over de auteurs?|o autor(?:ze|ce|ach))[\s:.]*$",
+    _I,
+)
+ABOUT_HEADING = LazyPattern(
+    r"^[\s\W]*(?i:about|über|à propos de|acerca de|sobre|informazioni su|over|o)\s+(\p{Lu}[^.!?:]*?)[\s:]*$",
+)
+
 # ---------------------------------------------------------------- the article's last lines
 # What a site appends at the foot of an article, inside its text: invitations to subscribe, to
 # follow the writer or the site, to support or contact it, and agency credit lines.  Searched

@@ -245,6 +245,20 @@ def restore_linked_headings(doc: Document, cfg: Config) -> Document:
     return doc.relabel(changes)
 
 
+def _about_the_writer(doc: Document, text: str) -> bool:
+    """"About the Author", or "About" and the name of a writer the page declares or a byline shows."""
+    if patterns.ABOUT_WRITER.match(text):
+        return True
+    m = patterns.ABOUT_HEADING.match(text)
+    if not m:
+        return False
+    name = m.group(1).casefold().split()
+    names = [n for key in ("jsonld_authors", "meta_authors", "itemprop_authors", "rel_authors")
+             for n in doc.meta.get(key) or ()]
+    names += [b.text for b in doc.blocks if b.label is Label.BYLINE]
+    return any(all(w in n.casefold() for w in name) for n in names if isinstance(n, str))
+
+
 def mark_body_end(doc: Document, cfg: Config) -> Document:
     """The body's last short blocks that invite the reader to subscribe, follow, support or write in, and a heading left with nothing after it, become chrome.
 
@@ -260,6 +274,20 @@ def mark_body_end(doc: Document, cfg: Config) -> Document:
         return doc
     flagged = doc.blocks_containing(patterns.END_PROMPT_KEYWORDS)
     changes: dict[int, Change] = {}
+    # An "About the Author" / "About Acme" box closing the body: its heading and all after it.
+    after = 0
+    for k in range(len(body) - 1, 0, -1):
+        b = body[k]
+        if (b.words <= cfg.about_heading_max_words and (not b.ends_sentence or b.text.endswith(":"))
+                and b.text[:1].isalpha() and _about_the_writer(doc, b.text)):
+            if after:
+                for c in body[k:]:
+                    changes[c.index] = (Label.CHROME, "an 'About the Author' box at the end of the body")
+                body = body[:k]
+            break
+        after += b.words
+        if after > cfg.about_box_max_words:
+            break
     for b in reversed(body[1:]):
         if b.heading and not b.ends_sentence:
             changes[b.index] = (Label.CHROME, "a heading with no body text after it")
