@@ -103,6 +103,9 @@ class Config:
     max_extra_runs: int = 5
     sibling_min_blocks: int = 2
     """HTML: a block is body when at least this many body paragraphs share its parent element."""
+    content_hint_min_prose_share: float = 0.2
+    """HTML: a content class hint ("entry-content") overrules a boilerplate hint above it only when its element
+    holds at least this share of the page's prose (not the excerpt in one card of a related-posts box)."""
     hint_word_max_prose_share: float = 0.8
     """HTML: a boilerplate hint word found over more than this share of the page's prose (a page builder
     calling every box a "widget") says nothing on this page and is ignored."""

@@ -21,6 +21,9 @@ _ARTICLE_LANDMARKS = frozenset({"article", "main"})
 # Hint words that name a kind of box, not what it holds: editors and page builders wrap the
 # article's own sections in "widgets" (a CKEditor grid, a layout block).
 _WEAK_HINTS = ("widget",)
+# Hint words of boxes that show other pages of the site: every card in them may say "entry-content".
+_RECIRCULATION_HINTS = ("related", "recommend", "recirc", "more", "popular", "trending", "most", "teaser",
+                        "outbrain", "taboola")
 _PAGE_TAGS = ("html", "body")  # their classes describe the page layout, not a part of it
 
 
@@ -209,6 +212,9 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
             up = elements[up].parent
         return up in prose_parents
 
+    # A content hint holding a small share of the page's prose ("entry-content" inside each card of
+    # a related-posts carousel) does not shield it from a related-stories hint above it.
+    shield = cfg.content_hint_min_prose_share * sum(b.words for b in prose_blocks)
     verdicts: dict[int, str | None] = {}
 
     def verdict(i: int) -> str | None:
@@ -223,7 +229,13 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
             el = elements[i]
             if el.hints and el.tag not in _PAGE_TAGS:
                 if content_hint.first_match(el.hints) is not None:
+                    # A content hint with little of the page's prose under it (the excerpt of one
+                    # card) does not shield it from a related-stories box around it.
                     found = None
+                    if prose[i] < shield and el.parent >= 0:
+                        above = verdict(el.parent)
+                        if above is not None and above.startswith(_RECIRCULATION_HINTS):
+                            found = above
                     break
                 word = word_of(i)
                 if word and prose[i] <= limit and word not in distrusted \
