@@ -21,9 +21,10 @@ _ARTICLE_LANDMARKS = frozenset({"article", "main"})
 # Hint words that name a kind of box, not what it holds: editors and page builders wrap the
 # article's own sections in "widgets" (a CKEditor grid, a layout block).
 _WEAK_HINTS = ("widget",)
-# Hint words of boxes that show other pages of the site: every card in them may say "entry-content".
-_RECIRCULATION_HINTS = ("related", "recommend", "recirc", "more", "popular", "trending", "most", "teaser",
-                        "outbrain", "taboola")
+# Hint words of boxes beside the article (other pages of the site, the sidebar, the writer's bio):
+# every card or excerpt in them may say "entry-content".
+_BESIDE_HINTS = ("related", "recommend", "recirc", "more", "popular", "trending", "most", "teaser",
+                 "outbrain", "taboola", "sidebar", "side-bar", "author", "bio", "widget")
 _PAGE_TAGS = ("html", "body")  # their classes describe the page layout, not a part of it
 
 
@@ -213,7 +214,7 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
         return up in prose_parents
 
     # A content hint holding a small share of the page's prose ("entry-content" inside each card of
-    # a related-posts carousel) does not shield it from a related-stories hint above it.
+    # a related-posts carousel) does not shield it from a hint of a box beside the article above it.
     shield = cfg.content_hint_min_prose_share * sum(b.words for b in prose_blocks)
     verdicts: dict[int, str | None] = {}
 
@@ -230,11 +231,11 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
             if el.hints and el.tag not in _PAGE_TAGS:
                 if content_hint.first_match(el.hints) is not None:
                     # A content hint with little of the page's prose under it (the excerpt of one
-                    # card) does not shield it from a related-stories box around it.
+                    # card) does not shield it from a box beside the article (related stories, sidebar, bio).
                     found = None
                     if prose[i] < shield and el.parent >= 0:
                         above = verdict(el.parent)
-                        if above is not None and above.startswith(_RECIRCULATION_HINTS):
+                        if above is not None and above.startswith(_BESIDE_HINTS):
                             found = above
                     break
                 word = word_of(i)
