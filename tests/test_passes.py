@@ -116,15 +116,23 @@ def test_a_newsletter_sign_up_box_among_the_paragraphs_is_chrome():
     assert _by_text(doc, "Sign up").reason == "inside a sign-up box (a form inviting to subscribe)"
 
 
-def test_a_card_excerpt_marked_entry_content_inside_a_related_box_is_chrome():
+@pytest.mark.parametrize(("box", "word", "shielded"), [
+    ("entry-related", "related", False), ("sidebar", "sidebar", False), ("author-bio", "author-bio", False),
+    ("comments", "comments", True),  # forum posts in "comment" boxes keep their content hint
+])
+def test_a_card_excerpt_marked_entry_content_inside_a_box_beside_the_article(box, word, shielded):
     # Each card of a related-posts carousel may call its excerpt "entry-content"; that small content
     # hint does not shield it from the "related" box around it, while the article's own does.
     page = (f'<html><body><main><div class="entry-content"><p>{P1}</p><p>{P2}</p><p>{P1} {P2}</p></div>'
-            f'<div class="entry-related"><article class="card"><div class="entry-content-wrap">'
+            f'<div class="{box}"><article class="card"><div class="entry-content-wrap">'
             f'<p>With the new timetable out last week, we look back at ten years of night buses in the city '
             f'and the people who drive them.</p></div></article></div></main></body></html>')
     doc = dom.mark_boilerplate_hints(segment(page, "html", CFG), CFG)
-    assert _by_text(doc, "With the new timetable").reason == "inside an element with class/id 'related'"
+    card = _by_text(doc, "With the new timetable")
+    if shielded:
+        assert card.label is Label.CONTENT
+    else:
+        assert card.reason == f"inside an element with class/id '{word}'"
     assert _by_text(doc, P1[:20]).label is Label.CONTENT
 
 
