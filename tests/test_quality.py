@@ -157,6 +157,20 @@ def test_an_about_the_writer_box_at_the_end_of_the_body_is_not_the_article():
     assert cleanarticle.clean(html, kind="html").paragraphs[-2] == "About Harbour Ferries"
 
 
+def test_a_linked_h1_matching_the_declared_title_is_the_headline():
+    # Blogs link the headline to the post's own page; a linked <h1> is otherwise read as a logo.
+    html = ("<html><head><title>Ferry figures for the year - Harbour News</title></head><body>"
+            "<h1><a href='/'>Harbour News</a></h1><article><h1><a href='/ferry-figures'>Ferry figures for the "
+            f"year</a></h1><p>By Jane Doe</p><p>{P1}</p><p>{P2}</p></article></body></html>")
+    art = cleanarticle.clean(html, kind="html")
+    assert art.title == "Ferry figures for the year"
+    assert next(b for b in art.blocks if b.text == "Ferry figures for the year").label is Label.TITLE
+    # ... but a linked <h1> holding more than the title (a source, a score) is not taken for it
+    art = cleanarticle.clean(html.replace("for the year</a></h1>", "for the year (harbour.example) 87</a></h1>"),
+                             kind="html")
+    assert art.title != "Ferry figures for the year (harbour.example) 87"
+
+
 def test_a_long_block_under_the_title_is_body_not_standfirst():
     long = " ".join([P1, P2, P3, P1])
     html = page(f"<div class='intro'><p>{long}</p></div><p>{P2}</p>")
