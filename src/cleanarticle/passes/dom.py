@@ -323,7 +323,10 @@ def mark_signup_boxes(doc: Document, cfg: Config) -> Document:
     other_prose = [False] * len(elements)  # holds prose that does not speak of subscribing
     keywords = patterns.SIGNUP_KEYWORDS
     for b in doc.blocks:
-        plain = is_prose(b, doc, cfg) and not any(k in b.text.lower() for k in keywords)
+        plain = False
+        if is_prose(b, doc, cfg):
+            low = b.text.lower()
+            plain = not any(k in low for k in keywords)
         for i in b.path:
             words[i] += b.words
             if plain:
