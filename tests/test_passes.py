@@ -35,6 +35,13 @@ def test_prompts():
                            (Label.CHROME, "site notice (cookies, subscription, copyright)")]
 
 
+def test_a_faq_heading_heads_a_section_but_a_faq_menu_line_is_a_prompt():
+    doc = prompts.mark_prompts(segment(f"<html><body><p>{P1}</p><h2>FAQ</h2><p>Does the night bus run on "
+                                       f"holidays?</p><div>FAQ</div></body></html>", "html", CFG), CFG)
+    assert [(b.text, b.label) for b in doc.blocks if b.text == "FAQ"] == [("FAQ", Label.CONTENT), ("FAQ", Label.CHROME)]
+    assert labels(prompts.mark_prompts(text_doc("FAQ", P1), CFG))[0] == (Label.CHROME, "site prompt")
+
+
 def test_credits():
     doc = prompts.mark_credits(text_doc("License: Author:", "Image courtesy of the Drama Society.", P1), CFG)
     assert labels(doc)[:2] == [(Label.CREDIT, "credit line"), (Label.CREDIT, "image credit")]
@@ -79,6 +86,55 @@ def test_dom_landmarks():
 def test_dom_hints():
     doc = dom.mark_boilerplate_hints(html_doc(), CFG)
     assert _by_text(doc, "Share this story").reason == "inside an element with class/id 'share'"
+    assert _by_text(doc, P1[:20]).label is Label.CONTENT
+
+
+def test_a_widget_box_among_the_article_paragraphs_is_a_section_of_it():
+    # An editor's layout grid ("ck-widget") holding a section of the article, beside its paragraphs,
+    # is text; a sidebar's widget of the same class, away from the paragraphs, is still furniture.
+    page = (f'<html><body><div class="layout"><article><div class="item-body"><p>{P1}</p><p>{P2}</p>'
+            f'<div class="ck-widget grid"><div class="ck-widget row"><div class="col"><h6>Snake plant</h6>'
+            f'<p>Who needs flowers when the leaves of a snake plant stand up straight in any dark corner of '
+            f'the house, asking for water only once a month or so?</p></div></div></div></div></article>'
+            f'<div class="sidebar-area"><div class="widget"><p>Our garden shop is open every day from nine in '
+            f'the morning until five in the afternoon, with free parking.</p></div></div></div></body></html>')
+    doc = dom.mark_boilerplate_hints(segment(page, "html", CFG), CFG)
+    assert _by_text(doc, "Snake plant").label is Label.CONTENT
+    assert _by_text(doc, "Who needs flowers").label is Label.CONTENT
+    assert _by_text(doc, "Our garden shop").reason == "inside an element with class/id 'widget'"
+
+
+def test_a_newsletter_sign_up_box_among_the_paragraphs_is_chrome():
+    page = (f'<html><body><article><p>{P1}</p><div class="box"><h3>Get more city news</h3>'
+            f'<p>Sign up for our free daily newsletter with the best stories from the city council.</p>'
+            f'<form><input type="email"><div>Submit</div></form>'
+            f'<p>By subscribing you agree to our terms.</p></div><p>{P2}</p>'
+            f'<div><p>Find the stop nearest you on the map.</p><form><input><div>Search stops</div></form></div>'
+            f'</article></body></html>')
+    doc = dom.mark_signup_boxes(segment(page, "html", CFG), CFG)
+    chrome = [b.text for b in doc.blocks if b.label is Label.CHROME]
+    assert chrome == ["Get more city news", "Sign up for our free daily newsletter with the best stories from the "
+                      "city council.", "Submit", "By subscribing you agree to our terms."]
+    assert _by_text(doc, "Sign up").reason == "inside a sign-up box (a form inviting to subscribe)"
+
+
+@pytest.mark.parametrize(("box", "word", "shielded"), [
+    ("entry-related", "related", False), ("sidebar", "sidebar", False), ("author-bio", "author-bio", False),
+    ("comments", "comments", True),  # forum posts in "comment" boxes keep their content hint
+])
+def test_a_card_excerpt_marked_entry_content_inside_a_box_beside_the_article(box, word, shielded):
+    # Each card of a related-posts carousel may call its excerpt "entry-content"; that small content
+    # hint does not shield it from the "related" box around it, while the article's own does.
+    page = (f'<html><body><main><div class="entry-content"><p>{P1}</p><p>{P2}</p><p>{P1} {P2}</p></div>'
+            f'<div class="{box}"><article class="card"><div class="entry-content-wrap">'
+            f'<p>With the new timetable out last week, we look back at ten years of night buses in the city '
+            f'and the people who drive them.</p></div></article></div></main></body></html>')
+    doc = dom.mark_boilerplate_hints(segment(page, "html", CFG), CFG)
+    card = _by_text(doc, "With the new timetable")
+    if shielded:
+        assert card.label is Label.CONTENT
+    else:
+        assert card.reason == f"inside an element with class/id '{word}'"
     assert _by_text(doc, P1[:20]).label is Label.CONTENT
 
 

@@ -189,3 +189,28 @@ def test_end_of_article_invitations_do_not_match_reporting():
     for line in ("The service has two million subscribers and plans to raise prices next year.",
                  "He thanked the donors who paid for the new roof of the school hall."):
         assert not P.END_PROMPT.search(line), line
+
+
+def test_small_numbers_a_headline_counts():
+    find = P.SMALL_NUMBER.findall
+    assert find("10 DIY Woodworking Projects for your Home") == ["10"]
+    assert find("Top 25: the best beaches") == ["25"]
+    assert find("Die 7 besten Rezepte") == ["7"]
+    assert find("Election 2024: 3.5% turnout rise at 10:30, $20 fee, COVID-19") == []
+
+
+def test_lead_ins_of_links_away_from_the_article():
+    for line in ("Read more: the island hotel opens", "RELATED: Ferry fares rise", "Lesen Sie auch: Die Fähre",
+                 "À lire aussi : le port", "Shop the look", "Czytaj także: prom"):
+        assert P.LINK_LEAD_IN.match(line), line
+    for line in ("The north pier safety report", "Readers' letters on the pier", "Moreton Bay ferries"):
+        assert not P.LINK_LEAD_IN.match(line), line
+
+
+def test_about_headings():
+    for line in ("About the Author", "About the authors:", "Über den Autor", "À propos de l'auteur", "Sobre el autor",
+                 "Over de auteur", "O autorze"):
+        assert P.ABOUT_WRITER.match(line), line
+    assert not P.ABOUT_WRITER.match("About the author's new book, out in May")
+    assert P.ABOUT_HEADING.match("About Jane Doe:").group(1) == "Jane Doe"
+    assert not P.ABOUT_HEADING.match("About filing your tax return")

@@ -82,6 +82,19 @@ def test_a_round_up_of_linked_picks_at_the_top_is_the_article():
     assert any("bakery" in p for p in art.paragraphs)
 
 
+def test_a_round_up_of_as_many_cards_as_the_headline_counts_is_the_article():
+    # The cards follow the article's opening prose, as "more stories" do, but the headline
+    # counts them: they are the article's items, and each linked card title is its sub-heading.
+    html = page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p><div class='picks'>{_cards(4)}</div>"
+                "<p>Which of these four stories would you like us to follow next? Write to the newsroom.</p>",
+                title="4 stories from the coast this week")
+    art = cleanarticle.clean(html, kind="html")
+    assert any("bakery" in p for p in art.paragraphs)
+    assert "Story number 1 from the coast" in art.paragraphs
+    other = cleanarticle.clean(html.replace("4 stories", "Five stories"), kind="html")
+    assert not any("bakery" in p for p in other.paragraphs)
+
+
 def test_invitations_and_a_dangling_heading_at_the_end_of_the_body_are_chrome():
     html = page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>"
                 "<p>Follow our harbour reporter on Twitter for news from the piers every morning.</p>"
@@ -108,6 +121,54 @@ def test_linked_sub_headings_and_list_items_inside_the_body_are_content():
     assert "The north pier" in art.paragraphs
     assert "Fares and season tickets" in art.paragraphs
     assert art.paragraphs[0] == P1 and art.paragraphs[-1] == P3
+
+
+def test_a_linked_paragraph_among_the_body_paragraphs_is_content_but_a_promo_link_is_not():
+    html = page(f"<p>{P1}</p><p><a href='/pier-report'>The north pier safety report of 2023</a></p>"
+                f"<p><a href='/other'>HARBOUR MASTER RETIRES AFTER FORTY YEARS</a></p>"
+                f"<p><a href='/more'>Read more: the island hotel opens in May</a></p>"
+                f"<p><a href='/book'>Book now</a></p><p>{P2}</p><p><a href='/book'>Book now</a></p><p>{P3}</p>")
+    art = cleanarticle.clean(html, kind="html")
+    assert "The north pier safety report of 2023" in art.paragraphs
+    assert not any(p.startswith(("HARBOUR", "Read more", "Book now")) for p in art.paragraphs)
+    assert art.paragraphs[0] == P1 and art.paragraphs[-1] == P3
+
+
+def test_a_line_ending_in_a_colon_after_a_short_body_brings_its_list():
+    html = page(f"<div class='text'><p>{P1}</p><p>The guide covers these topics:</p>"
+                "<ul><li>Crossings at night</li><li>Tickets for bikes</li><li>Reporting lost property</li></ul></div>"
+                "<div class='form'><div>First name</div><div>Last name</div><div>Email</div></div>")
+    art = cleanarticle.clean(html, kind="html")
+    assert art.paragraphs[:5] == [P1, "The guide covers these topics:", "Crossings at night", "Tickets for bikes",
+                                  "Reporting lost property"]
+
+
+def test_an_about_the_writer_box_at_the_end_of_the_body_is_not_the_article():
+    bio = ("Jane Doe has covered the harbour for the paper since 2015 and lives on the island with her two "
+           "dogs and a boat she is still repairing.")
+    for heading in ("About the Author", "About Jane Doe", "Über die Autorin"):
+        html = page(f"<p class='byline'>By Jane Doe</p><p>{P1}</p><p>{P2}</p><p>{P3}</p><h3>{heading}</h3><p>{bio}</p>")
+        art = cleanarticle.clean(html, kind="html")
+        assert art.paragraphs[-1] == P3, heading
+    # "About" and another name (a company, a series) at the end stays: press releases keep theirs
+    html = page(f"<p class='byline'>By Jane Doe</p><p>{P1}</p><p>{P2}</p><p>{P3}</p><h3>About Harbour Ferries</h3>"
+                "<p>Harbour Ferries runs six boats between the mainland and the islands, carrying a million "
+                "passengers a year.</p>")
+    assert cleanarticle.clean(html, kind="html").paragraphs[-2] == "About Harbour Ferries"
+
+
+def test_a_linked_h1_matching_the_declared_title_is_the_headline():
+    # Blogs link the headline to the post's own page; a linked <h1> is otherwise read as a logo.
+    html = ("<html><head><title>Ferry figures for the year - Harbour News</title></head><body>"
+            "<h1><a href='/'>Harbour News</a></h1><article><h1><a href='/ferry-figures'>Ferry figures for the "
+            f"year</a></h1><p>By Jane Doe</p><p>{P1}</p><p>{P2}</p></article></body></html>")
+    art = cleanarticle.clean(html, kind="html")
+    assert art.title == "Ferry figures for the year"
+    assert next(b for b in art.blocks if b.text == "Ferry figures for the year").label is Label.TITLE
+    # ... but a linked <h1> holding more than the title (a source, a score) is not taken for it
+    art = cleanarticle.clean(html.replace("for the year</a></h1>", "for the year (harbour.example) 87</a></h1>"),
+                             kind="html")
+    assert art.title != "Ferry figures for the year (harbour.example) 87"
 
 
 def test_a_long_block_under_the_title_is_body_not_standfirst():

@@ -40,6 +40,19 @@ def test_a_hidden_element_holding_most_of_the_text_is_read():
     assert texts(page) == ["Menu", LONG]
 
 
+def test_react_streamed_parts_are_read_where_the_page_script_puts_them():
+    # React's streamed rendering: each late part is a hidden "S:n" div at the end of the body,
+    # moved by script into its "P:n" template (or "B:n" boundary); none holds most of the text.
+    page = ('<html><body><h1>Index funds</h1><div class="body"><template id="B:0"></template>'
+            '<div>Loading paragraph...</div><template id="P:1"></template></div>'
+            '<footer><p>Site footer</p></footer>'
+            '<div hidden id="S:0"><p>First part of the article.</p></div>'
+            '<div hidden id="S:1"><p>Second part.</p></div>'
+            '<div hidden id="S:2"><p>A part with no slot stays hidden.</p></div></body></html>')
+    assert texts(page) == ["Index funds", "First part of the article.", "Loading paragraph...", "Second part.",
+                           "Site footer"]
+
+
 def test_link_share_counts_the_stripped_length_of_each_piece():
     # pieces: "Read " (4 chars stripped), "the story" (9, in a link), " now" (3)
     block, = segment_html('<html><body><p>Read <a href="/s">the story</a> now</p></body></html>', CFG).blocks

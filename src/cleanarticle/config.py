@@ -103,9 +103,14 @@ class Config:
     max_extra_runs: int = 5
     sibling_min_blocks: int = 2
     """HTML: a block is body when at least this many body paragraphs share its parent element."""
+    content_hint_min_prose_share: float = 0.2
+    """HTML: a content class hint ("entry-content") overrules a boilerplate hint above it only when its element
+    holds at least this share of the page's prose (not the excerpt in one card of a related-posts box)."""
     hint_word_max_prose_share: float = 0.8
     """HTML: a boilerplate hint word found over more than this share of the page's prose (a page builder
     calling every box a "widget") says nothing on this page and is ignored."""
+    signup_box_max_words: int = 120
+    """HTML: a newsletter sign-up box (the element around a form inviting to subscribe) holds at most this many words."""
     card_max_words: int = 80
     """HTML: a teaser card (a linked headline, a date, a blurb) holds at most this many words..."""
     card_title_min_words: int = 3
@@ -116,6 +121,10 @@ class Config:
     """...when they hold at least this share of its words..."""
     cards_min_prose_before: int = 100
     """...and it follows at least this many words of prose (a list at the top of the page is its content)."""
+    about_heading_max_words: int = 8
+    about_box_max_words: int = 150
+    """An "About ..." heading (the writer, the company) with at most this many body words after it, at
+    the end of the body, is a bio or boilerplate box: it and what follows are not the article."""
     end_prompt_max_words: int = 60
     """The body's last blocks of at most this many words are read for invitations (subscribe, follow, contact)."""
     recover_min_share: float = 0.8

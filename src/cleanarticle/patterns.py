@@ -223,6 +223,20 @@ LIST_MARKER = LazyPattern(r"^\s*(?:[-–•*·▪►✓]|\d{1,3}[.)])\s+")
 # A stripped line LIST_MARKER matches starts with one of these or a digit (a cheap gate).
 LIST_MARKER_STARTS = frozenset("-–•*·▪►✓")
 HAS_LETTER = LazyPattern(r"\p{L}")
+# Words of an invitation to subscribe, lower case (substrings: "subscribe", "subscribers", "Abonnieren").
+SIGNUP_KEYWORDS = ("subscri", "newsletter", "sign up", "signup", "sign me up", "inbox", "abonn", "anmelden",
+                   "inscri", "suscrib", "iscriviti", "iscrizione", "assine", "assinar", "aanmelden", "inschrijven",
+                   "zapisz się", "subskryb", "prenumer")
+# The lead-in of a linked line pointing away from the article: "Read more: ...", "Related: ...", "Find out ...".
+LINK_LEAD_IN = LazyPattern(
+    r"^[\s\W]*(?:read|related|see|more|also|don['’]t miss|watch|listen|click|get|find out|learn|check out|explore|"
+    r"sign up|subscribe|download|shop|buy|book|order|try|lesen sie|mehr|auch|lire|voir|à lire|leer|lee|ver|leggi|vedi|leia|veja|lees|"
+    r"bekijk|czytaj|zobacz)\b",
+    _I,
+)
+# A number of one to three digits standing alone ("10 DIY projects", "Top 25:"), not part of a
+# year, a price, a time or a version
+SMALL_NUMBER = LazyPattern(r"(?<![\d.,:/$€£-])\b(\d{1,3})\b(?![.,:/]\d|\d|%)")
 HAS_UPPER = LazyPattern(r"\p{Lu}")
 
 # ---------------------------------------------------------------- site prompts (chrome)
@@ -698,6 +712,19 @@ CONTENT_HINT = LazyPattern(
     r"|(?:^|[\s_-])(?:article|story|post|entry|news|blog|page|main)[-_]{0,2}(?:body|content|text|entry|main)"
     r"(?:$|[\s_-])|(?:^|[\s_-])(?:articlebody|rich-?text|blog-?post|story-?content)(?:$|[\s_-])",
     _I,
+)
+
+# The heading of an "About ..." box at the foot of an article: the writer's bio ("About the Author",
+# "Über die Autorin", or "About" and the writer's name, which the pass checks).  ABOUT_WRITER names
+# the writer; ABOUT_HEADING's group is what follows "About".
+ABOUT_WRITER = LazyPattern(
+    r"^[\s\W]*(?:about the (?:authors?|writers?|contributors?)|über (?:den|die) autor(?:in|en|innen)?"
+    r"|à propos (?:de l['’]|des )auteure?s?|sobre (?:el|la|los|o|a|os) autor(?:a|es|as)?|l['’]autore"
+    r"|informazioni sull['’]autore|over de auteurs?|o autor(?:ze|ce|ach))[\s:.]*$",
+    _I,
+)
+ABOUT_HEADING = LazyPattern(
+    r"^[\s\W]*(?i:about|über|à propos de|acerca de|sobre|informazioni su|over|o)\s+(\p{Lu}[^.!?:]*?)[\s:]*$",
 )
 
 # ---------------------------------------------------------------- the article's last lines

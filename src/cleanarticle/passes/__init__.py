@@ -41,6 +41,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("dom_landmarks", dom.mark_landmarks, _HTML),
     Pass("dom_hints", dom.mark_boilerplate_hints, _HTML),
     Pass("link_lists", dom.mark_link_lists, _HTML),
+    Pass("signup_boxes", dom.mark_signup_boxes, _HTML),
     Pass("teaser_cards", dom.mark_teaser_cards, _HTML),
     Pass("main_container", dom.select_main_container, _HTML),
     Pass("main_run", body.select_main_run, _BOTH),

@@ -46,6 +46,7 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
         inside.update(range(start, end + 1))
     if doc.kind == "html":
         inside |= _siblings_of_body(doc, values, barriers, inside, cfg, anchor)
+        inside |= _announced_list(doc, barriers, inside, cfg)
     doc = doc.with_meta(title_anchor=anchor)
     outside = (Label.CHROME, REASON_OUTSIDE_RUN)
     changes: dict[int, Change] = {b.index: outside for b in doc.blocks
@@ -79,6 +80,30 @@ def _siblings_of_body(doc: Document, values: list[float], barriers: list[bool], 
                  # (perhaps inside a <tbody>, a scrolling <div>, a <figure>)
                  or b.tag in _ITEM_TAGS and any(parents.get(i, 0) >= cfg.sibling_min_blocks for i in b.path[-6:-2]))
             and values[b.index] > -cfg.block_cost}
+
+
+def _announced_list(doc: Document, barriers: list[bool], inside: set[int], cfg: Config) -> set[int]:
+    """HTML: a line ending in ":" right after the body, in its last paragraph's element, and the list it announces.
+
+    "Key topics discussed in the guide include:" and its list items cost more than they
+    carry, so a short body's run ends before them; the colon says the text goes on.
+    """
+    blocks = doc.blocks
+    end = max(inside)
+    i = end + 1
+    if i >= len(blocks) or barriers[i]:
+        return set()
+    intro, last = blocks[i], blocks[end]
+    if (intro.label is not Label.CONTENT or intro.words > cfg.title_max_words or not intro.text.endswith(":")
+            or len(intro.path) < 2 or len(last.path) < 2 or last.path[-2] != intro.path[-2]):
+        return set()
+    parent = intro.path[-2]
+    found = {i}
+    for b in blocks[i + 1:]:
+        if b.tag != "li" or b.label is not Label.CONTENT or barriers[b.index] or len(b.path) < 3 or b.path[-3] != parent:
+            break
+        found.add(b.index)
+    return found if len(found) > 1 else set()
 
 
 def _more_runs(values: list[float], barriers: list[bool], best: tuple[int, int], cfg: Config) -> list[tuple[int, int]]:
@@ -171,6 +196,22 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
     return doc.relabel(changes)
 
 
+def _shouted(text: str) -> bool:
+    """Mostly capitals: a promoted headline of another story ("SEAN SPICER ELIMINATED FROM ...")."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 10 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def _leads_its_paragraph(blocks: tuple[Block, ...], heading: Block, hi: int) -> bool:
+    """The next block in the body, past captions and credits, is a body paragraph in the heading's
+    own element: the heading of one item of a round-up ("Quick Coat Hooks" over its blurb)."""
+    for b in blocks[heading.index + 1: hi + 1]:
+        if b.label is Label.CAPTION or b.label is Label.CREDIT:
+            continue
+        return b.label is Label.CONTENT and not b.heading and len(b.path) > 1 and b.path[-2] == heading.path[-2]
+    return False
+
+
 def restore_linked_headings(doc: Document, cfg: Config) -> Document:
     """HTML: a heading made of a link, standing inside the body among its paragraphs, is a sub-heading: content again.
 
@@ -186,14 +227,36 @@ def restore_linked_headings(doc: Document, cfg: Config) -> Document:
     parents = Counter(b.path[-2] for b in doc.blocks[lo: hi + 1]
                       if b.label is Label.CONTENT and len(b.path) > 1)
     changes: dict[int, Change] = {}
-    for b in doc.blocks[lo + 1: hi]:
+    blocks = doc.blocks
+    # A linked line the page repeats is a button ("Book now", "Directions"), not a line of the text
+    repeated = Counter(b.text for b in blocks[lo + 1: hi] if b.tag == "p" and b.label is Label.CHROME)
+    for b in blocks[lo + 1: hi]:
         if (b.label is Label.CHROME and b.reason.startswith("link text") and 2 <= b.heading <= 6
-                and len(b.path) > 1 and parents.get(b.path[-2], 0) >= cfg.sibling_min_blocks):
+                and len(b.path) > 1 and (parents.get(b.path[-2], 0) >= cfg.sibling_min_blocks
+                                         or _leads_its_paragraph(blocks, b, hi))):
             changes[b.index] = (Label.CONTENT, "a linked sub-heading inside the body")
+        elif (b.label is Label.CHROME and b.reason.startswith("link text") and b.tag == "p"
+              and len(b.path) > 1 and parents.get(b.path[-2], 0) >= cfg.sibling_min_blocks
+              and repeated[b.text] == 1 and not _shouted(b.text) and not patterns.LINK_LEAD_IN.match(b.text)):
+            changes[b.index] = (Label.CONTENT, "a linked paragraph inside the body")
         elif (b.label is Label.CHROME and b.reason.startswith("link text") and b.tag == "li"
               and len(b.path) > 2 and parents.get(b.path[-3], 0) >= cfg.sibling_min_blocks):
             changes[b.index] = (Label.CONTENT, "a linked list item inside the body")
     return doc.relabel(changes)
+
+
+def _about_the_writer(doc: Document, text: str) -> bool:
+    """"About the Author", or "About" and the name of a writer the page declares or a byline shows."""
+    if patterns.ABOUT_WRITER.match(text):
+        return True
+    m = patterns.ABOUT_HEADING.match(text)
+    if not m:
+        return False
+    name = m.group(1).casefold().split()
+    names = [n for key in ("jsonld_authors", "meta_authors", "itemprop_authors", "rel_authors")
+             for n in doc.meta.get(key) or ()]
+    names += [b.text for b in doc.blocks if b.label is Label.BYLINE]
+    return any(all(w in n.casefold() for w in name) for n in names if isinstance(n, str))
 
 
 def mark_body_end(doc: Document, cfg: Config) -> Document:
@@ -210,6 +273,20 @@ def mark_body_end(doc: Document, cfg: Config) -> Document:
     if len(body) < 2:
         return doc
     changes: dict[int, Change] = {}
+    # An "About the Author" / "About Acme" box closing the body: its heading and all after it.
+    after = 0
+    for k in range(len(body) - 1, 0, -1):
+        b = body[k]
+        if (b.words <= cfg.about_heading_max_words and (not b.ends_sentence or b.text.endswith(":"))
+                and b.text[:1].isalpha() and _about_the_writer(doc, b.text)):
+            if after:
+                for c in body[k:]:
+                    changes[c.index] = (Label.CHROME, "an 'About the Author' box at the end of the body")
+                body = body[:k]
+            break
+        after += b.words
+        if after > cfg.about_box_max_words:
+            break
     # The walk reads a block or two, so each is gated on its own keywords: a page-wide index
     # (``blocks_containing``) would scan the whole page for each of them.
     for b in reversed(body[1:]):

@@ -19,6 +19,13 @@ _CHROME_LANDMARKS = frozenset({"nav", "aside", "footer"})
 # longer than the article is still the comments.
 _NEVER_DISTRUSTED = ("comment", "respond", "disqus")
 _ARTICLE_LANDMARKS = frozenset({"article", "main"})
+# Hint words that name a kind of box, not what it holds: editors and page builders wrap the
+# article's own sections in "widgets" (a CKEditor grid, a layout block).
+_WEAK_HINTS = ("widget",)
+# Hint words of boxes beside the article (other pages of the site, the sidebar, the writer's bio):
+# every card or excerpt in them may say "entry-content".
+_BESIDE_HINTS = ("related", "recommend", "recirc", "more", "popular", "trending", "most", "teaser",
+                 "outbrain", "taboola", "sidebar", "side-bar", "author", "bio", "widget")
 _PAGE_TAGS = ("html", "body")  # their classes describe the page layout, not a part of it
 
 
@@ -215,6 +222,23 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
     total = sum(prose_of_word.values()) and max(1, sum(b.words for b in prose_blocks))
     distrusted = {w for w, n in prose_of_word.items()
                   if n > cfg.hint_word_max_prose_share * total and not w.startswith(_NEVER_DISTRUSTED)}
+    # The elements holding the page's prose paragraphs directly: a weakly hinted box among them,
+    # holding prose itself, is a section of the text, not furniture beside it.
+    prose_parents = {b.path[-2] for b in prose_blocks if len(b.path) > 1}
+
+    def in_the_text(i: int, word: str) -> bool:
+        """Element i (a box hinted ``word``) holds prose and stands, with the boxes around it of the
+        same hint, among the page's prose paragraphs."""
+        if not prose[i]:
+            return False
+        up = elements[i].parent
+        while up >= 0 and word_of(up) == word:
+            up = elements[up].parent
+        return up in prose_parents
+
+    # A content hint holding a small share of the page's prose ("entry-content" inside each card of
+    # a related-posts carousel) does not shield it from a hint of a box beside the article above it.
+    shield = cfg.content_hint_min_prose_share * sum(b.words for b in prose_blocks)
     verdicts: dict[int, str | None] = {}
 
     def verdict(i: int) -> str | None:
@@ -229,10 +253,17 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
             el = elements[i]
             if el.hints and el.tag not in _PAGE_TAGS:
                 if content_hint.first_match(el.hints, timeout) is not None:
+                    # A content hint with little of the page's prose under it (the excerpt of one
+                    # card) does not shield it from a box beside the article (related stories, sidebar, bio).
                     found = None
+                    if prose[i] < shield and el.parent >= 0:
+                        above = verdict(el.parent)
+                        if above is not None and above.startswith(_BESIDE_HINTS):
+                            found = above
                     break
                 word = word_of(i)
-                if word and prose[i] <= limit and word not in distrusted:
+                if word and prose[i] <= limit and word not in distrusted \
+                        and not (word.startswith(_WEAK_HINTS) and in_the_text(i, word)):
                     found = word
                     break
             i = el.parent
@@ -294,6 +325,69 @@ def select_main_container(doc: Document, cfg: Config) -> Document:
         if b.label is Label.CONTENT and keep.isdisjoint(b.path):
             changes[b.index] = (Label.CHROME, REASON_OUTSIDE_CONTAINER)
     return doc.relabel(changes)
+
+
+def mark_signup_boxes(doc: Document, cfg: Config) -> Document:
+    """A small box holding a form and an invitation to subscribe (a newsletter sign-up) becomes chrome.
+
+    Sites put a newsletter sign-up between or after the article's paragraphs: a heading
+    ("Get more travel content"), a line of prose, the form's button and its "Thank you!" or
+    "Oops!" messages, the terms under it.  Its lines read as short prose, so the body takes
+    them in.  The box is the largest element around a ``<form>`` holding at most
+    ``signup_box_max_words`` and no prose but about subscribing (so it stops below the
+    article's own paragraphs); it is a sign-up box when its text names subscribing
+    (``patterns.SIGNUP_KEYWORDS``, in our eight languages).
+    """
+    elements = doc.elements
+    forms = [i for i, el in enumerate(elements) if el.tag == "form"]
+    if not forms:
+        return doc
+    words = [0] * len(elements)
+    other_prose = [False] * len(elements)  # holds prose that does not speak of subscribing
+    keywords = patterns.SIGNUP_KEYWORDS
+    for b in doc.blocks:
+        plain = False
+        if is_prose(b, doc, cfg):
+            low = b.text.lower()
+            plain = not any(k in low for k in keywords)
+        for i in b.path:
+            words[i] += b.words
+            if plain:
+                other_prose[i] = True
+    limit = cfg.signup_box_max_words
+    boxes = set()
+    for i in forms:
+        if words[i] > limit:  # a form around the page (ASP.NET's), or a long form of its own
+            continue
+        box = i
+        up = elements[i].parent
+        while up >= 0 and words[up] <= limit and not other_prose[up] and elements[up].tag not in _PAGE_TAGS:
+            box, up = up, elements[up].parent
+        if words[box]:
+            boxes.add(box)
+    if not boxes:
+        return doc
+    inside: dict[int, list[Block]] = {}
+    for b in doc.blocks:
+        for i in b.path:
+            if i in boxes:
+                inside.setdefault(i, []).append(b)
+                break
+    changes: dict[int, Change] = {}
+    for box, blocks in inside.items():
+        text = " ".join(b.text for b in blocks).lower()
+        if any(k in text for k in keywords):
+            for b in blocks:
+                if b.label is Label.CONTENT:
+                    changes[b.index] = (Label.CHROME, "inside a sign-up box (a form inviting to subscribe)")
+    return doc.relabel(changes)
+
+
+def _counts_in_titles(doc: Document) -> set[int]:
+    """The numbers (1-999) the page's declared titles and <h1> headings count: "10 Woodworking Projects", "Top 25"."""
+    titles = [doc.meta.get(key) or "" for key in ("jsonld_headline", "og_title", "title_tag")]
+    titles += [b.text for b in doc.blocks if b.heading == 1 and b.words <= 30]
+    return {int(n) for t in titles if any(c.isdigit() for c in t) for n in patterns.SMALL_NUMBER.findall(t)}
 
 
 def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
@@ -365,6 +459,7 @@ def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
             lists[parent] = len(cards)
     if not lists:
         return doc
+    counted = _counts_in_titles(doc)
     # Which lists follow enough prose of the article's own (prose outside every card list)?
     changes: dict[int, Change] = {}
     prose_before = 0
@@ -377,7 +472,9 @@ def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
             continue
         outer = inside[0]
         if outer not in verdict:
-            verdict[outer] = prose_before >= cfg.cards_min_prose_before
+            # A list of as many cards as the headline counts ("10 DIY projects for your home") is the
+            # round-up the article announces, not more stories after it.
+            verdict[outer] = prose_before >= cfg.cards_min_prose_before and lists[outer] not in counted
         if verdict[outer] and b.label is Label.CONTENT:
             changes[b.index] = (Label.CHROME, f"inside a list of teaser cards ({lists[outer]} with linked headlines)")
     return doc.relabel(changes)

@@ -74,12 +74,15 @@ def mark_title(doc: Document, cfg: Config) -> Document:
         # An HTML page says which heading is its headline: the <h1> that matches the title it
         # declares; with a declared title and no such <h1>, the declared one is used (assemble).
         sites = _site_names(doc)
-        h1s = [b for b in doc.blocks if b.heading == 1 and 1 <= b.words <= cfg.title_max_words
-               and b.label is not Label.TEASER_TITLE and b.link_share < cfg.link_share_chrome
-               and _norm(b.text) not in sites]
-        for b in h1s:
+        headings = [b for b in doc.blocks if b.heading == 1 and 1 <= b.words <= cfg.title_max_words
+                    and b.label is not Label.TEASER_TITLE and _norm(b.text) not in sites]
+        h1s = [b for b in headings if b.link_share < cfg.link_share_chrome]
+        # (a linked <h1> is the site's logo -- or the headline linking to its own page, when it
+        # matches the declared title, with nothing the title does not hold: no source, no date)
+        for b in headings:
             norm = _norm(b.text)
-            if norm and any(norm == d or len(norm) > 12 and (norm in d or d in norm) for d in declared):
+            linked = b.link_share >= cfg.link_share_chrome
+            if norm and any(norm == d or len(norm) > 12 and (norm in d or not linked and d in norm) for d in declared):
                 return doc.relabel({b.index: (Label.TITLE, "the <h1> that matches the page's declared title")})
         if h1s:
             # Otherwise the visible <h1> nearest above the body (what the reader sees as the headline).

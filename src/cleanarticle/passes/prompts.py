@@ -9,6 +9,9 @@ from ..document import Change, Document, Label
 # Prompts and credits are short; a long block is prose even if it starts like one.
 _PROMPT_MAX_WORDS = 12
 _NOTICE_MAX_WORDS = 80
+# Prompt phrases that, as a heading (<h2>..<h6>) rather than a menu line, head a section of the article
+# itself: an article's "FAQ" heading over its questions and answers.
+_SECTION_PROMPTS = frozenset({"faq", "faqs"})
 _CREDIT_MAX_WORDS = 30
 _CREDIT_PHRASE_MAX_WORDS = 45
 assert _CREDIT_MAX_WORDS <= _CREDIT_PHRASE_MAX_WORDS, "mark_credits indexes the blocks of either by the larger"
@@ -26,7 +29,8 @@ def mark_prompts(doc: Document, cfg: Config) -> Document:
         # Both gates go by the first word: find it once; each gives the phrases that can start with it.
         first = first_word(b.text)
         if b.words <= _PROMPT_MAX_WORDS and prompt_gate.decides(fullmatch, first, b.text, timeout):
-            changes[b.index] = (Label.CHROME, "site prompt")
+            if not (b.heading and b.tag[:1] == "h" and first in _SECTION_PROMPTS):
+                changes[b.index] = (Label.CHROME, "site prompt")
         elif notice_gate.decides(match, first, b.text, timeout):
             changes[b.index] = (Label.CHROME, "site notice (cookies, subscription, copyright)")
     return doc.relabel(changes)

@@ -365,12 +365,47 @@ class _Walker:
             self.flush()
 
 
+# React's streamed server rendering sends each part of the page that was not ready in time
+# as a ``<div hidden id="S:n">`` at the end of the body; the page's script moves it into the
+# ``<template id="P:n">`` (or the boundary ``<template id="B:n">``) it belongs at.
+_STREAMED_PARTS = etree.XPath("//div[@hidden][starts-with(@id, 'S:')]")
+
+
+def place_streamed_parts(start: etree._Element) -> None:
+    """Move React's streamed parts (hidden ``S:n`` divs) where the page's script shows them.
+
+    Without this, an article served in streamed parts is hidden text, split into pieces none
+    of which holds most of the page (so ``holds_most_text`` cannot read it), and kept in the
+    wrong order, after the page's footer.  A part whose slot is missing stays where it is.
+    """
+    parts = _STREAMED_PARTS(start)
+    if not parts:
+        return
+    slots = {}
+    for t in start.iter("template"):
+        tid = t.get("id")
+        if tid and tid[:2] in ("P:", "B:"):
+            slots[tid] = t
+    for part in parts:
+        key = part.get("id")[2:]
+        slot = slots.get("P:" + key)
+        if slot is None:
+            slot = slots.get("B:" + key)
+        if slot is None or any(up is part for up in slot.iterancestors()):
+            continue
+        part.tail = None  # (the white space after the hidden part stays behind)
+        del part.attrib["hidden"]
+        slot.addnext(part)
+
+
 def segment(text: str, cfg: Config, url: str | None = None, root: etree._Element | None = None) -> Document:
     if root is None:
         root = parse(text, cfg.max_dom_depth)
     meta = read_metadata(root, url)
     body = root.find("body")
     start = body if body is not None else root
+    if text is None or 'id="S:' in text:  # (one scan of the page before the XPath: React writes exactly this)
+        place_streamed_parts(start)
     # Code and media never hold article text: drop them in C before the Python walk sees them.
     etree.strip_elements(start, *_STRIP_FIRST, with_tail=False)
     w = _Walker(start, cfg, meta.get("base_url") or url)
