@@ -50,6 +50,24 @@ def test_a_page_footer_date_is_never_the_articles():
     assert cleanarticle.clean(html, kind="html").date == "2025-03-05"
 
 
+def test_a_date_in_the_articles_own_footer_is_read():
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = ("<html><body><article><h1>Night buses reach the northern suburbs</h1>"
+            "<footer class='meta'><span>By Ann Lee</span><span>March 30, 2023 | 4 min read</span></footer>"
+            f"{body}</article><footer><p>Site launched 1 January 2010</p></footer></body></html>")
+    assert cleanarticle.clean(html, kind="html").date == "2023-03-30"
+
+
+def test_of_several_time_elements_the_one_the_byline_shows_is_the_articles():
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = ("<html><body><header><ul><li><a href='/n/1'>Office closed for the holiday</a> "
+            "<time datetime='2025-01-31T12:00:00Z'>01/31/2025</time></li></ul></header>"
+            "<article><h1>Night buses reach the northern suburbs</h1>"
+            "<p class='byline'><time datetime='2017-03-01T12:00:00Z'>03/01/2017</time> by Ann Lee</p>"
+            f"{body}</article></body></html>")
+    assert cleanarticle.clean(html, kind="html").date == "2017-03-01"
+
+
 def test_a_long_sentence_with_a_date_is_not_a_dateline():
     far = ("<p>Back in the first week of the scheme, on 4 May 2019, the old routes were cut because the "
            "council had no money for drivers at night.</p>")

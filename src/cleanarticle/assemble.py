@@ -114,6 +114,12 @@ def _date(doc: Document, cfg: Config) -> str | None:
         # re-publication or migration stamp, the article first appeared on the shown date.
         # (A day apart is only a time zone: the declared timestamp stays.)
         return shown
+    if declared and declared == doc.meta.get("time_date") and doc.meta.get("time_dates"):
+        # Only unmarked <time>s, and several dates among them: the first is as likely a news
+        # ticker's or a sidebar's; the one a byline shows is the article's.
+        shown_times = _byline_date_in(doc, doc.meta["time_dates"])
+        if shown_times:
+            return shown_times
     if declared:
         return declared
     for b in doc.labelled(Label.BYLINE):
@@ -138,6 +144,28 @@ def _shown_date(doc: Document, cfg: Config) -> str | None:
     return None
 
 
+def _byline_date_in(doc: Document, dates: list[str]) -> str | None:
+    """The date of the byline nearest under the headline that is one of ``dates``, either reading
+    of "03/01/2017" counting (bylines above the headline come after, nearest first: they are
+    often other articles' datelines)."""
+    title = next((b.index for b in doc.labelled(Label.TITLE)), 0)
+    for b in sorted(doc.labelled(Label.BYLINE), key=lambda b: (b.index < title, abs(b.index - title))):
+        found = parse_date_form(b.text)
+        if not found:
+            continue
+        readings = [found[0]] if found[1] else [found[0], _swapped(found[0])]
+        match = next((d for d in readings if d in dates), None)
+        if match:
+            return match
+    return None
+
+
+def _swapped(date: str) -> str:
+    """The other reading of a date whose day and month could be either way round."""
+    year, month, day = date.split("-")
+    return f"{year}-{day}-{month}"
+
+
 def _days_before(earlier: str, later: str) -> int:
     return (dt.date.fromisoformat(later) - dt.date.fromisoformat(earlier)).days
 
@@ -146,9 +174,9 @@ def _nearest_dated_line(doc: Document, cfg: Config) -> str | None:
     """The date of the short line nearest the body's start ("Updated March 5, 2025", "Nov 21, 2018").
 
     Pages without declared dates show one in the header or at the foot of the article,
-    often in an element the other passes made chrome (a page <header>, a link).  Lines
-    before the start win ties; teasers, comments, menus, page footers and site notices
-    ("© 2010") are never read.
+    often in an element the other passes made chrome (a page <header>, a link, the
+    article's own <footer>).  Lines before the start win ties; teasers, comments, menus,
+    page footers and site notices ("© 2010") are never read.
     """
     span = doc.content_span()
     if span is None:
@@ -157,7 +185,8 @@ def _nearest_dated_line(doc: Document, cfg: Config) -> str | None:
     best: tuple[int, str] | None = None
     lo, hi = max(0, start - cfg.date_search_window), min(len(doc.blocks), span[1] + 1 + cfg.date_search_window)
     for b in doc.blocks[lo:hi]:
-        if b.words > cfg.byline_max_words or b.label in _NOT_DATED or b.reason.startswith(_NOT_DATED_REASONS):
+        if b.words > cfg.byline_max_words or b.label in _NOT_DATED or (
+                b.reason.startswith(_NOT_DATED_REASONS) and not _in_article_footer(b)):
             continue
         d = parse_date(b.text)  # (gated on a year, as has_date is)
         if not d:
@@ -167,6 +196,11 @@ def _nearest_dated_line(doc: Document, cfg: Config) -> str | None:
         if best is None or distance < best[0]:
             best = (distance, d)
     return best[1] if best else None
+
+
+def _in_article_footer(b: Block) -> bool:
+    """Inside a <footer> within an <article>: the article's own foot (author, date), not the page's."""
+    return b.reason == "inside <footer>" and "article" in b.landmarks
 
 
 _NOT_DATED = frozenset({Label.TEASER, Label.TEASER_TITLE, Label.SECTION, Label.COMMENT})
