@@ -68,6 +68,15 @@ def test_of_several_time_elements_the_one_the_byline_shows_is_the_articles():
     assert cleanarticle.clean(html, kind="html").date == "2017-03-01"
 
 
+def test_dates_in_a_box_of_related_articles_are_never_the_articles():
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = ("<html><body><div class='sidebar'><p>July 8, 2025</p><p>Filed under Transport</p><p>4 min read</p></div>"
+            f"<article><h1>Night buses reach the northern suburbs</h1>{body}</article>"
+            "<div class='related-posts'><p><a href='/a'>Trams return to the old town</a></p><p>December 19, 2025</p>"
+            "</div></body></html>")
+    assert cleanarticle.clean(html, kind="html").date == "2025-07-08"
+
+
 def test_a_long_sentence_with_a_date_is_not_a_dateline():
     far = ("<p>Back in the first week of the scheme, on 4 May 2019, the old routes were cut because the "
            "council had no money for drivers at night.</p>")

@@ -176,7 +176,8 @@ def _nearest_dated_line(doc: Document, cfg: Config) -> str | None:
     Pages without declared dates show one in the header or at the foot of the article,
     often in an element the other passes made chrome (a page <header>, a link, the
     article's own <footer>).  Lines before the start win ties; teasers, comments, menus,
-    page footers and site notices ("© 2010") are never read.
+    page footers, boxes of related or popular articles and site notices ("© 2010") are
+    never read.
     """
     span = doc.content_span()
     if span is None:
@@ -189,7 +190,7 @@ def _nearest_dated_line(doc: Document, cfg: Config) -> str | None:
                 b.reason.startswith(_NOT_DATED_REASONS) and not _in_article_footer(b)):
             continue
         d = parse_date(b.text)  # (gated on a year, as has_date is)
-        if not d:
+        if not d or patterns.match(patterns.OTHER_ARTICLES_REASON, b.reason):
             continue
         # Distance from the body's start; the article's end counts as near as its start.
         distance = min(abs(b.index - start), abs(b.index - span[1])) * 2 + (b.index > start)

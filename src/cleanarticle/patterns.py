@@ -668,6 +668,14 @@ UPDATE_LABEL = LazyPattern(
     r"modificado|aggiornat|modificat|atualizado|bijgewerkt|gewijzigd|zaktualizowan|zmodyfikowan)"
 )
 
+# The class/id hints (as a block's reason quotes them) of boxes that list other articles:
+# their dates are those articles', never this one's.
+OTHER_ARTICLES_REASON = LazyPattern(
+    r"^inside an element with class/id '(?:related|recommend|recirc|more-?(?:stories|articles|news)|popular|"
+    r"trending|most-?(?:read|popular|viewed)|teaser|outbrain|taboola)",
+    regex.I,
+)
+
 # How a <time> element's itemprop/class marks it: the publication's date, or an update's.
 TIME_PUBLISHED_MARK = LazyPattern(r"publish|pubdate|created")
 TIME_UPDATED_MARK = LazyPattern(r"updated|modified")
