@@ -131,3 +131,20 @@ def test_an_earlier_date_shown_under_the_headline_beats_a_later_declared_one():
             f"<p>November 2, 2022</p></div>{body}</article></body></html>")
     art = cleanarticle.clean(html, kind="html")
     assert art.date == "2022-11-02"
+
+
+def _declared_and_modified(shown: str) -> str:
+    head = ('<meta property="article:published_time" content="2019-08-11T09:00:00Z">'
+            '<meta property="article:modified_time" content="2025-11-21T10:30:00Z">')
+    return _page(head=head).replace("</h1>", f"</h1><div>{shown}</div>")
+
+
+def test_a_later_date_shown_plainly_under_the_headline_and_declared_as_modified_is_the_articles():
+    assert cleanarticle.clean(_declared_and_modified("November 21, 2025"), kind="html").date == "2025-11-21"
+
+
+def test_a_later_shown_date_does_not_beat_the_declared_one_when_labelled_undeclared_or_beside_it():
+    for shown, why in (("Updated November 21, 2025", "labelled as an update"),
+                       ("March 3, 2024", "declared nowhere"),
+                       ("November 21, 2025 August 11, 2019", "the declared date is shown too")):
+        assert cleanarticle.clean(_declared_and_modified(shown), kind="html").date == "2019-08-11", why

@@ -10,7 +10,7 @@ from .article import Article, Teaser
 from .config import Config
 from .document import Block, Document, Label, TraceStep
 from .passes.header import BYLINE_CLASS_REASON, BYLINE_NAME_REASON
-from .metadata import clean_name, is_person, parse_date, parse_date_form, split_names, strip_dates, url_date
+from .metadata import all_dates, clean_name, is_person, parse_date, parse_date_form, split_names, strip_dates, url_date
 
 
 def _authors(doc: Document, cfg: Config) -> list[str]:
@@ -108,11 +108,17 @@ def _date(doc: Document, cfg: Config) -> str | None:
     if from_url:
         return from_url
     declared = next((str(doc.meta[k]) for k in ("jsonld_date", "meta_date", "time_date") if doc.meta.get(k)), None)
-    shown = _shown_date(doc, cfg) if declared else None
+    shown, line = _shown_date(doc, cfg) if declared else (None, "")
     if declared and shown and _days_before(shown, declared) > 1:
         # The byline shows an earlier date than the page declares: the declared one is a later
         # re-publication or migration stamp, the article first appeared on the shown date.
         # (A day apart is only a time zone: the declared timestamp stays.)
+        return shown
+    if declared and shown and _days_before(declared, shown) > 1 and declared not in all_dates(line) \
+            and shown in {doc.meta.get(k) for k in _DECLARED_DATES}:
+        # A later date shown plainly under the headline (not as an update's), which the page
+        # also declares (as modified, or in a <time>): the page presents the article as of then.
+        # When the line shows the declared date too ("May 21, 2025 April 24, 2025"), that stays.
         return shown
     if declared and declared == doc.meta.get("time_date") and doc.meta.get("time_dates"):
         # Only unmarked <time>s, and several dates among them: the first is as likely a news
@@ -129,8 +135,12 @@ def _date(doc: Document, cfg: Config) -> str | None:
     return _nearest_dated_line(doc, cfg)
 
 
-def _shown_date(doc: Document, cfg: Config) -> str | None:
-    """The first date shown under the headline or in a byline that is not an update's ("Updated May 2") and reads one way only."""
+_DECLARED_DATES = ("jsonld_date", "meta_date", "time_date", "jsonld_modified", "meta_modified")
+
+
+def _shown_date(doc: Document, cfg: Config) -> tuple[str | None, str]:
+    """The first date shown under the headline or in a byline that is not an update's ("Updated May 2")
+    and reads one way only, and the line that shows it."""
     title = next((b.index for b in doc.labelled(Label.TITLE)), None)
     span = doc.content_span()
     under = range(title + 1, span[0]) if title is not None and span and span[0] > title else range(0)
@@ -140,8 +150,8 @@ def _shown_date(doc: Document, cfg: Config) -> str | None:
             continue
         found = parse_date_form(b.text)
         if found and not patterns.search(patterns.UPDATE_LABEL, b.text):
-            return found[0] if found[1] else None
-    return None
+            return (found[0] if found[1] else None), b.text
+    return None, ""
 
 
 def _byline_date_in(doc: Document, dates: list[str]) -> str | None:

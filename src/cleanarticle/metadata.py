@@ -312,6 +312,19 @@ def parse_date_form(text: str) -> tuple[str, bool] | None:
     return None
 
 
+def all_dates(text: str) -> set[str]:
+    """Every calendar date in ``text`` as YYYY-MM-DD (a numeric one in its day-first reading), for a short line."""
+    found: set[str] = set()
+    if not patterns.may_have_year(text):
+        return found
+    for pat in patterns.DATE_PATTERNS:
+        for m in pat.finditer(text):
+            date = parse_date(m.group(0))
+            if date:
+                found.add(date)
+    return found
+
+
 def strip_dates(text: str) -> str:
     """``text`` with its calendar dates replaced by " | ", so that a name before or after one ends there."""
     if not patterns.may_have_year(text):
