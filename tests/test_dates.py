@@ -148,3 +148,26 @@ def test_a_later_shown_date_does_not_beat_the_declared_one_when_labelled_undecla
                        ("March 3, 2024", "declared nowhere"),
                        ("November 21, 2025 August 11, 2019", "the declared date is shown too")):
         assert cleanarticle.clean(_declared_and_modified(shown), kind="html").date == "2019-08-11", why
+
+
+def test_a_dateline_with_only_a_month_gives_its_first_day():
+    html = _page().replace("</article>", "<div><b>Last Updated:</b> June 2022</div></article>")
+    assert cleanarticle.clean(html, kind="html").date == "2022-06-01"
+
+
+def test_a_month_and_year_without_a_dateline_label_is_no_date():
+    html = _page().replace("</article>", "<div>Collection of June 2022</div></article>")
+    assert cleanarticle.clean(html, kind="html").date is None
+
+
+def test_the_text_saying_when_the_article_was_first_published_beats_the_bylines_revision_date():
+    note = "<p>This article was originally published on 26 Sep 2019 at 4:12pm and has been updated since.</p>"
+    html = _page().replace("</h1>", "</h1><div>30 Sep 2022, 11:07am</div>").replace("</article>", note + "</article>")
+    assert cleanarticle.clean(html, kind="html").date == "2019-09-26"
+
+
+def test_first_publication_is_read_in_other_languages():
+    for note, date in (("Dieser Artikel ist ursprünglich am 12. März 2020 erschienen.", "2020-03-12"),
+                       ("Cet article a été publié initialement le 3 mai 2021.", "2021-05-03")):
+        html = _page().replace("</h1>", "</h1><div>30 Sep 2022</div>").replace("</article>", f"<p>{note}</p></article>")
+        assert cleanarticle.clean(html, kind="html").date == date, note

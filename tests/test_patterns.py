@@ -128,6 +128,29 @@ def test_reasons_of_boxes_listing_other_articles():
         assert not P.OTHER_ARTICLES_REASON.match(reason), reason
 
 
+@pytest.mark.parametrize("line", [
+    "This article was originally published on 26 Sep 2019.", "First published March 3, 2021",
+    "Der Text ist ursprünglich am 12. März 2020 erschienen.", "Publié initialement le 3 mai 2021",
+    "Publicado originalmente el 5 de junio de 2020", "Pubblicato originariamente il 5 maggio 2023",
+    "Oorspronkelijk gepubliceerd op 1 oktober 2022", "Pierwotnie opublikowano 12 stycznia 2024",
+])
+def test_first_publication_lines(line):
+    assert P.contains_any(line, P.ORIGINAL_STEMS)
+    m = P.ORIGINALLY_PUBLISHED.search(line)
+    assert m and parse_date(m.group("rest")), line
+
+
+def test_first_publication_needs_its_verb():
+    assert not P.ORIGINALLY_PUBLISHED.search("The plan was originally due on 26 Sep 2019.")
+    assert not P.ORIGINALLY_PUBLISHED.search("Ursprünglich geplant für den 12. März 2020.")
+
+
+def test_month_and_year_dates():
+    assert P.DATE_MONTH_YEAR.search("Last Updated: June 2022")["year"] == "2022"
+    assert P.DATE_MONTH_YEAR.search("Stand: Mai, 2021")["month"] == "Mai"
+    assert not P.DATE_MONTH_YEAR.search("Issue 12 of 2022")
+
+
 def test_title_separators():
     assert P.TITLE_SEPARATOR.split("Night buses reach the suburbs - The Harbour Gazette") == [
         "Night buses reach the suburbs", "The Harbour Gazette"]

@@ -128,6 +128,9 @@ def _date(doc: Document, cfg: Config) -> str | None:
             return shown_times
     if declared:
         return declared
+    original = _originally_published(doc, cfg)
+    if original:
+        return original
     for b in doc.labelled(Label.BYLINE):
         d = parse_date(b.text)
         if d:
@@ -152,6 +155,19 @@ def _shown_date(doc: Document, cfg: Config) -> tuple[str | None, str]:
         if found and not patterns.search(patterns.UPDATE_LABEL, b.text):
             return (found[0] if found[1] else None), b.text
     return None, ""
+
+
+def _originally_published(doc: Document, cfg: Config) -> str | None:
+    """The date of an article line saying when it was first published ("originally published on 26 Sep 2019")."""
+    for i in sorted(doc.blocks_containing(patterns.ORIGINAL_STEMS)):
+        b = doc.blocks[i]
+        if b.label in _NOT_DATED or b.label is Label.CHROME or not patterns.may_have_year(b.text):
+            continue
+        m = patterns.search(patterns.ORIGINALLY_PUBLISHED, b.text, cfg.regex_timeout)
+        found = parse_date(m.group("rest")) if m else None
+        if found:
+            return found
+    return None
 
 
 def _byline_date_in(doc: Document, dates: list[str]) -> str | None:
@@ -206,7 +222,24 @@ def _nearest_dated_line(doc: Document, cfg: Config) -> str | None:
         distance = min(abs(b.index - start), abs(b.index - span[1])) * 2 + (b.index > start)
         if best is None or distance < best[0]:
             best = (distance, d)
-    return best[1] if best else None
+    if best:
+        return best[1]
+    return _month_dateline(doc, cfg, lo, hi, start)
+
+
+def _month_dateline(doc: Document, cfg: Config, lo: int, hi: int, start: int) -> str | None:
+    """The first day of the month of a dateline giving no day ("Last updated: June 2022"), nearest the body first."""
+    found = None
+    for b in doc.blocks[lo:hi]:
+        if b.words > cfg.dateline_max_words or b.label in _NOT_DATED or not patterns.may_have_year(b.text) \
+                or b.reason.startswith(_NOT_DATED_REASONS) or not patterns.match(patterns.DATELINE, b.text):
+            continue
+        m = patterns.search(patterns.DATE_MONTH_YEAR, b.text, cfg.regex_timeout)
+        if m:
+            found = f"{m['year']}-{patterns.MONTHS[m['month'].lower().rstrip('.')]:02d}-01"
+            if b.index < start:
+                return found
+    return found
 
 
 def _in_article_footer(b: Block) -> bool:

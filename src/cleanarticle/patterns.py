@@ -662,6 +662,23 @@ DATELINE = LazyPattern(
     r"publicado|actualizado|pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt|opublikowano|zaktualizowano)\b"
 )
 
+# A month and year without a day ("Last updated: June 2022"), read as the month's first day
+# on a dateline when the page shows no whole date.
+DATE_MONTH_YEAR = LazyPattern(r"(?<!\d[\s./-]*)" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)(?!\d)", _I)
+
+# "This article was originally published on 26 Sep 2019": the text names the first publication's
+# date, which the byline (showing the last revision's) does not.  ORIGINAL_STEMS gates the pattern.
+ORIGINAL_STEMS = ("originally published", "first published", "ursprünglich", "erstmals", "initialement",
+                  "à l'origine", "pour la première fois", "originalmente", "por primera vez", "originariamente",
+                  "per la prima volta", "oorspronkelijk", "pierwotnie")
+ORIGINALLY_PUBLISHED = LazyPattern(
+    r"(?i:originally published|first published|(?:ursprünglich|erstmals) (?:veröffentlicht|erschienen|am(?= \d))|"
+    r"(?:publié|paru) (?:initialement|à l'origine|pour la première fois)|initialement (?:publié|paru)|"
+    r"publicado (?:originalmente|por primera vez)|originalmente publicado|"
+    r"(?:pubblicato|apparso) (?:originariamente|per la prima volta)|originariamente pubblicato|"
+    r"oorspronkelijk (?:gepubliceerd|verschenen)|pierwotnie opublikowan\w*)(?P<rest>.{0,40})"
+)
+
 # A dateline that gives an update's date, not the publication's: "Updated", "Last modified", "Reviewed".
 UPDATE_LABEL = LazyPattern(
     r"(?i:updat|modif|revised|edited|reviewed|aktualisiert|überarbeitet|mis à jour|modifié|actualizado|"
