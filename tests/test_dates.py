@@ -171,3 +171,16 @@ def test_first_publication_is_read_in_other_languages():
                        ("Cet article a été publié initialement le 3 mai 2021.", "2021-05-03")):
         html = _page().replace("</h1>", "</h1><div>30 Sep 2022</div>").replace("</article>", f"<p>{note}</p></article>")
         assert cleanarticle.clean(html, kind="html").date == date, note
+
+
+def test_a_date_line_right_under_the_byline_is_its_date_even_past_the_bodys_start():
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = ("<html><head><meta property='article:published_time' content='2025-06-24'></head><body><article>"
+            "<h1>Night buses reach the northern suburbs</h1>"
+            "<p class='intro'>A guide to the new night routes, what they cost and where they stop, for riders "
+            "who work late and the families who wait up for them.</p><p>Listen to this article</p>"
+            "<div class='author-name'>Ann Lee</div><div>August 25, 2024</div>"
+            f"{body}</article></body></html>")
+    art = cleanarticle.clean(html, kind="html")
+    assert art.date == "2024-08-25"
+    assert "August 25, 2024" not in art.body
