@@ -184,3 +184,12 @@ def test_a_date_line_right_under_the_byline_is_its_date_even_past_the_bodys_star
     art = cleanarticle.clean(html, kind="html")
     assert art.date == "2024-08-25"
     assert "August 25, 2024" not in art.body
+
+
+def test_a_published_meta_tag_and_a_time_element_that_agree_outvote_json_ld():
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2018-04-03"}</script>'
+            '<meta property="article:published_time" content="2025-12-19T13:06:00-05:00">')
+    html = _page(head=head).replace("</h1>", "</h1><p><time datetime='2025-12-19T13:06:00-05:00'>Dec 19</time></p>")
+    assert cleanarticle.clean(html, kind="html").date == "2025-12-19"
+    alone = _page(head=head)
+    assert cleanarticle.clean(alone, kind="html").date == "2018-04-03"

@@ -108,6 +108,8 @@ def _date(doc: Document, cfg: Config) -> str | None:
     if from_url:
         return from_url
     declared = next((str(doc.meta[k]) for k in ("jsonld_date", "meta_date", "time_date") if doc.meta.get(k)), None)
+    if doc.meta.get("meta_date") and doc.meta.get("meta_date") == doc.meta.get("time_date") != declared:
+        declared = str(doc.meta["meta_date"])  # the <meta> tag and the <time> agree: they outvote JSON-LD
     shown, line = _shown_date(doc, cfg) if declared else (None, "")
     if declared and shown and _days_before(shown, declared) > 1:
         # The byline shows an earlier date than the page declares: the declared one is a later
