@@ -193,3 +193,29 @@ def test_a_published_meta_tag_and_a_time_element_that_agree_outvote_json_ld():
     assert cleanarticle.clean(html, kind="html").date == "2025-12-19"
     alone = _page(head=head)
     assert cleanarticle.clean(alone, kind="html").date == "2018-04-03"
+
+
+def test_the_date_of_a_threads_last_post_is_not_the_publication_date():
+    head = ('<meta property="article:published_time" content="2024-01-14T09:00:00Z">'
+            '<meta property="article:modified_time" content="2024-01-18T10:30:00Z">')
+    for line in ("12 replies · last post by Ann Lee Jan 18, 2024", "Letzte Antwort von Ann Lee am 18. Januar 2024"):
+        html = _page(head=head).replace("</h1>", f"</h1><div>{line}</div>")
+        assert cleanarticle.clean(html, kind="html").date == "2024-01-14", line
+
+
+def test_without_a_headline_no_bylines_time_is_picked_over_the_first():
+    from cleanarticle import passes
+    from cleanarticle.assemble import _byline_date_in
+    from cleanarticle.config import Config
+    from cleanarticle.document import Label
+    from cleanarticle.pipeline import segment
+
+    posts = "".join(f"<div class='post'><p>{p}</p><p class='author'>Post by ann » <time datetime='2024-09-1{i}'>"
+                    f"1{i}. Sep 2024</time></p></div>" for i, p in enumerate(PARAS, start=2))
+    html = f"<html><body><p>Thread started <time datetime='2024-09-11'>11 Sep 2024</time></p>{posts}</body></html>"
+    cfg = Config.build(None)
+    doc, _ = passes.run(segment(html, "html", cfg), cfg)
+    dates = doc.meta["time_dates"]
+    assert _byline_date_in(doc, dates) == "2024-09-12"  # under the headline the segmenter chose
+    untitled = doc.relabel({b.index: (Label.CHROME, "test") for b in doc.blocks if b.label is Label.TITLE})
+    assert _byline_date_in(untitled, dates) is None

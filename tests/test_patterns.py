@@ -145,6 +145,20 @@ def test_first_publication_needs_its_verb():
     assert not P.ORIGINALLY_PUBLISHED.search("Ursprünglich geplant für den 12. März 2020.")
 
 
+@pytest.mark.parametrize("line", [
+    "Updated March 3, 2024", "Zuletzt aktualisiert am 3. März 2024", "last post by ann Jan 18, 2024",
+    "Letzte Antwort: 18.01.2024", "Dernier message le 18 janvier 2024", "Última respuesta 18 de enero de 2024",
+    "Ultimo messaggio 18 gennaio 2024", "Laatste reactie 18 januari 2024", "Ostatni post 18 stycznia 2024",
+])
+def test_update_and_latest_activity_labels(line):
+    assert P.UPDATE_LABEL.search(line)
+
+
+def test_publication_lines_are_not_update_labels():
+    for line in ("Published March 3, 2024", "Posted by Ann Lee on Jan 18, 2024", "First post of the year"):
+        assert not P.UPDATE_LABEL.search(line), line
+
+
 def test_month_and_year_dates():
     assert P.DATE_MONTH_YEAR.search("Last Updated: June 2022")["year"] == "2022"
     assert P.DATE_MONTH_YEAR.search("Stand: Mai, 2021")["month"] == "Mai"

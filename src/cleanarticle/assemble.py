@@ -173,18 +173,20 @@ def _originally_published(doc: Document, cfg: Config) -> str | None:
 
 
 def _byline_date_in(doc: Document, dates: list[str]) -> str | None:
-    """The date of the byline nearest under the headline that is one of ``dates``, either reading
-    of "03/01/2017" counting (bylines above the headline come after, nearest first: they are
-    often other articles' datelines)."""
-    title = next((b.index for b in doc.labelled(Label.TITLE)), 0)
-    for b in sorted(doc.labelled(Label.BYLINE), key=lambda b: (b.index < title, abs(b.index - title))):
+    """The date of the first dated byline under the headline when it is one of ``dates``, either
+    reading of "03/01/2017" counting (bylines above the headline are often other articles'
+    datelines; later ones and those of a page without a headline are as likely replies')."""
+    title = next((b.index for b in doc.labelled(Label.TITLE)), None)
+    if title is None:
+        return None
+    for b in doc.labelled(Label.BYLINE):
+        if b.index < title:
+            continue
         found = parse_date_form(b.text)
         if not found:
             continue
         readings = [found[0]] if found[1] else [found[0], _swapped(found[0])]
-        match = next((d for d in readings if d in dates), None)
-        if match:
-            return match
+        return next((d for d in readings if d in dates), None)
     return None
 
 

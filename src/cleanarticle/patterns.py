@@ -680,9 +680,14 @@ ORIGINALLY_PUBLISHED = LazyPattern(
 )
 
 # A dateline that gives an update's date, not the publication's: "Updated", "Last modified", "Reviewed".
+# So does the latest activity of a thread: "last post by ... Jan 18", "letzte Antwort".
 UPDATE_LABEL = LazyPattern(
     r"(?i:updat|modif|revised|edited|reviewed|aktualisiert|überarbeitet|mis à jour|modifié|actualizado|"
-    r"modificado|aggiornat|modificat|atualizado|bijgewerkt|gewijzigd|zaktualizowan|zmodyfikowan)"
+    r"modificado|aggiornat|modificat|atualizado|bijgewerkt|gewijzigd|zaktualizowan|zmodyfikowan|"
+    r"last (?:post|reply|replied|comment|activity)|latest (?:post|reply|activity)|letzte[rn]? (?:beitrag|antwort)|"
+    r"derni(?:er|ère) (?:message|réponse|activité)|últim[oa] (?:mensaje|respuesta|actividad|resposta)|"
+    r"ultim[oa] (?:messaggio|risposta|attività)|laatste (?:bericht|reactie|activiteit)|"
+    r"ostatni[ae]? (?:post|wpis|odpowiedź|aktywność))"
 )
 
 # The class/id hints (as a block's reason quotes them) of boxes that list other articles:
