@@ -219,3 +219,12 @@ def test_without_a_headline_no_bylines_time_is_picked_over_the_first():
     assert _byline_date_in(doc, dates) == "2024-09-12"  # under the headline the segmenter chose
     untitled = doc.relabel({b.index: (Label.CHROME, "test") for b in doc.blocks if b.label is Label.TITLE})
     assert _byline_date_in(untitled, dates) is None
+
+
+def test_a_members_join_date_beside_a_post_is_never_the_publication_date():
+    head = '<meta property="article:published_time" content="2024-02-24T09:00:00Z">'
+    for line in ("Joined: Mon Jul 24, 2017 9:28 am", "Mitglied seit 24.07.2017"):
+        html = _page(head=head).replace("</h1>", f"</h1><div>{line}</div>")
+        assert cleanarticle.clean(html, kind="html").date == "2024-02-24", line
+    html = _page(header="<p>Member since July 24, 2017</p>")
+    assert cleanarticle.clean(html, kind="html").date is None

@@ -159,6 +159,13 @@ def test_publication_lines_are_not_update_labels():
         assert not P.UPDATE_LABEL.search(line), line
 
 
+def test_account_date_labels():
+    for line in ("Joined: Jul 24, 2017", "Member since 2019", "Founded: Dec 11, 2021", "Mitglied seit 2017",
+                 "Inscrit le 3 mai 2020", "Miembro desde 2018", "Lid sinds 2016", "Dołączył: 12 stycznia 2024"):
+        assert P.ACCOUNT_DATE_LABEL.search(line), line
+    assert not P.ACCOUNT_DATE_LABEL.search("Published Jul 24, 2017 by Ann Lee")
+
+
 def test_month_and_year_dates():
     assert P.DATE_MONTH_YEAR.search("Last Updated: June 2022")["year"] == "2022"
     assert P.DATE_MONTH_YEAR.search("Stand: Mai, 2021")["month"] == "Mai"

@@ -135,7 +135,7 @@ def _date(doc: Document, cfg: Config) -> str | None:
         return original
     for b in doc.labelled(Label.BYLINE):
         d = parse_date(b.text)
-        if d:
+        if d and not _account_date(b):
             return d
     return _nearest_dated_line(doc, cfg)
 
@@ -154,7 +154,7 @@ def _shown_date(doc: Document, cfg: Config) -> tuple[str | None, str]:
                                                 and b.label not in _NOT_DATED):
             continue
         found = parse_date_form(b.text)
-        if found and not patterns.search(patterns.UPDATE_LABEL, b.text):
+        if found and not patterns.search(patterns.UPDATE_LABEL, b.text) and not _account_date(b):
             return (found[0] if found[1] else None), b.text
     return None, ""
 
@@ -183,7 +183,7 @@ def _byline_date_in(doc: Document, dates: list[str]) -> str | None:
         if b.index < title:
             continue
         found = parse_date_form(b.text)
-        if not found:
+        if not found or _account_date(b):
             continue
         readings = [found[0]] if found[1] else [found[0], _swapped(found[0])]
         return next((d for d in readings if d in dates), None)
@@ -220,7 +220,7 @@ def _nearest_dated_line(doc: Document, cfg: Config) -> str | None:
                 b.reason.startswith(_NOT_DATED_REASONS) and not _in_article_footer(b)):
             continue
         d = parse_date(b.text)  # (gated on a year, as has_date is)
-        if not d or patterns.match(patterns.OTHER_ARTICLES_REASON, b.reason):
+        if not d or patterns.match(patterns.OTHER_ARTICLES_REASON, b.reason) or _account_date(b):
             continue
         # Distance from the body's start; the article's end counts as near as its start.
         distance = min(abs(b.index - start), abs(b.index - span[1])) * 2 + (b.index > start)
@@ -244,6 +244,11 @@ def _month_dateline(doc: Document, cfg: Config, lo: int, hi: int, start: int) ->
             if b.index < start:
                 return found
     return found
+
+
+def _account_date(b: Block) -> bool:
+    """A line giving when a member joined or a group was founded ("Joined: Jul 24, 2017"), beside a post."""
+    return patterns.search(patterns.ACCOUNT_DATE_LABEL, b.text) is not None
 
 
 def _in_article_footer(b: Block) -> bool:

@@ -698,6 +698,13 @@ OTHER_ARTICLES_REASON = LazyPattern(
     regex.I,
 )
 
+# A member's or a group's date beside a post ("Joined: Jul 24, 2017", "Member since 2019"),
+# never the article's.
+ACCOUNT_DATE_LABEL = LazyPattern(
+    r"(?i:\b(?:joined|member since|registered|founded|mitglied seit|registriert|dabei seit|inscrit|membre depuis|"
+    r"registrad[oa]|miembro desde|iscritt[oa]|membro da|lid sinds|geregistreerd|dołączył|zarejestrowan))"
+)
+
 # How a <time> element's itemprop/class marks it: the publication's date, or an update's.
 TIME_PUBLISHED_MARK = LazyPattern(r"publish|pubdate|created")
 TIME_UPDATED_MARK = LazyPattern(r"updated|modified")
