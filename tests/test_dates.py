@@ -50,6 +50,33 @@ def test_a_page_footer_date_is_never_the_articles():
     assert cleanarticle.clean(html, kind="html").date == "2025-03-05"
 
 
+def test_a_date_in_the_articles_own_footer_is_read():
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = ("<html><body><article><h1>Night buses reach the northern suburbs</h1>"
+            "<footer class='meta'><span>By Ann Lee</span><span>March 30, 2023 | 4 min read</span></footer>"
+            f"{body}</article><footer><p>Site launched 1 January 2010</p></footer></body></html>")
+    assert cleanarticle.clean(html, kind="html").date == "2023-03-30"
+
+
+def test_of_several_time_elements_the_one_the_byline_shows_is_the_articles():
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = ("<html><body><header><ul><li><a href='/n/1'>Office closed for the holiday</a> "
+            "<time datetime='2025-01-31T12:00:00Z'>01/31/2025</time></li></ul></header>"
+            "<article><h1>Night buses reach the northern suburbs</h1>"
+            "<p class='byline'><time datetime='2017-03-01T12:00:00Z'>03/01/2017</time> by Ann Lee</p>"
+            f"{body}</article></body></html>")
+    assert cleanarticle.clean(html, kind="html").date == "2017-03-01"
+
+
+def test_dates_in_a_box_of_related_articles_are_never_the_articles():
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = ("<html><body><div class='sidebar'><p>July 8, 2025</p><p>Filed under Transport</p><p>4 min read</p></div>"
+            f"<article><h1>Night buses reach the northern suburbs</h1>{body}</article>"
+            "<div class='related-posts'><p><a href='/a'>Trams return to the old town</a></p><p>December 19, 2025</p>"
+            "</div></body></html>")
+    assert cleanarticle.clean(html, kind="html").date == "2025-07-08"
+
+
 def test_a_long_sentence_with_a_date_is_not_a_dateline():
     far = ("<p>Back in the first week of the scheme, on 4 May 2019, the old routes were cut because the "
            "council had no money for drivers at night.</p>")
@@ -104,3 +131,100 @@ def test_an_earlier_date_shown_under_the_headline_beats_a_later_declared_one():
             f"<p>November 2, 2022</p></div>{body}</article></body></html>")
     art = cleanarticle.clean(html, kind="html")
     assert art.date == "2022-11-02"
+
+
+def _declared_and_modified(shown: str) -> str:
+    head = ('<meta property="article:published_time" content="2019-08-11T09:00:00Z">'
+            '<meta property="article:modified_time" content="2025-11-21T10:30:00Z">')
+    return _page(head=head).replace("</h1>", f"</h1><div>{shown}</div>")
+
+
+def test_a_later_date_shown_plainly_under_the_headline_and_declared_as_modified_is_the_articles():
+    assert cleanarticle.clean(_declared_and_modified("November 21, 2025"), kind="html").date == "2025-11-21"
+
+
+def test_a_later_shown_date_does_not_beat_the_declared_one_when_labelled_undeclared_or_beside_it():
+    for shown, why in (("Updated November 21, 2025", "labelled as an update"),
+                       ("March 3, 2024", "declared nowhere"),
+                       ("November 21, 2025 August 11, 2019", "the declared date is shown too")):
+        assert cleanarticle.clean(_declared_and_modified(shown), kind="html").date == "2019-08-11", why
+
+
+def test_a_dateline_with_only_a_month_gives_its_first_day():
+    html = _page().replace("</article>", "<div><b>Last Updated:</b> June 2022</div></article>")
+    assert cleanarticle.clean(html, kind="html").date == "2022-06-01"
+
+
+def test_a_month_and_year_without_a_dateline_label_is_no_date():
+    html = _page().replace("</article>", "<div>Collection of June 2022</div></article>")
+    assert cleanarticle.clean(html, kind="html").date is None
+
+
+def test_the_text_saying_when_the_article_was_first_published_beats_the_bylines_revision_date():
+    note = "<p>This article was originally published on 26 Sep 2019 at 4:12pm and has been updated since.</p>"
+    html = _page().replace("</h1>", "</h1><div>30 Sep 2022, 11:07am</div>").replace("</article>", note + "</article>")
+    assert cleanarticle.clean(html, kind="html").date == "2019-09-26"
+
+
+def test_first_publication_is_read_in_other_languages():
+    for note, date in (("Dieser Artikel ist ursprünglich am 12. März 2020 erschienen.", "2020-03-12"),
+                       ("Cet article a été publié initialement le 3 mai 2021.", "2021-05-03")):
+        html = _page().replace("</h1>", "</h1><div>30 Sep 2022</div>").replace("</article>", f"<p>{note}</p></article>")
+        assert cleanarticle.clean(html, kind="html").date == date, note
+
+
+def test_a_date_line_right_under_the_byline_is_its_date_even_past_the_bodys_start():
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = ("<html><head><meta property='article:published_time' content='2025-06-24'></head><body><article>"
+            "<h1>Night buses reach the northern suburbs</h1>"
+            "<p class='intro'>A guide to the new night routes, what they cost and where they stop, for riders "
+            "who work late and the families who wait up for them.</p><p>Listen to this article</p>"
+            "<div class='author-name'>Ann Lee</div><div>August 25, 2024</div>"
+            f"{body}</article></body></html>")
+    art = cleanarticle.clean(html, kind="html")
+    assert art.date == "2024-08-25"
+    assert "August 25, 2024" not in art.body
+
+
+def test_a_published_meta_tag_and_a_time_element_that_agree_outvote_json_ld():
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2018-04-03"}</script>'
+            '<meta property="article:published_time" content="2025-12-19T13:06:00-05:00">')
+    html = _page(head=head).replace("</h1>", "</h1><p><time datetime='2025-12-19T13:06:00-05:00'>Dec 19</time></p>")
+    assert cleanarticle.clean(html, kind="html").date == "2025-12-19"
+    alone = _page(head=head)
+    assert cleanarticle.clean(alone, kind="html").date == "2018-04-03"
+
+
+def test_the_date_of_a_threads_last_post_is_not_the_publication_date():
+    head = ('<meta property="article:published_time" content="2024-01-14T09:00:00Z">'
+            '<meta property="article:modified_time" content="2024-01-18T10:30:00Z">')
+    for line in ("12 replies · last post by Ann Lee Jan 18, 2024", "Letzte Antwort von Ann Lee am 18. Januar 2024"):
+        html = _page(head=head).replace("</h1>", f"</h1><div>{line}</div>")
+        assert cleanarticle.clean(html, kind="html").date == "2024-01-14", line
+
+
+def test_without_a_headline_no_bylines_time_is_picked_over_the_first():
+    from cleanarticle import passes
+    from cleanarticle.assemble import _byline_date_in
+    from cleanarticle.config import Config
+    from cleanarticle.document import Label
+    from cleanarticle.pipeline import segment
+
+    posts = "".join(f"<div class='post'><p>{p}</p><p class='author'>Post by ann » <time datetime='2024-09-1{i}'>"
+                    f"1{i}. Sep 2024</time></p></div>" for i, p in enumerate(PARAS, start=2))
+    html = f"<html><body><p>Thread started <time datetime='2024-09-11'>11 Sep 2024</time></p>{posts}</body></html>"
+    cfg = Config.build(None)
+    doc, _ = passes.run(segment(html, "html", cfg), cfg)
+    dates = doc.meta["time_dates"]
+    assert _byline_date_in(doc, dates) == "2024-09-12"  # under the headline the segmenter chose
+    untitled = doc.relabel({b.index: (Label.CHROME, "test") for b in doc.blocks if b.label is Label.TITLE})
+    assert _byline_date_in(untitled, dates) is None
+
+
+def test_a_members_join_date_beside_a_post_is_never_the_publication_date():
+    head = '<meta property="article:published_time" content="2024-02-24T09:00:00Z">'
+    for line in ("Joined: Mon Jul 24, 2017 9:28 am", "Mitglied seit 24.07.2017"):
+        html = _page(head=head).replace("</h1>", f"</h1><div>{line}</div>")
+        assert cleanarticle.clean(html, kind="html").date == "2024-02-24", line
+    html = _page(header="<p>Member since July 24, 2017</p>")
+    assert cleanarticle.clean(html, kind="html").date is None

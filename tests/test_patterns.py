@@ -120,6 +120,58 @@ def test_no_date_where_there_is_none():
     assert parse_date("February 30, 2024") is None
 
 
+def test_reasons_of_boxes_listing_other_articles():
+    for reason in ("inside an element with class/id 'related'", "inside an element with class/id 'most-read'",
+                   "inside an element with class/id 'recommended'"):
+        assert P.OTHER_ARTICLES_REASON.match(reason), reason
+    for reason in ("inside an element with class/id 'sidebar'", "inside <footer>", "byline"):
+        assert not P.OTHER_ARTICLES_REASON.match(reason), reason
+
+
+@pytest.mark.parametrize("line", [
+    "This article was originally published on 26 Sep 2019.", "First published March 3, 2021",
+    "Der Text ist ursprünglich am 12. März 2020 erschienen.", "Publié initialement le 3 mai 2021",
+    "Publicado originalmente el 5 de junio de 2020", "Pubblicato originariamente il 5 maggio 2023",
+    "Oorspronkelijk gepubliceerd op 1 oktober 2022", "Pierwotnie opublikowano 12 stycznia 2024",
+])
+def test_first_publication_lines(line):
+    assert P.contains_any(line, P.ORIGINAL_STEMS)
+    m = P.ORIGINALLY_PUBLISHED.search(line)
+    assert m and parse_date(m.group("rest")), line
+
+
+def test_first_publication_needs_its_verb():
+    assert not P.ORIGINALLY_PUBLISHED.search("The plan was originally due on 26 Sep 2019.")
+    assert not P.ORIGINALLY_PUBLISHED.search("Ursprünglich geplant für den 12. März 2020.")
+
+
+@pytest.mark.parametrize("line", [
+    "Updated March 3, 2024", "Zuletzt aktualisiert am 3. März 2024", "last post by ann Jan 18, 2024",
+    "Letzte Antwort: 18.01.2024", "Dernier message le 18 janvier 2024", "Última respuesta 18 de enero de 2024",
+    "Ultimo messaggio 18 gennaio 2024", "Laatste reactie 18 januari 2024", "Ostatni post 18 stycznia 2024",
+])
+def test_update_and_latest_activity_labels(line):
+    assert P.UPDATE_LABEL.search(line)
+
+
+def test_publication_lines_are_not_update_labels():
+    for line in ("Published March 3, 2024", "Posted by Ann Lee on Jan 18, 2024", "First post of the year"):
+        assert not P.UPDATE_LABEL.search(line), line
+
+
+def test_account_date_labels():
+    for line in ("Joined: Jul 24, 2017", "Member since 2019", "Founded: Dec 11, 2021", "Mitglied seit 2017",
+                 "Inscrit le 3 mai 2020", "Miembro desde 2018", "Lid sinds 2016", "Dołączył: 12 stycznia 2024"):
+        assert P.ACCOUNT_DATE_LABEL.search(line), line
+    assert not P.ACCOUNT_DATE_LABEL.search("Published Jul 24, 2017 by Ann Lee")
+
+
+def test_month_and_year_dates():
+    assert P.DATE_MONTH_YEAR.search("Last Updated: June 2022")["year"] == "2022"
+    assert P.DATE_MONTH_YEAR.search("Stand: Mai, 2021")["month"] == "Mai"
+    assert not P.DATE_MONTH_YEAR.search("Issue 12 of 2022")
+
+
 def test_title_separators():
     assert P.TITLE_SEPARATOR.split("Night buses reach the suburbs - The Harbour Gazette") == [
         "Night buses reach the suburbs", "The Harbour Gazette"]

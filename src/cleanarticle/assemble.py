@@ -10,7 +10,7 @@ from .article import Article, Teaser
 from .config import Config
 from .document import Block, Document, Label, TraceStep
 from .passes.header import BYLINE_CLASS_REASON, BYLINE_NAME_REASON
-from .metadata import clean_name, is_person, parse_date, parse_date_form, split_names, strip_dates, url_date
+from .metadata import all_dates, clean_name, is_person, parse_date, parse_date_form, split_names, strip_dates, url_date
 
 
 def _authors(doc: Document, cfg: Config) -> list[str]:
@@ -108,23 +108,44 @@ def _date(doc: Document, cfg: Config) -> str | None:
     if from_url:
         return from_url
     declared = next((str(doc.meta[k]) for k in ("jsonld_date", "meta_date", "time_date") if doc.meta.get(k)), None)
-    shown = _shown_date(doc, cfg) if declared else None
+    if doc.meta.get("meta_date") and doc.meta.get("meta_date") == doc.meta.get("time_date") != declared:
+        declared = str(doc.meta["meta_date"])  # the <meta> tag and the <time> agree: they outvote JSON-LD
+    shown, line = _shown_date(doc, cfg) if declared else (None, "")
     if declared and shown and _days_before(shown, declared) > 1:
         # The byline shows an earlier date than the page declares: the declared one is a later
         # re-publication or migration stamp, the article first appeared on the shown date.
         # (A day apart is only a time zone: the declared timestamp stays.)
         return shown
+    if declared and shown and _days_before(declared, shown) > 1 and declared not in all_dates(line) \
+            and shown in {doc.meta.get(k) for k in _DECLARED_DATES}:
+        # A later date shown plainly under the headline (not as an update's), which the page
+        # also declares (as modified, or in a <time>): the page presents the article as of then.
+        # When the line shows the declared date too ("May 21, 2025 April 24, 2025"), that stays.
+        return shown
+    if declared and declared == doc.meta.get("time_date") and doc.meta.get("time_dates"):
+        # Only unmarked <time>s, and several dates among them: the first is as likely a news
+        # ticker's or a sidebar's; the one a byline shows is the article's.
+        shown_times = _byline_date_in(doc, doc.meta["time_dates"])
+        if shown_times:
+            return shown_times
     if declared:
         return declared
+    original = _originally_published(doc, cfg)
+    if original:
+        return original
     for b in doc.labelled(Label.BYLINE):
         d = parse_date(b.text)
-        if d:
+        if d and not _account_date(b):
             return d
     return _nearest_dated_line(doc, cfg)
 
 
-def _shown_date(doc: Document, cfg: Config) -> str | None:
-    """The first date shown under the headline or in a byline that is not an update's ("Updated May 2") and reads one way only."""
+_DECLARED_DATES = ("jsonld_date", "meta_date", "time_date", "jsonld_modified", "meta_modified")
+
+
+def _shown_date(doc: Document, cfg: Config) -> tuple[str | None, str]:
+    """The first date shown under the headline or in a byline that is not an update's ("Updated May 2")
+    and reads one way only, and the line that shows it."""
     title = next((b.index for b in doc.labelled(Label.TITLE)), None)
     span = doc.content_span()
     under = range(title + 1, span[0]) if title is not None and span and span[0] > title else range(0)
@@ -133,9 +154,46 @@ def _shown_date(doc: Document, cfg: Config) -> str | None:
                                                 and b.label not in _NOT_DATED):
             continue
         found = parse_date_form(b.text)
-        if found and not patterns.search(patterns.UPDATE_LABEL, b.text):
-            return found[0] if found[1] else None
+        if found and not patterns.search(patterns.UPDATE_LABEL, b.text) and not _account_date(b):
+            return (found[0] if found[1] else None), b.text
+    return None, ""
+
+
+def _originally_published(doc: Document, cfg: Config) -> str | None:
+    """The date of an article line saying when it was first published ("originally published on 26 Sep 2019")."""
+    for i in sorted(doc.blocks_containing(patterns.ORIGINAL_STEMS)):
+        b = doc.blocks[i]
+        if b.label in _NOT_DATED or b.label is Label.CHROME or not patterns.may_have_year(b.text):
+            continue
+        m = patterns.search(patterns.ORIGINALLY_PUBLISHED, b.text, cfg.regex_timeout)
+        found = parse_date(m.group("rest")) if m else None
+        if found:
+            return found
     return None
+
+
+def _byline_date_in(doc: Document, dates: list[str]) -> str | None:
+    """The date of the first dated byline under the headline when it is one of ``dates``, either
+    reading of "03/01/2017" counting (bylines above the headline are often other articles'
+    datelines; later ones and those of a page without a headline are as likely replies')."""
+    title = next((b.index for b in doc.labelled(Label.TITLE)), None)
+    if title is None:
+        return None
+    for b in doc.labelled(Label.BYLINE):
+        if b.index < title:
+            continue
+        found = parse_date_form(b.text)
+        if not found or _account_date(b):
+            continue
+        readings = [found[0]] if found[1] else [found[0], _swapped(found[0])]
+        return next((d for d in readings if d in dates), None)
+    return None
+
+
+def _swapped(date: str) -> str:
+    """The other reading of a date whose day and month could be either way round."""
+    year, month, day = date.split("-")
+    return f"{year}-{day}-{month}"
 
 
 def _days_before(earlier: str, later: str) -> int:
@@ -146,9 +204,10 @@ def _nearest_dated_line(doc: Document, cfg: Config) -> str | None:
     """The date of the short line nearest the body's start ("Updated March 5, 2025", "Nov 21, 2018").
 
     Pages without declared dates show one in the header or at the foot of the article,
-    often in an element the other passes made chrome (a page <header>, a link).  Lines
-    before the start win ties; teasers, comments, menus, page footers and site notices
-    ("© 2010") are never read.
+    often in an element the other passes made chrome (a page <header>, a link, the
+    article's own <footer>).  Lines before the start win ties; teasers, comments, menus,
+    page footers, boxes of related or popular articles and site notices ("© 2010") are
+    never read.
     """
     span = doc.content_span()
     if span is None:
@@ -157,16 +216,44 @@ def _nearest_dated_line(doc: Document, cfg: Config) -> str | None:
     best: tuple[int, str] | None = None
     lo, hi = max(0, start - cfg.date_search_window), min(len(doc.blocks), span[1] + 1 + cfg.date_search_window)
     for b in doc.blocks[lo:hi]:
-        if b.words > cfg.byline_max_words or b.label in _NOT_DATED or b.reason.startswith(_NOT_DATED_REASONS):
+        if b.words > cfg.byline_max_words or b.label in _NOT_DATED or (
+                b.reason.startswith(_NOT_DATED_REASONS) and not _in_article_footer(b)):
             continue
         d = parse_date(b.text)  # (gated on a year, as has_date is)
-        if not d:
+        if not d or patterns.match(patterns.OTHER_ARTICLES_REASON, b.reason) or _account_date(b):
             continue
         # Distance from the body's start; the article's end counts as near as its start.
         distance = min(abs(b.index - start), abs(b.index - span[1])) * 2 + (b.index > start)
         if best is None or distance < best[0]:
             best = (distance, d)
-    return best[1] if best else None
+    if best:
+        return best[1]
+    return _month_dateline(doc, cfg, lo, hi, start)
+
+
+def _month_dateline(doc: Document, cfg: Config, lo: int, hi: int, start: int) -> str | None:
+    """The first day of the month of a dateline giving no day ("Last updated: June 2022"), nearest the body first."""
+    found = None
+    for b in doc.blocks[lo:hi]:
+        if b.words > cfg.dateline_max_words or b.label in _NOT_DATED or not patterns.may_have_year(b.text) \
+                or b.reason.startswith(_NOT_DATED_REASONS) or not patterns.match(patterns.DATELINE, b.text):
+            continue
+        m = patterns.search(patterns.DATE_MONTH_YEAR, b.text, cfg.regex_timeout)
+        if m:
+            found = f"{m['year']}-{patterns.MONTHS[m['month'].lower().rstrip('.')]:02d}-01"
+            if b.index < start:
+                return found
+    return found
+
+
+def _account_date(b: Block) -> bool:
+    """A line giving when a member joined or a group was founded ("Joined: Jul 24, 2017"), beside a post."""
+    return patterns.search(patterns.ACCOUNT_DATE_LABEL, b.text) is not None
+
+
+def _in_article_footer(b: Block) -> bool:
+    """Inside a <footer> within an <article>: the article's own foot (author, date), not the page's."""
+    return b.reason == "inside <footer>" and "article" in b.landmarks
 
 
 _NOT_DATED = frozenset({Label.TEASER, Label.TEASER_TITLE, Label.SECTION, Label.COMMENT})

@@ -70,7 +70,7 @@ def read_metadata(root: etree._Element, url: str | None) -> dict[str, Any]:
     for el in found["script"]:
         if (el.get("type") or "").lower() == "application/ld+json" and el.text:
             _jsonld(meta, el.text)
-    plain = None
+    plain: list[str] = []  # the unmarked <time> dates, distinct, in page order
     for el in found["time"]:
         # A <time> marked as the publication's wins; one marked as an update's is never it.
         marks = " ".join((el.get("itemprop") or "", el.get("class") or "", "pubdate" if el.get("pubdate") is not None
@@ -84,9 +84,12 @@ def read_metadata(root: etree._Element, url: str | None) -> dict[str, Any]:
         if published:
             meta["time_date"] = date
             break
-        plain = plain or date
+        if date not in plain:
+            plain.append(date)
     if plain and "time_date" not in meta:
-        meta["time_date"] = plain
+        meta["time_date"] = plain[0]
+        if len(plain) > 1:
+            meta["time_dates"] = plain  # the byline may show which one is the article's
     return meta
 
 
@@ -307,6 +310,19 @@ def parse_date_form(text: str) -> tuple[str, bool] | None:
         except (TypeError, ValueError):
             continue
     return None
+
+
+def all_dates(text: str) -> set[str]:
+    """Every calendar date in ``text`` as YYYY-MM-DD (a numeric one in its day-first reading), for a short line."""
+    found: set[str] = set()
+    if not patterns.may_have_year(text):
+        return found
+    for pat in patterns.DATE_PATTERNS:
+        for m in pat.finditer(text):
+            date = parse_date(m.group(0))
+            if date:
+                found.add(date)
+    return found
 
 
 def strip_dates(text: str) -> str:

@@ -662,10 +662,47 @@ DATELINE = LazyPattern(
     r"publicado|actualizado|pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt|opublikowano|zaktualizowano)\b"
 )
 
+# A month and year without a day ("Last updated: June 2022"), read as the month's first day
+# on a dateline when the page shows no whole date.
+DATE_MONTH_YEAR = LazyPattern(r"(?<!\d[\s./-]*)" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)(?!\d)", _I)
+
+# "This article was originally published on 26 Sep 2019": the text names the first publication's
+# date, which the byline (showing the last revision's) does not.  ORIGINAL_STEMS gates the pattern.
+ORIGINAL_STEMS = ("originally published", "first published", "ursprünglich", "erstmals", "initialement",
+                  "à l'origine", "pour la première fois", "originalmente", "por primera vez", "originariamente",
+                  "per la prima volta", "oorspronkelijk", "pierwotnie")
+ORIGINALLY_PUBLISHED = LazyPattern(
+    r"(?i:originally published|first published|(?:ursprünglich|erstmals) (?:veröffentlicht|erschienen|am(?= \d))|"
+    r"(?:publié|paru) (?:initialement|à l'origine|pour la première fois)|initialement (?:publié|paru)|"
+    r"publicado (?:originalmente|por primera vez)|originalmente publicado|"
+    r"(?:pubblicato|apparso) (?:originariamente|per la prima volta)|originariamente pubblicato|"
+    r"oorspronkelijk (?:gepubliceerd|verschenen)|pierwotnie opublikowan\w*)(?P<rest>.{0,40})"
+)
+
 # A dateline that gives an update's date, not the publication's: "Updated", "Last modified", "Reviewed".
+# So does the latest activity of a thread: "last post by ... Jan 18", "letzte Antwort".
 UPDATE_LABEL = LazyPattern(
     r"(?i:updat|modif|revised|edited|reviewed|aktualisiert|überarbeitet|mis à jour|modifié|actualizado|"
-    r"modificado|aggiornat|modificat|atualizado|bijgewerkt|gewijzigd|zaktualizowan|zmodyfikowan)"
+    r"modificado|aggiornat|modificat|atualizado|bijgewerkt|gewijzigd|zaktualizowan|zmodyfikowan|"
+    r"last (?:post|reply|replied|comment|activity)|latest (?:post|reply|activity)|letzte[rn]? (?:beitrag|antwort)|"
+    r"derni(?:er|ère) (?:message|réponse|activité)|últim[oa] (?:mensaje|respuesta|actividad|resposta)|"
+    r"ultim[oa] (?:messaggio|risposta|attività)|laatste (?:bericht|reactie|activiteit)|"
+    r"ostatni[ae]? (?:post|wpis|odpowiedź|aktywność))"
+)
+
+# The class/id hints (as a block's reason quotes them) of boxes that list other articles:
+# their dates are those articles', never this one's.
+OTHER_ARTICLES_REASON = LazyPattern(
+    r"^inside an element with class/id '(?:related|recommend|recirc|more-?(?:stories|articles|news)|popular|"
+    r"trending|most-?(?:read|popular|viewed)|teaser|outbrain|taboola)",
+    regex.I,
+)
+
+# A member's or a group's date beside a post ("Joined: Jul 24, 2017", "Member since 2019"),
+# never the article's.
+ACCOUNT_DATE_LABEL = LazyPattern(
+    r"(?i:\b(?:joined|member since|registered|founded|mitglied seit|registriert|dabei seit|inscrit|membre depuis|"
+    r"registrad[oa]|miembro desde|iscritt[oa]|membro da|lid sinds|geregistreerd|dołączył|zarejestrowan))"
 )
 
 # How a <time> element's itemprop/class marks it: the publication's date, or an update's.

@@ -177,6 +177,12 @@ def mark_bylines(doc: Document, cfg: Config) -> Document:
             if (verdict[hints] or author_link) and not patterns.has_date(b.text) and clean_name(b.text):
                 changes[b.index] = (Label.BYLINE, BYLINE_CLASS_REASON)
                 break
+    # A date-only line right under a byline is its date, even a little past the body's start.
+    for i in [i for i, c in changes.items() if c[1] != "dateline"]:
+        nxt = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
+        if (nxt is not None and nxt.index not in changes and _movable(nxt) and nxt.words <= cfg.dateline_max_words
+                and patterns.has_date(nxt.text, cfg.regex_timeout)):
+            changes[nxt.index] = (Label.BYLINE, "dateline")
     # A line that is only a name, next to a dateline, is the author's name.
     if not any(c[1] == "dateline" for c in changes.values()):
         # No dateline near the headline: take the nearest date-only line above the body.
