@@ -123,6 +123,18 @@ def test_an_xml_declaration_before_the_markup_is_dropped():
         assert texts(page) == ["Text"]
 
 
+def test_text_after_an_early_body_or_html_end_tag_is_read_in_the_body():
+    # A page assembled from templates that closes its body, then goes on with the article:
+    # a browser shows what follows in the body, and so do we.
+    page = ('<html><head><title>HR outsourcing</title></head><body><nav><a href="/">Home</a></nav>'
+            '<h1>Types of HR outsourcing</h1></body>\n</html>\n'
+            f'<div class="post"><p>{LONG}</p><h3>1. Payroll</h3></div></body></html>')
+    assert texts(page) == ["Home", "Types of HR outsourcing", LONG, "1. Payroll"]
+    # between </body> and </html> too; a comment after them changes nothing
+    assert texts(f'<html><body><p>Menu</p></body><div><p>{LONG}</p></div></html>') == ["Menu", LONG]
+    assert texts('<html><body><p>Text</p></body></html>\n<!-- cached 12:00 -->') == ["Text"]
+
+
 
 @given(page=pages())
 @PROFILE
