@@ -40,6 +40,16 @@ def test_a_hidden_element_holding_most_of_the_text_is_read():
     assert texts(page) == ["Menu", LONG]
 
 
+def test_a_closed_accordion_panel_is_read_but_a_hidden_dialog_is_not():
+    # WAI-ARIA accordion: each panel is a region labelled by the button that opens it.
+    page = ('<html><body><h1>Installing solar panels</h1>'
+            '<div class="accordion"><button id="step1-header" aria-expanded="false">Week 1: Research</button>'
+            f'<div id="step1" role="region" aria-labelledby="step1-header" style="display:none;"><p>{LONG}</p></div></div>'
+            '<div role="dialog" aria-labelledby="login-title" aria-hidden="true"><p id="login-title">Log in</p></div>'
+            '<div hidden aria-labelledby="menu-button"><p>Menu</p></div></body></html>')
+    assert texts(page) == ["Installing solar panels", "Week 1: Research", LONG]
+
+
 def test_react_streamed_parts_are_read_where_the_page_script_puts_them():
     # React's streamed rendering: each late part is a hidden "S:n" div at the end of the body,
     # moved by script into its "P:n" template (or "B:n" boundary); none holds most of the text.

@@ -132,6 +132,15 @@ def _hidden(el: etree._Element) -> bool:
     return bool(style) and _HIDDEN_STYLE.search(style) is not None
 
 
+def _accordion_panel(el: etree._Element) -> bool:
+    """A closed panel of an accordion (WAI-ARIA: ``role="region"``, labelled by its button).
+
+    The page holds the panel's text and shows it when the reader opens it: a guide
+    folded into steps, each step a panel.  Menus, dialogs and pop-ups are other roles.
+    """
+    return el.get("role") == "region" and el.get("aria-labelledby") is not None
+
+
 @lru_cache(maxsize=4096)
 def resolve_link(base_url: str, href: str) -> str:
     """``href`` resolved against the page's URL: exactly ``urljoin(base_url, href)``.
@@ -344,7 +353,8 @@ class _Walker:
                     kind = kinds[tag] = _kind_of(tag)
                 if kind == _NODE:  # comments, entities, processing instructions: only their tail counts
                     continue
-                if (kind == _SKIP or (kind == _NOSCRIPT or _hidden(el)) and not self.holds_most_text(el)):
+                if (kind == _SKIP or (kind == _NOSCRIPT or _hidden(el) and not _accordion_panel(el))
+                        and not self.holds_most_text(el)):
                     # (A hidden element or a <noscript> holding most of the page's text is what a
                     # reader without scripts sees -- forums serve their posts that way.)
                     walker.skip_subtree()
