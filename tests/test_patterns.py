@@ -32,6 +32,24 @@ def test_notices_by_their_start():
     assert not P.PROMPT_START.match("The cookies were baked at dawn.")
 
 
+@pytest.mark.parametrize("line", ["6 min read", "3 MIN. READ", "17 minutes read", "| Reading Time: 7 minutes",
+                                  "Read time: 6 min", "2–4 minutes", "7-minute read", "Jane Doe | 5 min read",
+                                  "Kristian Larsen July 13, 2025 — 7 minutes read", "Nov 7, 202511 min read",
+                                  "Nov 18, 2019 at 9:24 pm ET • 2 min read", "1d ago3 min read",
+                                  "5 Min. Lesezeit", "Lesezeit: 4 Minuten", "Temps de lecture : 3 min",
+                                  "8 min de lectura", "Tempo de leitura: 5 minutos", "4 min di lettura",
+                                  "5 min leestijd", "Czas czytania: 5 minut"])
+def test_reading_time_lines(line):
+    assert P.match(P.READING_TIME, line)
+
+
+@pytest.mark.parametrize("line", ["It is a 5 min read.", "The whole report is a 10 minute read",
+                                  "Bake for 2–4 minutes until golden.", "It takes 15 minutes read aloud",
+                                  "Most readers spend 5 minutes reading the menu"])
+def test_reading_time_lines_do_not_match_prose(line):
+    assert not P.match(P.READING_TIME, line)
+
+
 @pytest.mark.parametrize("line", ["License: Author:", "Photo: Reuters", "Foto: dpa", "Crédit photo : AFP",
                                   "Fuente: EFE", "Bron: ANP", "Źródło: PAP"])
 def test_credit_lines(line):

@@ -478,6 +478,27 @@ could_be_notice = _FirstWordGate(_NOTICE_STARTS, lambda alternatives: r"^[\s\W]*
 PROMPT_START = could_be_notice.full
 
 
+# ---------------------------------------------------------------- reading time (chrome)
+# "5 min read", "Reading time: 7 minutes", "2–4 minutes", alone or closing a byline or a date
+# ("Jane Doe | 5 min read", "Nov 7, 2025 • 11 min read"): the site's estimate, not the article.
+# A line holds one of these keywords (lower case) before READING_TIME is tried.
+READING_TIME_KEYWORDS = ("min", "read", "lese", "lectur", "leitur", "lettur", "leest", "czyt")
+_MINUTES = r"\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*-?\s*"
+_MIN_UNIT = r"(?:min(?:ute)?s?|minuten|minuti|minutos|minut(?:y|ów)?)\.?"
+_READING_TIME = "|".join([
+    r"(?:" + _MINUTES + r")?min(?:ute)?s?\.?\s+read(?:ing)?(?:\s+time)?",                  # en: 5 min read
+    r"(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*" + _MINUTES + _MIN_UNIT,                # Reading time: 7 minutes
+    _MINUTES + r"min(?:\.|uten)?\s+(?:lesezeit|leestijd)",                                  # de, nl: 5 Min. Lesezeit
+    r"(?:lesezeit|leestijd|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|czas czytania)"
+    r"\s*:?\s*" + _MINUTES + _MIN_UNIT,
+    _MINUTES + r"min(?:utes?|utos|uti)?\.?\s+(?:de\s+lecture|de\s+lectura|de\s+leitura|di\s+lettura|czytania)",
+    r"\d{1,3}\s*[-–]\s*\d{1,3}\s+minutes",                                                 # 2–4 minutes (the whole line)
+])
+# The whole line is a reading time, or ends in one after a separator (or run together with a year, "1d ago").
+READING_TIME = LazyPattern(
+    r"^[\s\W]*+(?:[^|•·●—–/]{0,80}?(?:[|•·●—–/]|\s-\s|(?<=(?:19|20)\d\d|\p{Ll})(?=\d))\s*)?(?:" + _READING_TIME + r")[\s\W]*$", _I)
+
+
 # ---------------------------------------------------------------- credits
 # Empty or near-empty credit lines: "License: Author:", "Photo: Reuters", "Image courtesy of ...".
 _CREDIT_LABELS = (

@@ -300,8 +300,8 @@ def mark_body_end(doc: Document, cfg: Config) -> Document:
     return doc.relabel(changes)
 
 
-_NEVER_RECOVERED = ("site prompt", "site notice", "inside <nav>", "inside <footer>", "inside the page <header>",
-                    "repeats ")
+_NEVER_RECOVERED = ("site prompt", "site notice", "reading time", "inside <nav>", "inside <footer>",
+                    "inside the page <header>", "repeats ")
 
 
 def recover_main_block(doc: Document, cfg: Config) -> Document:
