@@ -753,6 +753,31 @@ ABOUT_HEADING = LazyPattern(
 # follow the writer or the site, to support or contact it, and agency credit lines.  Searched
 # (``search``) only in the last short blocks of a body, never in the middle of an article.
 # Every phrase holds one of these (lower case): a cheap gate.
+# A writer's bio at the foot of an article: a paragraph that opens with the writer's name (a
+# bracketed handle may follow) and then "is", "has", a comma ... -- "Jane Doe is a freelance
+# writer", "Jane (@jdoe) has covered ...", "Jane Doe, an award-winning reporter, ...".  The pass
+# checks that the name is the writer's; ``name`` is the capitalised words before the verb.
+BIO_START = LazyPattern(
+    r"^(?P<name>\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3})(?:\s*\([^()]{1,40}\))?"
+    r"(?:\s*,|\s+(?:is|was|has|had|holds|joined|founded|co-founded|started|writes|covers|leads|lives|studied|worked"
+    r"|began|specializes|specialises|serves|brings|loves|enjoys|helps"
+    r"|ist|war|hat|schreibt|lebt|est|a|écrit|vit|es|fue|ha|escribe|vive|è|scrive|vive|é|foi|tem|escreve|vive"
+    r"|heeft|schrijft|woont|jest|był|była|pisze)\b)"
+)
+# A bio is about a person: it says "he" or "she", or names a role; a company's own boilerplate
+# ("Acme has a 30 year history ... Our website ...") speaks as "we".
+BIO_PERSON = LazyPattern(
+    r"\b(?:he|she|his|her|him|er|sie|ihr|ihre|sein|seine|il|elle|él|ella|lui|lei|ele|ela|hij|zij|haar|ona|jego|jej"
+    r"|(?:co-?)?founder|ceo|cto|owner|writer|copywriter|editor|reporter|correspondent|columnist|contributor"
+    r"|journalist|author|analyst|photographer|researcher|expert|director"
+    r"|autor(?:in)?|redakteur(?:in)?|journalistin|gründer(?:in)?|auteur|rédact\w*|fondat\w*|periodista|fundador\w*"
+    r"|giornalista|redattore|jornalista|oprichter|założyciel\w*|dziennikar\w*)\b", _I)
+BIO_WE = LazyPattern(r"\b(?:we|our|us|wir|unser\w*|nous|notre|nos|nosotros|nuestr[oa]s?|noi|nostr[oaei]|nós|noss[oa]s?"
+                     r"|wij|ons|onze|my|nasz\w*)\b", _I)
+# A short line naming the writer's role, over the bio: "Contributing Writer", "Founder and CEO".
+BIO_ROLE_KEYWORDS = ROLE_STEMS + ("author", "founder", "ceo", "cto", "expert", "copywriter", "director",
+                                  "gründer", "fondat", "fundador", "oprichter", "założyciel")
+
 END_PROMPT_KEYWORDS = (
     "subscri", "newsletter", "sign up", "signup", "follow", "support", "donat", "member", "tip", "@", "inbox",
     "reporting by", "editing by", "writing by", "contributed", "click here", "download", "enjoyed", "liked this",
