@@ -12,6 +12,9 @@ from cleanarticle.metadata import parse_date, split_names
     "Connect with us", "Hi, what are you looking for?", "Share this", "Subscribe", "Advertisement", "Read more",
     "Skip to content", "Teilen", "Anzeige", "Publicité", "Lire la suite", "Publicidad", "Leer más", "Pubblicità",
     "Leia mais", "Advertentie", "Lees meer", "Reklama", "Czytaj więcej", "Comments (3)", "Tags:",
+    "Table of Contents", "Table of Contents[Hide][Show]", "Expand Table of Contents", "TABLE OF CONTENTS",
+    "Table of contents:", "Contents", "On this page", "Jump to:", "Inhaltsverzeichnis", "Sommaire", "Índice",
+    "Inhoudsopgave", "Spis treści",
 ])
 def test_prompt_lines(line):
     assert P.PROMPT_LINE.fullmatch(line)
@@ -20,6 +23,7 @@ def test_prompt_lines(line):
 @pytest.mark.parametrize("line", [
     "Share prices fell sharply on Monday.", "Read more books this winter, the librarians urge.",
     "The advertisement campaign cost millions.", "Home is where the heart is",
+    "Contents of the box", "In this article, we look at the ferries.", "On this page you will find the timetable.",
 ])
 def test_prompt_lines_do_not_match_prose(line):
     assert not P.PROMPT_LINE.fullmatch(line)

@@ -262,38 +262,46 @@ _PROMPT_PHRASES = [
     r"(photo|image) gallery", r"watch( now| video)?", r"play video", r"all rights reserved\.?",
     r"terms( of (use|service))?", r"privacy( policy)?", r"cookie policy", r"contact us", r"about us", r"sitemap",
     r"rss", r"faq", r"careers?", r"advertise( with us)?", r"live tv", r"breaking( news)?", r"loading\.*",
+    # the heading of a table of contents (its entries are links, already chrome)
+    r"table of contents( ?\[?(show|hide)\]?)*", r"(expand|show|hide) table of contents", r"contents",
+    r"on this page", r"jump to( section)?",
     # de
     r"teilen", r"jetzt teilen", r"artikel teilen", r"folgen sie uns( auf \p{L}+)?", r"abonnieren", r"jetzt abonnieren",
     r"anmelden", r"abmelden", r"registrieren", r"werbung", r"anzeige", r"weiterlesen", r"mehr lesen", r"mehr dazu",
     r"zum inhalt springen", r"zur navigation springen", r"suche", r"suchen", r"kommentare?", r"newsletter abonnieren",
     r"das könnte sie auch interessieren", r"mehr zum thema", r"drucken", r"nach oben", r"impressum", r"datenschutz",
-    r"alle rechte vorbehalten\.?",
+    r"alle rechte vorbehalten\.?", r"inhaltsverzeichnis",
     # fr
     r"partager( sur \p{L}+)?", r"suivez-nous( sur \p{L}+)?", r"s'abonner", r"abonnez-vous", r"se connecter",
     r"connexion", r"s'inscrire", r"inscrivez-vous", r"publicité", r"lire la suite", r"lire aussi", r"à lire aussi",
     r"aller au contenu( principal)?", r"rechercher", r"recherche", r"commentaires?", r"vous aimerez aussi",
     r"sur le même sujet", r"imprimer", r"retour en haut", r"mentions légales", r"tous droits réservés\.?",
+    r"sommaire", r"table des matières",
     # es
     r"compartir( en \p{L}+)?", r"síguenos( en \p{L}+)?", r"suscríbete", r"iniciar sesión", r"registrarse",
     r"publicidad", r"leer más", r"seguir leyendo", r"saltar al contenido( principal)?", r"buscar", r"comentarios?",
     r"te puede interesar", r"lee también", r"noticias relacionadas", r"imprimir", r"volver arriba",
-    r"todos los derechos reservados\.?",
+    r"todos los derechos reservados\.?", r"índice( de contenidos?)?", r"tabla de contenidos?",
     # it
     r"condividi( su \p{L}+)?", r"seguici( su \p{L}+)?", r"iscriviti", r"accedi", r"registrati", r"pubblicità",
     r"leggi anche", r"leggi di più", r"continua a leggere", r"vai al contenuto( principale)?", r"cerca", r"commenti",
     r"potrebbe interessarti", r"articoli correlati", r"stampa", r"torna su", r"tutti i diritti riservati\.?",
+    r"indice( dei contenuti)?", r"sommario",
     # pt
     r"compartilhar", r"partilhar", r"compartilhe", r"siga-nos( no \p{L}+)?", r"assine", r"inscreva-se", r"entrar",
     r"publicidade", r"leia mais", r"leia também", r"saiba mais", r"pular para o conteúdo", r"ir para o conteúdo",
     r"pesquisar", r"comentários", r"notícias relacionadas", r"todos os direitos reservados\.?",
+    r"índice",
     # nl
     r"delen", r"deel dit( artikel)?", r"volg ons( op \p{L}+)?", r"abonneer( je| nu)?", r"inloggen", r"uitloggen",
     r"registreren", r"advertentie", r"lees meer", r"lees ook", r"verder lezen", r"naar de inhoud", r"ga naar de inhoud",
     r"zoeken", r"reacties", r"gerelateerde artikelen", r"alle rechten voorbehouden\.?",
+    r"inhoudsopgave",
     # pl
     r"udostępnij", r"podziel się", r"obserwuj nas", r"subskrybuj", r"zaloguj( się)?", r"wyloguj( się)?",
     r"zarejestruj( się)?", r"reklama", r"czytaj więcej", r"czytaj też", r"czytaj także", r"zobacz też",
     r"przejdź do treści", r"szukaj", r"komentarze", r"powiązane artykuły", r"wszelkie prawa zastrzeżone\.?",
+    r"spis treści",
 ]
 
 
