@@ -162,7 +162,8 @@ def test_the_writers_bio_without_a_heading_at_the_end_of_the_body_is_not_the_art
            "with her two dogs and a boat she is still repairing.")
     for lines in ([bio], ["Contributing Writer", bio], ["Jane Doe", bio],
                   [bio.replace("Jane Doe is", "Jane is")],  # the first name alone
-                  [bio, "Jane Doe has no position in any of the companies mentioned."]):
+                  [bio, "Jane Doe has no position in any of the companies mentioned."],
+                  [bio, "If you buy something through this post, we may get a share of the sale."]):
         html = page(f"<p class='byline'>By Jane Doe</p><p>{P1}</p><p>{P2}</p><p>{P3}</p>"
                     + "".join(f"<p>{line}</p>" for line in lines))
         art = cleanarticle.clean(html, kind="html")

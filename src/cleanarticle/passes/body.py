@@ -281,22 +281,30 @@ def _names_a_writer(name: str, writers: list[list[str]]) -> bool:
     return False
 
 
+_BIO_TRAILING_MAX = 2  # short lines the site puts after a writer's bio, taken with it
+
+
 def _writer_bio(doc: Document, body: list[Block], cfg: Config) -> int:
     """How many of the body's last blocks are the writer's bio: "Jane Doe is a freelance writer ..."
 
     Read from the last block back: paragraphs of at most ``bio_max_words`` that open with a
     writer's name and a verb or a comma, the writer's name alone on its line ("Jane Doe",
     "Jane Doe, Founder of Acme") and, over them, a short line naming a role ("Contributing
-    Writer").  Nothing is taken unless one such paragraph is found, nor the body's first block.
+    Writer").  Up to two short lines after the bio (a disclosure, a note on comments) go with
+    it.  Nothing is taken unless one such paragraph is found, nor the body's first block.
     """
     writers: list[list[str]] | None = None
     taken = 0
     bios = 0
+    trailing = 0  # short lines after the bio (a disclosure, a note on comments): the site's too
     timeout = cfg.regex_timeout
     for k in range(len(body) - 1, 0, -1):
         b = body[k]
         text = b.text
         if not text[:1].isupper():
+            if not taken and trailing < _BIO_TRAILING_MAX and b.words <= cfg.end_prompt_max_words:
+                trailing += 1
+                continue
             break
         if b.words <= cfg.bio_max_words:
             m = patterns.match(patterns.BIO_START, text, timeout)
@@ -319,6 +327,9 @@ def _writer_bio(doc: Document, body: list[Block], cfg: Config) -> int:
                         and patterns.contains_any(text, patterns.BIO_ROLE_KEYWORDS)):
                     taken = len(body) - k
                     continue
+        if not taken and trailing < _BIO_TRAILING_MAX and b.words <= cfg.end_prompt_max_words:
+            trailing += 1
+            continue
         break
     return taken if bios else 0
 
