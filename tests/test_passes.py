@@ -35,6 +35,14 @@ def test_prompts():
                            (Label.CHROME, "site notice (cookies, subscription, copyright)")]
 
 
+def test_the_articles_reading_time_is_chrome_but_a_listings_card_times_are_not():
+    doc = prompts.mark_prompts(text_doc("Night buses to the suburbs", "Jane Doe | 4 min read", P1, P2), CFG)
+    assert labels(doc)[1] == (Label.CHROME, "reading time")
+    # a listing: each card has its own reading time, which stays with the card
+    cards = [line for i in range(3) for line in (f"Story {i}", f"Mar 0{i + 1}, 2026 | {i + 2} min read")]
+    assert all(b.label is Label.CONTENT for b in prompts.mark_prompts(text_doc(*cards, P1), CFG).blocks)
+
+
 def test_a_faq_heading_heads_a_section_but_a_faq_menu_line_is_a_prompt():
     doc = prompts.mark_prompts(segment(f"<html><body><p>{P1}</p><h2>FAQ</h2><p>Does the night bus run on "
                                        f"holidays?</p><div>FAQ</div></body></html>", "html", CFG), CFG)

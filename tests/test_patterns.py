@@ -12,6 +12,9 @@ from cleanarticle.metadata import parse_date, split_names
     "Connect with us", "Hi, what are you looking for?", "Share this", "Subscribe", "Advertisement", "Read more",
     "Skip to content", "Teilen", "Anzeige", "Publicité", "Lire la suite", "Publicidad", "Leer más", "Pubblicità",
     "Leia mais", "Advertentie", "Lees meer", "Reklama", "Czytaj więcej", "Comments (3)", "Tags:",
+    "Table of Contents", "Table of Contents[Hide][Show]", "Expand Table of Contents", "TABLE OF CONTENTS",
+    "Table of contents:", "Contents", "On this page", "Jump to:", "Inhaltsverzeichnis", "Sommaire", "Índice",
+    "Inhoudsopgave", "Spis treści",
 ])
 def test_prompt_lines(line):
     assert P.PROMPT_LINE.fullmatch(line)
@@ -20,6 +23,7 @@ def test_prompt_lines(line):
 @pytest.mark.parametrize("line", [
     "Share prices fell sharply on Monday.", "Read more books this winter, the librarians urge.",
     "The advertisement campaign cost millions.", "Home is where the heart is",
+    "Contents of the box", "In this article, we look at the ferries.", "On this page you will find the timetable.",
 ])
 def test_prompt_lines_do_not_match_prose(line):
     assert not P.PROMPT_LINE.fullmatch(line)
@@ -30,6 +34,24 @@ def test_notices_by_their_start():
     assert P.PROMPT_START.match("© 2024 Example Media Ltd")
     assert P.PROMPT_START.match("Wir verwenden Cookies.")
     assert not P.PROMPT_START.match("The cookies were baked at dawn.")
+
+
+@pytest.mark.parametrize("line", ["6 min read", "3 MIN. READ", "17 minutes read", "| Reading Time: 7 minutes",
+                                  "Read time: 6 min", "2–4 minutes", "7-minute read", "Jane Doe | 5 min read",
+                                  "Kristian Larsen July 13, 2025 — 7 minutes read", "Nov 7, 202511 min read",
+                                  "Nov 18, 2019 at 9:24 pm ET • 2 min read", "1d ago3 min read",
+                                  "5 Min. Lesezeit", "Lesezeit: 4 Minuten", "Temps de lecture : 3 min",
+                                  "8 min de lectura", "Tempo de leitura: 5 minutos", "4 min di lettura",
+                                  "5 min leestijd", "Czas czytania: 5 minut"])
+def test_reading_time_lines(line):
+    assert P.match(P.READING_TIME, line)
+
+
+@pytest.mark.parametrize("line", ["It is a 5 min read.", "The whole report is a 10 minute read",
+                                  "Bake for 2–4 minutes until golden.", "It takes 15 minutes read aloud",
+                                  "Most readers spend 5 minutes reading the menu"])
+def test_reading_time_lines_do_not_match_prose(line):
+    assert not P.match(P.READING_TIME, line)
 
 
 @pytest.mark.parametrize("line", ["License: Author:", "Photo: Reuters", "Foto: dpa", "Crédit photo : AFP",

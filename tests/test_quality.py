@@ -157,6 +157,27 @@ def test_an_about_the_writer_box_at_the_end_of_the_body_is_not_the_article():
     assert cleanarticle.clean(html, kind="html").paragraphs[-2] == "About Harbour Ferries"
 
 
+def test_the_writers_bio_without_a_heading_at_the_end_of_the_body_is_not_the_article():
+    bio = ("Jane Doe is a freelance writer who has covered the harbour since 2015. She lives on the island "
+           "with her two dogs and a boat she is still repairing.")
+    for lines in ([bio], ["Contributing Writer", bio], ["Jane Doe", bio],
+                  [bio.replace("Jane Doe is", "Jane is")],  # the first name alone
+                  [bio, "Jane Doe has no position in any of the companies mentioned."],
+                  [bio, "If you buy something through this post, we may get a share of the sale."]):
+        html = page(f"<p class='byline'>By Jane Doe</p><p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+                    + "".join(f"<p>{line}</p>" for line in lines))
+        art = cleanarticle.clean(html, kind="html")
+        assert art.paragraphs[-1] == P3, lines
+        assert art.authors == ["Jane Doe"]
+    # another person's bio (the article's subject), and a company's boilerplate under its own name, stay
+    other = "John Smith is a ferry captain who has worked the island route for twenty years."
+    company = ("Harbour Ferries has run boats between the mainland and the islands since 1921. Our crews "
+               "carry a million passengers a year.")
+    for line, author in ((other, "Jane Doe"), (company, "Harbour Ferries")):
+        html = page(f"<p class='byline'>By {author}</p><p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{line}</p>")
+        assert cleanarticle.clean(html, kind="html").paragraphs[-1] == line
+
+
 def test_a_linked_h1_matching_the_declared_title_is_the_headline():
     # Blogs link the headline to the post's own page; a linked <h1> is otherwise read as a logo.
     html = ("<html><head><title>Ferry figures for the year - Harbour News</title></head><body>"

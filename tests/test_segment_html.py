@@ -40,6 +40,16 @@ def test_a_hidden_element_holding_most_of_the_text_is_read():
     assert texts(page) == ["Menu", LONG]
 
 
+def test_a_closed_accordion_panel_is_read_but_a_hidden_dialog_is_not():
+    # WAI-ARIA accordion: each panel is a region labelled by the button that opens it.
+    page = ('<html><body><h1>Installing solar panels</h1>'
+            '<div class="accordion"><button id="step1-header" aria-expanded="false">Week 1: Research</button>'
+            f'<div id="step1" role="region" aria-labelledby="step1-header" style="display:none;"><p>{LONG}</p></div></div>'
+            '<div role="dialog" aria-labelledby="login-title" aria-hidden="true"><p id="login-title">Log in</p></div>'
+            '<div hidden aria-labelledby="menu-button"><p>Menu</p></div></body></html>')
+    assert texts(page) == ["Installing solar panels", "Week 1: Research", LONG]
+
+
 def test_react_streamed_parts_are_read_where_the_page_script_puts_them():
     # React's streamed rendering: each late part is a hidden "S:n" div at the end of the body,
     # moved by script into its "P:n" template (or "B:n" boundary); none holds most of the text.
@@ -121,6 +131,18 @@ def test_an_xml_declaration_before_the_markup_is_dropped():
     for page in ('<?xml version="1.0" encoding="utf-8"?><html><body><p>Text</p></body></html>',
                  ' \n<?xml version="1.0"?>\n<html><body><p>Text</p></body></html>'):
         assert texts(page) == ["Text"]
+
+
+def test_text_after_an_early_body_or_html_end_tag_is_read_in_the_body():
+    # A page assembled from templates that closes its body, then goes on with the article:
+    # a browser shows what follows in the body, and so do we.
+    page = ('<html><head><title>HR outsourcing</title></head><body><nav><a href="/">Home</a></nav>'
+            '<h1>Types of HR outsourcing</h1></body>\n</html>\n'
+            f'<div class="post"><p>{LONG}</p><h3>1. Payroll</h3></div></body></html>')
+    assert texts(page) == ["Home", "Types of HR outsourcing", LONG, "1. Payroll"]
+    # between </body> and </html> too; a comment after them changes nothing
+    assert texts(f'<html><body><p>Menu</p></body><div><p>{LONG}</p></div></html>') == ["Menu", LONG]
+    assert texts('<html><body><p>Text</p></body></html>\n<!-- cached 12:00 -->') == ["Text"]
 
 
 

@@ -125,6 +125,11 @@ class Config:
     about_box_max_words: int = 150
     """An "About ..." heading (the writer, the company) with at most this many body words after it, at
     the end of the body, is a bio or boilerplate box: it and what follows are not the article."""
+    bio_max_words: int = 150
+    """A paragraph at the end of the body that opens with the writer's name ("Jane Doe is a
+    freelance writer ...") and has at most this many words is the writer's bio, not the article."""
+    bio_role_max_words: int = 4
+    """A line of at most this many words naming a role ("Contributing Writer") over such a bio goes with it."""
     end_prompt_max_words: int = 60
     """The body's last blocks of at most this many words are read for invitations (subscribe, follow, contact)."""
     recover_min_share: float = 0.8

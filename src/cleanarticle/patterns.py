@@ -262,38 +262,46 @@ _PROMPT_PHRASES = [
     r"(photo|image) gallery", r"watch( now| video)?", r"play video", r"all rights reserved\.?",
     r"terms( of (use|service))?", r"privacy( policy)?", r"cookie policy", r"contact us", r"about us", r"sitemap",
     r"rss", r"faq", r"careers?", r"advertise( with us)?", r"live tv", r"breaking( news)?", r"loading\.*",
+    # the heading of a table of contents (its entries are links, already chrome)
+    r"table of contents( ?\[?(show|hide)\]?)*", r"(expand|show|hide) table of contents", r"contents",
+    r"on this page", r"jump to( section)?",
     # de
     r"teilen", r"jetzt teilen", r"artikel teilen", r"folgen sie uns( auf \p{L}+)?", r"abonnieren", r"jetzt abonnieren",
     r"anmelden", r"abmelden", r"registrieren", r"werbung", r"anzeige", r"weiterlesen", r"mehr lesen", r"mehr dazu",
     r"zum inhalt springen", r"zur navigation springen", r"suche", r"suchen", r"kommentare?", r"newsletter abonnieren",
     r"das könnte sie auch interessieren", r"mehr zum thema", r"drucken", r"nach oben", r"impressum", r"datenschutz",
-    r"alle rechte vorbehalten\.?",
+    r"alle rechte vorbehalten\.?", r"inhaltsverzeichnis",
     # fr
     r"partager( sur \p{L}+)?", r"suivez-nous( sur \p{L}+)?", r"s'abonner", r"abonnez-vous", r"se connecter",
     r"connexion", r"s'inscrire", r"inscrivez-vous", r"publicité", r"lire la suite", r"lire aussi", r"à lire aussi",
     r"aller au contenu( principal)?", r"rechercher", r"recherche", r"commentaires?", r"vous aimerez aussi",
     r"sur le même sujet", r"imprimer", r"retour en haut", r"mentions légales", r"tous droits réservés\.?",
+    r"sommaire", r"table des matières",
     # es
     r"compartir( en \p{L}+)?", r"síguenos( en \p{L}+)?", r"suscríbete", r"iniciar sesión", r"registrarse",
     r"publicidad", r"leer más", r"seguir leyendo", r"saltar al contenido( principal)?", r"buscar", r"comentarios?",
     r"te puede interesar", r"lee también", r"noticias relacionadas", r"imprimir", r"volver arriba",
-    r"todos los derechos reservados\.?",
+    r"todos los derechos reservados\.?", r"índice( de contenidos?)?", r"tabla de contenidos?",
     # it
     r"condividi( su \p{L}+)?", r"seguici( su \p{L}+)?", r"iscriviti", r"accedi", r"registrati", r"pubblicità",
     r"leggi anche", r"leggi di più", r"continua a leggere", r"vai al contenuto( principale)?", r"cerca", r"commenti",
     r"potrebbe interessarti", r"articoli correlati", r"stampa", r"torna su", r"tutti i diritti riservati\.?",
+    r"indice( dei contenuti)?", r"sommario",
     # pt
     r"compartilhar", r"partilhar", r"compartilhe", r"siga-nos( no \p{L}+)?", r"assine", r"inscreva-se", r"entrar",
     r"publicidade", r"leia mais", r"leia também", r"saiba mais", r"pular para o conteúdo", r"ir para o conteúdo",
     r"pesquisar", r"comentários", r"notícias relacionadas", r"todos os direitos reservados\.?",
+    r"índice",
     # nl
     r"delen", r"deel dit( artikel)?", r"volg ons( op \p{L}+)?", r"abonneer( je| nu)?", r"inloggen", r"uitloggen",
     r"registreren", r"advertentie", r"lees meer", r"lees ook", r"verder lezen", r"naar de inhoud", r"ga naar de inhoud",
     r"zoeken", r"reacties", r"gerelateerde artikelen", r"alle rechten voorbehouden\.?",
+    r"inhoudsopgave",
     # pl
     r"udostępnij", r"podziel się", r"obserwuj nas", r"subskrybuj", r"zaloguj( się)?", r"wyloguj( się)?",
     r"zarejestruj( się)?", r"reklama", r"czytaj więcej", r"czytaj też", r"czytaj także", r"zobacz też",
     r"przejdź do treści", r"szukaj", r"komentarze", r"powiązane artykuły", r"wszelkie prawa zastrzeżone\.?",
+    r"spis treści",
 ]
 
 
@@ -476,6 +484,27 @@ _NOTICE_STARTS = [
 could_be_notice = _FirstWordGate(_NOTICE_STARTS, lambda alternatives: r"^[\s\W]*(?:" + alternatives + ")", _I,
                                  open_keywords=("©", "(c)"))
 PROMPT_START = could_be_notice.full
+
+
+# ---------------------------------------------------------------- reading time (chrome)
+# "5 min read", "Reading time: 7 minutes", "2–4 minutes", alone or closing a byline or a date
+# ("Jane Doe | 5 min read", "Nov 7, 2025 • 11 min read"): the site's estimate, not the article.
+# A line holds one of these keywords (lower case) before READING_TIME is tried.
+READING_TIME_KEYWORDS = ("min", "read", "lese", "lectur", "leitur", "lettur", "leest", "czyt")
+_MINUTES = r"\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*-?\s*"
+_MIN_UNIT = r"(?:min(?:ute)?s?|minuten|minuti|minutos|minut(?:y|ów)?)\.?"
+_READING_TIME = "|".join([
+    r"(?:" + _MINUTES + r")?min(?:ute)?s?\.?\s+read(?:ing)?(?:\s+time)?",                  # en: 5 min read
+    r"(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*" + _MINUTES + _MIN_UNIT,                # Reading time: 7 minutes
+    _MINUTES + r"min(?:\.|uten)?\s+(?:lesezeit|leestijd)",                                  # de, nl: 5 Min. Lesezeit
+    r"(?:lesezeit|leestijd|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|czas czytania)"
+    r"\s*:?\s*" + _MINUTES + _MIN_UNIT,
+    _MINUTES + r"min(?:utes?|utos|uti)?\.?\s+(?:de\s+lecture|de\s+lectura|de\s+leitura|di\s+lettura|czytania)",
+    r"\d{1,3}\s*[-–]\s*\d{1,3}\s+minutes",                                                 # 2–4 minutes (the whole line)
+])
+# The whole line is a reading time, or ends in one after a separator (or run together with a year, "1d ago").
+READING_TIME = LazyPattern(
+    r"^[\s\W]*+(?:[^|•·●—–/]{0,80}?(?:[|•·●—–/]|\s-\s|(?<=(?:19|20)\d\d|\p{Ll})(?=\d))\s*)?(?:" + _READING_TIME + r")[\s\W]*$", _I)
 
 
 # ---------------------------------------------------------------- credits
@@ -769,6 +798,31 @@ ABOUT_HEADING = LazyPattern(
 # follow the writer or the site, to support or contact it, and agency credit lines.  Searched
 # (``search``) only in the last short blocks of a body, never in the middle of an article.
 # Every phrase holds one of these (lower case): a cheap gate.
+# A writer's bio at the foot of an article: a paragraph that opens with the writer's name (a
+# bracketed handle may follow) and then "is", "has", a comma ... -- "Jane Doe is a freelance
+# writer", "Jane (@jdoe) has covered ...", "Jane Doe, an award-winning reporter, ...".  The pass
+# checks that the name is the writer's; ``name`` is the capitalised words before the verb.
+BIO_START = LazyPattern(
+    r"^(?P<name>\p{Lu}[\p{L}'’.\-]*(?:\s+\p{Lu}[\p{L}'’.\-]*){0,3})(?:\s*\([^()]{1,40}\))?"
+    r"(?:\s*,|\s+(?:is|was|has|had|holds|joined|founded|co-founded|started|writes|covers|leads|lives|studied|worked"
+    r"|began|specializes|specialises|serves|brings|loves|enjoys|helps"
+    r"|ist|war|hat|schreibt|lebt|est|a|écrit|vit|es|fue|ha|escribe|vive|è|scrive|vive|é|foi|tem|escreve|vive"
+    r"|heeft|schrijft|woont|jest|był|była|pisze)\b)"
+)
+# A bio is about a person: it says "he" or "she", or names a role; a company's own boilerplate
+# ("Acme has a 30 year history ... Our website ...") speaks as "we".
+BIO_PERSON = LazyPattern(
+    r"\b(?:he|she|his|her|him|er|sie|ihr|ihre|sein|seine|il|elle|él|ella|lui|lei|ele|ela|hij|zij|haar|ona|jego|jej"
+    r"|(?:co-?)?founder|ceo|cto|owner|writer|copywriter|editor|reporter|correspondent|columnist|contributor"
+    r"|journalist|author|analyst|photographer|researcher|expert|director"
+    r"|autor(?:in)?|redakteur(?:in)?|journalistin|gründer(?:in)?|auteur|rédact\w*|fondat\w*|periodista|fundador\w*"
+    r"|giornalista|redattore|jornalista|oprichter|założyciel\w*|dziennikar\w*)\b", _I)
+BIO_WE = LazyPattern(r"\b(?:we|our|us|wir|unser\w*|nous|notre|nos|nosotros|nuestr[oa]s?|noi|nostr[oaei]|nós|noss[oa]s?"
+                     r"|wij|ons|onze|my|nasz\w*)\b", _I)
+# A short line naming the writer's role, over the bio: "Contributing Writer", "Founder and CEO".
+BIO_ROLE_KEYWORDS = ROLE_STEMS + ("author", "founder", "ceo", "cto", "expert", "copywriter", "director",
+                                  "gründer", "fondat", "fundador", "oprichter", "założyciel")
+
 END_PROMPT_KEYWORDS = (
     "subscri", "newsletter", "sign up", "signup", "follow", "support", "donat", "member", "tip", "@", "inbox",
     "reporting by", "editing by", "writing by", "contributed", "click here", "download", "enjoyed", "liked this",

@@ -259,6 +259,81 @@ def _about_the_writer(doc: Document, text: str) -> bool:
     return any(all(w in n.casefold() for w in name) for n in names if isinstance(n, str))
 
 
+def _writer_names(doc: Document) -> list[list[str]]:
+    """The writers' names (each as its case-folded words) the page declares or its bylines show."""
+    texts = [n for key in ("jsonld_authors", "meta_authors", "itemprop_authors", "rel_authors")
+             for n in doc.meta.get(key) or () if isinstance(n, str)]
+    texts += [b.text for b in doc.blocks if b.label is Label.BYLINE]
+    return [words for words in (patterns.WORD.findall(t.casefold()) for t in texts) if words]
+
+
+def _names_a_writer(name: str, writers: list[list[str]]) -> bool:
+    """``name`` ("Jane Doe", or "Jane" alone) is a writer's: their first name and more of their name in order."""
+    words = patterns.WORD.findall(name.casefold())
+    if not words:
+        return False
+    for writer in writers:
+        for i, w in enumerate(writer):
+            # the first word of the name starts a name in the byline ("By Jane Doe | May 2"):
+            # a lone first name must be followed there by a surname
+            if w == words[0] and writer[i: i + len(words)] == words and (len(words) > 1 or i + 1 < len(writer)):
+                return True
+    return False
+
+
+_BIO_TRAILING_MAX = 2  # short lines the site puts after a writer's bio, taken with it
+
+
+def _writer_bio(doc: Document, body: list[Block], cfg: Config) -> int:
+    """How many of the body's last blocks are the writer's bio: "Jane Doe is a freelance writer ..."
+
+    Read from the last block back: paragraphs of at most ``bio_max_words`` that open with a
+    writer's name and a verb or a comma, the writer's name alone on its line ("Jane Doe",
+    "Jane Doe, Founder of Acme") and, over them, a short line naming a role ("Contributing
+    Writer").  Up to two short lines after the bio (a disclosure, a note on comments) go with
+    it.  Nothing is taken unless one such paragraph is found, nor the body's first block.
+    """
+    writers: list[list[str]] | None = None
+    taken = 0
+    bios = 0
+    trailing = 0  # short lines after the bio (a disclosure, a note on comments): the site's too
+    timeout = cfg.regex_timeout
+    for k in range(len(body) - 1, 0, -1):
+        b = body[k]
+        text = b.text
+        if not text[:1].isupper():
+            if not taken and trailing < _BIO_TRAILING_MAX and b.words <= cfg.end_prompt_max_words:
+                trailing += 1
+                continue
+            break
+        if b.words <= cfg.bio_max_words:
+            m = patterns.match(patterns.BIO_START, text, timeout)
+            if m:
+                if writers is None:
+                    writers = _writer_names(doc)
+                if _names_a_writer(m.group("name"), writers):
+                    if b.words > 2 * cfg.bio_role_max_words:  # not a name line ("Jane Doe, Founder of Acme")
+                        if patterns.search(patterns.BIO_WE, text, timeout):
+                            break  # a company's boilerplate ("Acme has ... Our crews ..."), not a person's bio
+                        # a bio says "he", "she" or a role; "Jane Doe has no position in ..." goes with one
+                        bios += patterns.search(patterns.BIO_PERSON, text, timeout) is not None
+                    taken = len(body) - k
+                    continue
+            elif b.words <= cfg.bio_role_max_words + 2 and not b.ends_sentence:
+                if writers is None:
+                    writers = _writer_names(doc)
+                if _names_a_writer(text, writers) or (
+                        taken and b.words <= cfg.bio_role_max_words
+                        and patterns.contains_any(text, patterns.BIO_ROLE_KEYWORDS)):
+                    taken = len(body) - k
+                    continue
+        if not taken and trailing < _BIO_TRAILING_MAX and b.words <= cfg.end_prompt_max_words:
+            trailing += 1
+            continue
+        break
+    return taken if bios else 0
+
+
 def mark_body_end(doc: Document, cfg: Config) -> Document:
     """The body's last short blocks that invite the reader to subscribe, follow, support or write in, and a heading left with nothing after it, become chrome.
 
@@ -287,6 +362,12 @@ def mark_body_end(doc: Document, cfg: Config) -> Document:
         after += b.words
         if after > cfg.about_box_max_words:
             break
+    # The writer's bio closing the body: "Jane Doe is a freelance writer who covers ..."
+    bio = _writer_bio(doc, body, cfg)
+    if bio:
+        for c in body[-bio:]:
+            changes[c.index] = (Label.CHROME, "the writer's bio at the end of the body")
+        body = body[:-bio]
     # The walk reads a block or two, so each is gated on its own keywords: a page-wide index
     # (``blocks_containing``) would scan the whole page for each of them.
     for b in reversed(body[1:]):
@@ -300,8 +381,8 @@ def mark_body_end(doc: Document, cfg: Config) -> Document:
     return doc.relabel(changes)
 
 
-_NEVER_RECOVERED = ("site prompt", "site notice", "inside <nav>", "inside <footer>", "inside the page <header>",
-                    "repeats ")
+_NEVER_RECOVERED = ("site prompt", "site notice", "reading time", "inside <nav>", "inside <footer>",
+                    "inside the page <header>", "repeats ")
 
 
 def recover_main_block(doc: Document, cfg: Config) -> Document:

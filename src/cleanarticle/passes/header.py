@@ -22,8 +22,9 @@ def _movable(b: Block) -> bool:
 
 
 # Chrome that may still hold the article's byline: the page <header> that wraps the headline,
-# a block of link text ("By <a>Jane Doe</a>").  Menus, footers, asides and site notices may not.
-_BYLINE_CHROME_REASONS = ("inside the page <header>", "link text")
+# a block of link text ("By <a>Jane Doe</a>"), a reading time ("By Jane Doe · 4 min read").
+# Menus, footers, asides and site notices may not.
+_BYLINE_CHROME_REASONS = ("inside the page <header>", "link text", "reading time")
 
 
 def _may_be_byline(b: Block) -> bool:

@@ -12,13 +12,15 @@ _NOTICE_MAX_WORDS = 80
 # Prompt phrases that, as a heading (<h2>..<h6>) rather than a menu line, head a section of the article
 # itself: an article's "FAQ" heading over its questions and answers.
 _SECTION_PROMPTS = frozenset({"faq", "faqs"})
+# An article states its reading time once (twice with a sticky header); a listing once per card.
+_READING_TIMES_MAX = 2
 _CREDIT_MAX_WORDS = 30
 _CREDIT_PHRASE_MAX_WORDS = 45
 assert _CREDIT_MAX_WORDS <= _CREDIT_PHRASE_MAX_WORDS, "mark_credits indexes the blocks of either by the larger"
 
 
 def mark_prompts(doc: Document, cfg: Config) -> Document:
-    """Site prompts ("Connect with us", "Share this", cookie notices, "Read more") become chrome."""
+    """Site prompts ("Connect with us", "Share this", cookie notices, "Read more", "5 min read") become chrome."""
     changes: dict[int, Change] = {}
     first_word, prompt_gate, notice_gate = patterns.first_word, patterns.could_be_prompt, patterns.could_be_notice
     fullmatch, match, timeout = patterns.fullmatch, patterns.match, cfg.regex_timeout
@@ -33,6 +35,14 @@ def mark_prompts(doc: Document, cfg: Config) -> Document:
                 changes[b.index] = (Label.CHROME, "site prompt")
         elif notice_gate.decides(match, first, b.text, timeout):
             changes[b.index] = (Label.CHROME, "site notice (cookies, subscription, copyright)")
+    # The article's reading time ("5 min read"): one or two on the page.  More are the cards of a
+    # listing, each with its own, and those stay with their cards.
+    blocks = doc.blocks
+    times = [i for i in sorted(doc.blocks_containing(patterns.READING_TIME_KEYWORDS, _PROMPT_MAX_WORDS))
+             if i not in changes and blocks[i].label is content
+             and patterns.match(patterns.READING_TIME, blocks[i].text, timeout)]
+    if len(times) <= _READING_TIMES_MAX:
+        changes.update((i, (Label.CHROME, "reading time")) for i in times)
     return doc.relabel(changes)
 
 

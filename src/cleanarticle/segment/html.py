@@ -46,6 +46,24 @@ _STRIP_FIRST = ("script", "style", "template", "svg", "math", "canvas", "iframe"
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 _XML_DECL = regex.compile(r"^\s*<\?xml[^>]*>")
+# The end tags of <body> and <html>, and an element's start tag after them (not a comment).
+_PAGE_END_TAGS = regex.compile(r"</(?:body|html)\s*>", regex.I)
+_START_TAG = regex.compile(r"<[a-zA-Z]")
+
+
+def _late_end_tags(text: str) -> int:
+    """Where the page's first ``</body>`` or ``</html>`` is, when elements follow it; else -1.
+
+    A page assembled from templates often closes its body early and goes on: a browser
+    ignores those end tags and shows what follows in the body.  libxml2 does not: what
+    follows ``</html>`` is dropped, and what follows ``</body>`` is left outside the body.
+    """
+    ends = [i for i in (text.find("</body"), text.find("</BODY"), text.find("</html"), text.find("</HTML"))
+            if i >= 0]
+    if not ends:
+        return -1
+    first = min(ends)
+    return first if _START_TAG.search(text, first) else -1
 
 
 def parse(text: str, max_depth: int = 1_000) -> etree._Element:
@@ -60,6 +78,9 @@ def parse(text: str, max_depth: int = 1_000) -> etree._Element:
         decl = _XML_DECL.match(text)
         if decl:
             text = text[decl.end():]
+    early_end = _late_end_tags(text)
+    if early_end >= 0:
+        text = text[:early_end] + _PAGE_END_TAGS.sub("", text[early_end:])
     # lxml's plain etree parser: lxml.html's would look up a Python element class for every
     # element, which costs more than the parse itself.  No table of ids: nothing looks one up.
     parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True,
@@ -109,6 +130,15 @@ def _hidden(el: etree._Element) -> bool:
         return True
     style = get("style")
     return bool(style) and _HIDDEN_STYLE.search(style) is not None
+
+
+def _accordion_panel(el: etree._Element) -> bool:
+    """A closed panel of an accordion (WAI-ARIA: ``role="region"``, labelled by its button).
+
+    The page holds the panel's text and shows it when the reader opens it: a guide
+    folded into steps, each step a panel.  Menus, dialogs and pop-ups are other roles.
+    """
+    return el.get("role") == "region" and el.get("aria-labelledby") is not None
 
 
 @lru_cache(maxsize=4096)
@@ -323,7 +353,8 @@ class _Walker:
                     kind = kinds[tag] = _kind_of(tag)
                 if kind == _NODE:  # comments, entities, processing instructions: only their tail counts
                     continue
-                if (kind == _SKIP or (kind == _NOSCRIPT or _hidden(el)) and not self.holds_most_text(el)):
+                if (kind == _SKIP or (kind == _NOSCRIPT or _hidden(el) and not _accordion_panel(el))
+                        and not self.holds_most_text(el)):
                     # (A hidden element or a <noscript> holding most of the page's text is what a
                     # reader without scripts sees -- forums serve their posts that way.)
                     walker.skip_subtree()
