@@ -17,7 +17,7 @@ from lxml import etree
 
 from .. import patterns
 from ..config import Config
-from ..document import Block, Document, Element, make_block
+from ..document import Block, Document, Element
 from ..errors import NotAPageError, too_many_blocks
 from ..load import flatten_deep_markup
 from ..metadata import read_metadata
@@ -159,6 +159,12 @@ def _joins_as_written(href: str) -> bool:
     return not question_mark or bool(query)
 
 
+# The fields of a new block after its link (label, reason, group), and the order the walk builds them in.
+_BLOCK_DEFAULTS = tuple(Block._field_defaults[f] for f in Block._fields[Block._fields.index("href") + 1:])
+assert Block._fields[:13] == ("index", "text", "words", "stopwords", "ends_sentence", "ellipsis", "tag", "heading",
+                              "gap_before", "landmarks", "path", "link_share", "href"), "_Walker.flush relies on this order"
+
+
 def _stripped_length(pieces: list[str]) -> int:
     """The length of a paragraph's text pieces, each stripped (what a block's link share counts).
 
@@ -251,7 +257,8 @@ class _Walker:
         parts = self.parts
         if not parts:
             return
-        chars = _stripped_length(parts)
+        # (``_stripped_length``, inlined: most calls end here, at the white space between two blocks)
+        chars = len(parts[0].strip()) if len(parts) == 1 else sum(map(len, map(str.strip, parts)))
         if not chars:  # nothing but white space since the last block: a link it opened is forgotten
             parts.clear()
             self.link_parts.clear()
@@ -269,16 +276,21 @@ class _Walker:
         cfg = self.cfg
         if len(text) > cfg.max_block_chars:
             text = text[: cfg.max_block_chars]
-        if len(self.blocks) >= cfg.max_blocks:
+        blocks = self.blocks
+        if len(blocks) >= cfg.max_blocks:
             raise too_many_blocks(cfg.max_blocks)
         _, _, tag, landmarks, heading, path = self.stack[-1]
         share = link_chars / chars
-        if share >= 0.5 and href is not None and self.base_url:
-            href = resolve_link(self.base_url, href)
-        self.blocks.append(make_block(
-            len(self.blocks), text, tag=tag, heading=heading, landmarks=landmarks, path=path,
-            link_share=min(1.0, share), href=href if share >= 0.5 else None,
-        ))
+        if share >= 0.5:
+            if href is not None and self.base_url:
+                href = resolve_link(self.base_url, href)
+        else:
+            href = None
+        # Built as the tuple it is, as ``document.make_block`` would build it (a page has hundreds of
+        # blocks); only a line that is not windows-1252 text may hold CJK (``word_stats`` counts it).
+        blocks.append(tuple.__new__(Block, (
+            len(blocks), text, *patterns.word_stats(text, patterns.may_have_cjk(text)), *patterns.sentence_end(text),
+            tag, heading, 1, landmarks, path, min(1.0, share), href) + _BLOCK_DEFAULTS))
 
     def open_block(self, el: etree._Element, tag: str) -> None:
         """Start a block element: end the paragraph before it and record the element."""
@@ -314,6 +326,7 @@ class _Walker:
         links: list[etree._Element] = []  # the open <a> elements
         rows: set[etree._Element] = set()  # table rows read as one line
         kinds = dict(_TAG_KINDS)
+        hidden_style = _HIDDEN_STYLE.search
         walker = etree.iterwalk(self.start, events=("start", "end"))
         for event, el in walker:
             if event == "start":
@@ -323,7 +336,10 @@ class _Walker:
                     kind = kinds[tag] = _kind_of(tag)
                 if kind == _NODE:  # comments, entities, processing instructions: only their tail counts
                     continue
-                if (kind == _SKIP or (kind == _NOSCRIPT or _hidden(el)) and not self.holds_most_text(el)):
+                get = el.get
+                # (``_hidden``, inlined: every element is asked)
+                if kind == _SKIP or (kind == _NOSCRIPT or get("hidden") is not None or get("aria-hidden") == "true"
+                                     or (style := get("style")) and hidden_style(style)) and not self.holds_most_text(el):
                     # (A hidden element or a <noscript> holding most of the page's text is what a
                     # reader without scripts sees -- forums serve their posts that way.)
                     walker.skip_subtree()
