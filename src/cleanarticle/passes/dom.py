@@ -85,12 +85,18 @@ def _prose_by_element(doc: Document, cfg: Config, prose_blocks: list[Block]) -> 
     markup, odd themes) must not lose it: an element holding more than
     ``hint_max_prose_share`` of the page's prose is the article, whatever it is called.
     """
-    prose = [0] * len(doc.elements)
+    elements = doc.elements
+    prose = [0] * len(elements)
     total = 0
     for b in prose_blocks:
         total += b.words
-        for i in b.path:
-            prose[i] += b.words
+        if b.path:
+            prose[b.path[-1]] += b.words
+    # (Each block counted at its innermost element, then each element added to its parent's:
+    # children come after their parents.)
+    for i in range(len(elements) - 1, 0, -1):
+        if prose[i] and elements[i].parent >= 0:
+            prose[elements[i].parent] += prose[i]
     return prose, cfg.hint_max_prose_share * total if total >= cfg.min_body_words else float("inf")
 
 
@@ -342,18 +348,25 @@ def mark_signup_boxes(doc: Document, cfg: Config) -> Document:
     forms = [i for i, el in enumerate(elements) if el.tag == "form"]
     if not forms:
         return doc
-    words = [0] * len(elements)
-    other_prose = [False] * len(elements)  # holds prose that does not speak of subscribing
+    # Each element's words, and whether it holds prose that does not speak of subscribing: its own
+    # blocks' first, then (children come after their parents) added to its parent's.
+    n = len(elements)
+    words = [0] * n
+    other_prose = [False] * n
     keywords = patterns.SIGNUP_KEYWORDS
     for b in doc.blocks:
-        plain = False
-        if is_prose(b, doc, cfg):
-            low = b.text.lower()
-            plain = not any(k in low for k in keywords)
-        for i in b.path:
+        if b.path:
+            i = b.path[-1]
             words[i] += b.words
-            if plain:
-                other_prose[i] = True
+            if not other_prose[i] and is_prose(b, doc, cfg):
+                low = b.text.lower()
+                other_prose[i] = not any(k in low for k in keywords)
+    for i in range(n - 1, 0, -1):
+        p = elements[i].parent
+        if p >= 0:
+            words[p] += words[i]
+            if other_prose[i]:
+                other_prose[p] = True
     limit = cfg.signup_box_max_words
     boxes = set()
     for i in forms:
@@ -367,12 +380,15 @@ def mark_signup_boxes(doc: Document, cfg: Config) -> Document:
             boxes.add(box)
     if not boxes:
         return doc
+    # The outermost box around each element (-1: none), parents first.
+    box_of = [-1] * n
+    for i, el in enumerate(elements):
+        above = box_of[el.parent] if el.parent >= 0 else -1
+        box_of[i] = above if above >= 0 else i if i in boxes else -1
     inside: dict[int, list[Block]] = {}
     for b in doc.blocks:
-        for i in b.path:
-            if i in boxes:
-                inside.setdefault(i, []).append(b)
-                break
+        if b.path and (box := box_of[b.path[-1]]) >= 0:
+            inside.setdefault(box, []).append(b)
     changes: dict[int, Change] = {}
     for box, blocks in inside.items():
         text = " ".join(b.text for b in blocks).lower()
