@@ -286,10 +286,9 @@ class _Walker:
                 href = resolve_link(self.base_url, href)
         else:
             href = None
-        # Built as the tuple it is, as ``document.make_block`` would build it (a page has hundreds of
-        # blocks); only a line that is not windows-1252 text may hold CJK (``word_stats`` counts it).
+        # Built as the tuple it is, as ``document.make_block`` would build it (a page has hundreds of blocks).
         blocks.append(tuple.__new__(Block, (
-            len(blocks), text, *patterns.word_stats(text, patterns.may_have_cjk(text)), *patterns.sentence_end(text),
+            len(blocks), text, *patterns.word_stats(text), *patterns.sentence_end(text),
             tag, heading, 1, landmarks, path, min(1.0, share), href) + _BLOCK_DEFAULTS))
 
     def open_block(self, el: etree._Element, tag: str) -> None:
