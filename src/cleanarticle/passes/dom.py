@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import compress
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from .. import patterns
@@ -345,7 +346,7 @@ def mark_signup_boxes(doc: Document, cfg: Config) -> Document:
     (``patterns.SIGNUP_KEYWORDS``, in our eight languages).
     """
     elements = doc.elements
-    forms = [i for i, el in enumerate(elements) if el.tag == "form"]
+    forms = list(compress(range(len(elements)), map("form".__eq__, map(itemgetter(0), elements))))  # (el.tag, in C)
     if not forms:
         return doc
     # Each element's words, and whether it holds prose that does not speak of subscribing: its own
@@ -359,14 +360,14 @@ def mark_signup_boxes(doc: Document, cfg: Config) -> Document:
             i = b.path[-1]
             words[i] += b.words
             if not other_prose[i] and is_prose(b, doc, cfg):
-                low = b.text.lower()
-                other_prose[i] = not any(k in low for k in keywords)
+                other_prose[i] = not patterns.contains_any(b.text, keywords)
     for i in range(n - 1, 0, -1):
-        p = elements[i].parent
-        if p >= 0:
-            words[p] += words[i]
-            if other_prose[i]:
-                other_prose[p] = True
+        if words[i]:  # (an element with prose has words)
+            p = elements[i].parent
+            if p >= 0:
+                words[p] += words[i]
+                if other_prose[i]:
+                    other_prose[p] = True
     limit = cfg.signup_box_max_words
     boxes = set()
     for i in forms:
@@ -380,10 +381,13 @@ def mark_signup_boxes(doc: Document, cfg: Config) -> Document:
             boxes.add(box)
     if not boxes:
         return doc
-    # The outermost box around each element (-1: none), parents first.
+    # The outermost box around each element (-1: none), parents first, from the first box on
+    # (an element before it is no box's descendant).
+    first_box = min(boxes)
     box_of = [-1] * n
-    for i, el in enumerate(elements):
-        above = box_of[el.parent] if el.parent >= 0 else -1
+    for i in range(first_box, n):
+        parent = elements[i].parent
+        above = box_of[parent] if parent >= 0 else -1
         box_of[i] = above if above >= 0 else i if i in boxes else -1
     inside: dict[int, list[Block]] = {}
     for b in doc.blocks:
@@ -391,8 +395,7 @@ def mark_signup_boxes(doc: Document, cfg: Config) -> Document:
             inside.setdefault(box, []).append(b)
     changes: dict[int, Change] = {}
     for box, blocks in inside.items():
-        text = " ".join(b.text for b in blocks).lower()
-        if any(k in text for k in keywords):
+        if patterns.contains_any(" ".join([b.text for b in blocks]), keywords):
             for b in blocks:
                 if b.label is Label.CONTENT:
                     changes[b.index] = (Label.CHROME, "inside a sign-up box (a form inviting to subscribe)")
