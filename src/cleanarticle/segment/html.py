@@ -213,6 +213,7 @@ class _Walker:
         self.link_parts: list[str] = []   # the pieces among them inside a link
         self.href: str | None = None      # the first link's href since the last block, as written
         self.body_chars = -1              # the page's text length, measured on first need
+        self.main_chars: dict[etree._Element, int] = {}  # ... and each <main>'s (keys held: proxies stay alive)
         self.landmark_sets: dict[tuple[frozenset[str], str], frozenset[str]] = {}
 
     def holds_most_text(self, el: etree._Element) -> bool:
@@ -232,7 +233,10 @@ class _Walker:
         if "main" in self.stack[-1][3]:
             for up in el.iterancestors():
                 if up.tag == "main" or (up.get("role") or "").lower() == "main":
-                    return length > share * _text_length(up)
+                    main_chars = self.main_chars.get(up)
+                    if main_chars is None:  # (measured once: a page hides several parts of its <main>)
+                        main_chars = self.main_chars[up] = _text_length(up)
+                    return length > share * main_chars
         return False
 
     def after_br(self) -> bool:
@@ -303,14 +307,16 @@ class _Walker:
             own = _LANDMARK_ROLES.get(role.lower()) if role else None
         if own:
             key = (landmarks, own)
-            if key not in self.landmark_sets:  # a page has a few such sets: build each once
-                self.landmark_sets[key] = landmarks | {own}
-            landmarks = self.landmark_sets[key]
+            found = self.landmark_sets.get(key)
+            if found is None:  # a page has a few such sets: build each once
+                found = self.landmark_sets[key] = landmarks | {own}
+            landmarks = found
         cls, eid = el.get("class"), el.get("id")
         hints = (f"{cls} {eid}" if cls and eid else cls or eid or "").lower()
-        index = len(self.elements)
+        elements = self.elements
+        index = len(elements)
         # (tuple.__new__ builds the NamedTuple without its Python-level __new__, as Document.relabel does)
-        self.elements.append(tuple.__new__(Element, (tag, hints, parent, len(stack) - 1, own or "")))
+        elements.append(tuple.__new__(Element, (tag, hints, parent, len(stack) - 1, own or "")))
         stack.append((el, index, tag, landmarks, _HEADINGS.get(tag, heading), (*path, index)))
 
     def walk(self) -> None:
