@@ -102,7 +102,11 @@ def _prose_by_element(doc: Document, cfg: Config, prose_blocks: list[Block]) -> 
 
 
 def _prose_blocks(doc: Document, cfg: Config) -> list[Block]:
-    return [b for b in doc.blocks if is_prose(b, doc, cfg)]
+    """The blocks that read as prose (``is_prose``, inlined with the same tests: three passes ask of every block)."""
+    least, unended = cfg.prose_min_words, 2 * cfg.prose_min_words
+    stopword_language, min_share = doc.stopword_language, cfg.min_stopword_share
+    return [b for b in doc.blocks if b.words >= least and not b.heading and (b.ends_sentence or b.words >= unended)
+            and not (stopword_language and b.stopword_share < min_share)]
 
 
 def mark_landmarks(doc: Document, cfg: Config) -> Document:
@@ -357,10 +361,10 @@ def mark_signup_boxes(doc: Document, cfg: Config) -> Document:
     keywords = patterns.SIGNUP_KEYWORDS
     for b in doc.blocks:
         if b.path:
-            i = b.path[-1]
-            words[i] += b.words
-            if not other_prose[i] and is_prose(b, doc, cfg):
-                other_prose[i] = not patterns.contains_any(b.text, keywords)
+            words[b.path[-1]] += b.words
+    for b in _prose_blocks(doc, cfg):
+        if b.path and not other_prose[i := b.path[-1]]:
+            other_prose[i] = not patterns.contains_any(b.text, keywords)
     for i in range(n - 1, 0, -1):
         if words[i]:  # (an element with prose has words)
             p = elements[i].parent
