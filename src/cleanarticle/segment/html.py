@@ -331,7 +331,6 @@ class _Walker:
         links: list[etree._Element] = []  # the open <a> elements
         rows: set[etree._Element] = set()  # table rows read as one line
         kinds = dict(_TAG_KINDS)
-        hidden_style = _HIDDEN_STYLE.search
         walker = etree.iterwalk(self.start, events=("start", "end"))
         for event, el in walker:
             if event == "start":
@@ -341,10 +340,7 @@ class _Walker:
                     kind = kinds[tag] = _kind_of(tag)
                 if kind == _NODE:  # comments, entities, processing instructions: only their tail counts
                     continue
-                get = el.get
-                # (``_hidden``, inlined: every element is asked)
-                if kind == _SKIP or (kind == _NOSCRIPT or get("hidden") is not None or get("aria-hidden") == "true"
-                                     or (style := get("style")) and hidden_style(style)) and not self.holds_most_text(el):
+                if (kind == _SKIP or (kind == _NOSCRIPT or _hidden(el)) and not self.holds_most_text(el)):
                     # (A hidden element or a <noscript> holding most of the page's text is what a
                     # reader without scripts sees -- forums serve their posts that way.)
                     walker.skip_subtree()
