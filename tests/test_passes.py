@@ -166,6 +166,16 @@ def test_prose_blocks_are_the_blocks_is_prose_accepts(shapes, stopword_language,
     assert dom._prose_blocks(doc, cfg) == [b for b in blocks if is_prose(b, doc, cfg)]
 
 
+@given(st.lists(st.sampled_from(["author", "s", "writer", "creator", "contributor", "by", "line", "posted", "po", "ted",
+                                 "-", "_", " ", "\n", "name", "info", "article", "\u017f", "K", "\u212a", "x", "AUTHOR"]),
+                max_size=10))
+@settings(max_examples=3000, deadline=None)
+def test_the_author_hint_keywords_never_hide_a_match(parts):
+    hints = "".join(parts).lower()  # (class/id hints are lower-cased by the segmenter)
+    if patterns.AUTHOR_HINT.search(hints):
+        assert patterns.contains_any(hints, patterns.AUTHOR_HINT_KEYWORDS)
+
+
 def test_a_hint_search_cut_short_is_not_remembered():
     reader = dom._HintReader(patterns.BOILERPLATE_HINT)
     with patterns.deadline(time.monotonic() - 1):  # out of time: every search times out

@@ -696,6 +696,9 @@ AUTHOR_HINT = LazyPattern(
     r"(?:-?(?:name|info))?(?:$|[\s_-])",
     regex.I,
 )
+# AUTHOR_HINT matches only (lower-cased) class/id text holding one of these: a cheap gate.  (No
+# "s": the pattern's case folding matches "ſ" for it; "posted-by" is found by its "ted-by".)
+AUTHOR_HINT_KEYWORDS = ("author", "writer", "creator", "contributor", "byline", "by-line", "tedby", "ted-by")
 NOT_AUTHOR_HINT = LazyPattern(r"(?:^|[\s_-])(?:bio|avatar|image|img|photo|pic|description|desc|social|follow)"
                                 r"(?:$|[\s_-])", regex.I)
 # An element holding the summary under the headline (the standfirst).
