@@ -161,6 +161,29 @@ def test_hints_read_name_by_name_match_as_the_whole_string(parts):
         assert reader.first_match(hints, CFG.regex_timeout) == (m.group(0).strip(" _-") if m else None)  # from the memo
 
 
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40), st.booleans(), st.integers(0, 3)), max_size=20),
+       st.booleans(), st.integers(0, 12), st.floats(0, 1))
+@settings(max_examples=300, deadline=None)
+def test_prose_blocks_are_the_blocks_is_prose_accepts(shapes, stopword_language, min_words, min_share):
+    from cleanarticle.document import Block, Document
+    from cleanarticle.passes.scoring import is_prose
+    blocks = tuple(Block(i, "x", words, min(stops, words), ends, heading=heading)
+                   for i, (words, stops, ends, heading) in enumerate(shapes))
+    doc = Document(blocks, "html", stopword_language=stopword_language)
+    cfg = Config(prose_min_words=min_words, min_stopword_share=min_share)
+    assert dom._prose_blocks(doc, cfg) == [b for b in blocks if is_prose(b, doc, cfg)]
+
+
+@given(st.lists(st.sampled_from(["author", "s", "writer", "creator", "contributor", "by", "line", "posted", "po", "ted",
+                                 "-", "_", " ", "\n", "name", "info", "article", "\u017f", "K", "\u212a", "x", "AUTHOR"]),
+                max_size=10))
+@settings(max_examples=3000, deadline=None)
+def test_the_author_hint_keywords_never_hide_a_match(parts):
+    hints = "".join(parts).lower()  # (class/id hints are lower-cased by the segmenter)
+    if patterns.AUTHOR_HINT.search(hints):
+        assert patterns.contains_any(hints, patterns.AUTHOR_HINT_KEYWORDS)
+
+
 def test_a_hint_search_cut_short_is_not_remembered():
     reader = dom._HintReader(patterns.BOILERPLATE_HINT)
     with patterns.deadline(time.monotonic() - 1):  # out of time: every search times out

@@ -31,6 +31,12 @@ _DEADLINE: ContextVar[float | None] = ContextVar("cleanarticle_deadline", defaul
 _now = time.monotonic
 
 
+def out_of_time() -> bool:
+    """The current document's time budget has run out (a pattern started now would be cut short at once)."""
+    at = _DEADLINE.get()
+    return at is not None and _now() >= at
+
+
 @contextmanager
 def deadline(at: float | None) -> Iterator[None]:
     """Within this block, no pattern started by ``search``/``fullmatch`` runs past ``at`` (``time.monotonic``)."""
@@ -116,7 +122,9 @@ class LazyPattern:
 #   so every character is scanned from at most one start); LIST_MARKER (anchored at 0);
 #   TITLE_SEPARATOR, NAME_LIST_SPLIT (a whitespace run is entered only at its first
 #   character, ``(?<!\s)``, so it is scanned once, not once per start position);
-#   PROMPT_LINE uses possessive quantifiers, so its tail is not retried split by split.
+#   PROMPT_LINE uses possessive quantifiers, so its tail is not retried split by split;
+#   BOILERPLATE_HINT, CONTENT_HINT on a class name of at most ``dom._HintReader.UNTIMED_CHARS``
+#   (a separator, one word of a fixed list, a separator: each start tries the list once).
 # tests/test_robust_regex.py times none of them but checks each on 10**5-character hostile
 # inputs within the pattern timeout (``benchmarks/robustness.py`` reports the figures).
 
@@ -754,6 +762,9 @@ AUTHOR_HINT = LazyPattern(
     r"(?:-?(?:name|info))?(?:$|[\s_-])",
     regex.I,
 )
+# AUTHOR_HINT matches only (lower-cased) class/id text holding one of these: a cheap gate.  (No
+# "s": the pattern's case folding matches "ſ" for it; "posted-by" is found by its "ted-by".)
+AUTHOR_HINT_KEYWORDS = ("author", "writer", "creator", "contributor", "byline", "by-line", "tedby", "ted-by")
 NOT_AUTHOR_HINT = LazyPattern(r"(?:^|[\s_-])(?:bio|avatar|image|img|photo|pic|description|desc|social|follow)"
                                 r"(?:$|[\s_-])", regex.I)
 # An element holding the summary under the headline (the standfirst).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import compress
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from .. import patterns
@@ -85,17 +86,27 @@ def _prose_by_element(doc: Document, cfg: Config, prose_blocks: list[Block]) -> 
     markup, odd themes) must not lose it: an element holding more than
     ``hint_max_prose_share`` of the page's prose is the article, whatever it is called.
     """
-    prose = [0] * len(doc.elements)
+    elements = doc.elements
+    prose = [0] * len(elements)
     total = 0
     for b in prose_blocks:
         total += b.words
-        for i in b.path:
-            prose[i] += b.words
+        if b.path:
+            prose[b.path[-1]] += b.words
+    # (Each block counted at its innermost element, then each element added to its parent's:
+    # children come after their parents.)
+    for i in range(len(elements) - 1, 0, -1):
+        if prose[i] and elements[i].parent >= 0:
+            prose[elements[i].parent] += prose[i]
     return prose, cfg.hint_max_prose_share * total if total >= cfg.min_body_words else float("inf")
 
 
 def _prose_blocks(doc: Document, cfg: Config) -> list[Block]:
-    return [b for b in doc.blocks if is_prose(b, doc, cfg)]
+    """The blocks that read as prose (``is_prose``, inlined with the same tests: three passes ask of every block)."""
+    least, unended = cfg.prose_min_words, 2 * cfg.prose_min_words
+    stopword_language, min_share = doc.stopword_language, cfg.min_stopword_share
+    return [b for b in doc.blocks if b.words >= least and not b.heading and (b.ends_sentence or b.words >= unended)
+            and not (stopword_language and b.stopword_share < min_share)]
 
 
 def mark_landmarks(doc: Document, cfg: Config) -> Document:
@@ -132,6 +143,7 @@ class _HintReader:
     """
 
     MEMORY = 50_000
+    UNTIMED_CHARS = 100
 
     def __init__(self, pattern: regex.Pattern[str]):
         self.pattern = pattern
@@ -139,11 +151,20 @@ class _HintReader:
         self.of_name: dict[str, str | None] = {}
 
     def _match(self, text: str, timeout: float, memo: dict[str, str | None]) -> str | None:
-        """The match in ``text``, kept in ``memo`` unless the time limit cut the search short."""
-        try:
-            m = patterns.search_or_raise(self.pattern, text, timeout)
-        except TimeoutError:
-            return None
+        """The match in ``text``, kept in ``memo`` unless the time limit cut the search short.
+
+        A class name of at most ``UNTIMED_CHARS`` is searched without a time limit (unless the
+        page's time is up): the hint patterns are linear, microseconds on such a name, and
+        the ``regex`` module's time limit costs two system calls to read the CPU clock, more
+        than the search itself (a page asks about ~50 names it has not seen before).
+        """
+        if len(text) <= self.UNTIMED_CHARS and not patterns.out_of_time():
+            m = self.pattern.search(text)
+        else:
+            try:
+                m = patterns.search_or_raise(self.pattern, text, timeout)
+            except TimeoutError:
+                return None
         memo[text] = found = m.group(0).strip(" _-") if m else None
         return found
 
@@ -339,21 +360,28 @@ def mark_signup_boxes(doc: Document, cfg: Config) -> Document:
     (``patterns.SIGNUP_KEYWORDS``, in our eight languages).
     """
     elements = doc.elements
-    forms = [i for i, el in enumerate(elements) if el.tag == "form"]
+    forms = list(compress(range(len(elements)), map("form".__eq__, map(itemgetter(0), elements))))  # (el.tag, in C)
     if not forms:
         return doc
-    words = [0] * len(elements)
-    other_prose = [False] * len(elements)  # holds prose that does not speak of subscribing
+    # Each element's words, and whether it holds prose that does not speak of subscribing: its own
+    # blocks' first, then (children come after their parents) added to its parent's.
+    n = len(elements)
+    words = [0] * n
+    other_prose = [False] * n
     keywords = patterns.SIGNUP_KEYWORDS
     for b in doc.blocks:
-        plain = False
-        if is_prose(b, doc, cfg):
-            low = b.text.lower()
-            plain = not any(k in low for k in keywords)
-        for i in b.path:
-            words[i] += b.words
-            if plain:
-                other_prose[i] = True
+        if b.path:
+            words[b.path[-1]] += b.words
+    for b in _prose_blocks(doc, cfg):
+        if b.path and not other_prose[i := b.path[-1]]:
+            other_prose[i] = not patterns.contains_any(b.text, keywords)
+    for i in range(n - 1, 0, -1):
+        if words[i]:  # (an element with prose has words)
+            p = elements[i].parent
+            if p >= 0:
+                words[p] += words[i]
+                if other_prose[i]:
+                    other_prose[p] = True
     limit = cfg.signup_box_max_words
     boxes = set()
     for i in forms:
@@ -367,16 +395,21 @@ def mark_signup_boxes(doc: Document, cfg: Config) -> Document:
             boxes.add(box)
     if not boxes:
         return doc
+    # The outermost box around each element (-1: none), parents first, from the first box on
+    # (an element before it is no box's descendant).
+    first_box = min(boxes)
+    box_of = [-1] * n
+    for i in range(first_box, n):
+        parent = elements[i].parent
+        above = box_of[parent] if parent >= 0 else -1
+        box_of[i] = above if above >= 0 else i if i in boxes else -1
     inside: dict[int, list[Block]] = {}
     for b in doc.blocks:
-        for i in b.path:
-            if i in boxes:
-                inside.setdefault(i, []).append(b)
-                break
+        if b.path and (box := box_of[b.path[-1]]) >= 0:
+            inside.setdefault(box, []).append(b)
     changes: dict[int, Change] = {}
     for box, blocks in inside.items():
-        text = " ".join(b.text for b in blocks).lower()
-        if any(k in text for k in keywords):
+        if patterns.contains_any(" ".join([b.text for b in blocks]), keywords):
             for b in blocks:
                 if b.label is Label.CONTENT:
                     changes[b.index] = (Label.CHROME, "inside a sign-up box (a form inviting to subscribe)")

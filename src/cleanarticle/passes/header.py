@@ -170,7 +170,8 @@ def mark_bylines(doc: Document, cfg: Config) -> Document:
                 continue
             hints = " ".join(doc.elements[i].hints for i in b.path[-3:])
             if hints not in verdict:
-                verdict[hints] = bool(patterns.AUTHOR_HINT.search(hints)) and not patterns.NOT_AUTHOR_HINT.search(hints)
+                verdict[hints] = (patterns.contains_any(hints, patterns.AUTHOR_HINT_KEYWORDS)
+                                  and bool(patterns.AUTHOR_HINT.search(hints)) and not patterns.NOT_AUTHOR_HINT.search(hints))
             # ... or a link to the writer's page ("/author/jane-doe", "/people/jane-doe").
             author_link = (bool(b.href) and b.link_share >= cfg.link_share_chrome
                            and patterns.search(patterns.AUTHOR_HREF, b.href or "", cfg.regex_timeout) is not None

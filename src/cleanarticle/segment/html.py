@@ -17,7 +17,7 @@ from lxml import etree
 
 from .. import patterns
 from ..config import Config
-from ..document import Block, Document, Element, make_block
+from ..document import Block, Document, Element
 from ..errors import NotAPageError, too_many_blocks
 from ..load import flatten_deep_markup
 from ..metadata import read_metadata
@@ -189,6 +189,12 @@ def _joins_as_written(href: str) -> bool:
     return not question_mark or bool(query)
 
 
+# The fields of a new block after its link (label, reason, group), and the order the walk builds them in.
+_BLOCK_DEFAULTS = tuple(Block._field_defaults[f] for f in Block._fields[Block._fields.index("href") + 1:])
+assert Block._fields[:13] == ("index", "text", "words", "stopwords", "ends_sentence", "ellipsis", "tag", "heading",
+                              "gap_before", "landmarks", "path", "link_share", "href"), "_Walker.flush relies on this order"
+
+
 def _stripped_length(pieces: list[str]) -> int:
     """The length of a paragraph's text pieces, each stripped (what a block's link share counts).
 
@@ -237,6 +243,7 @@ class _Walker:
         self.link_parts: list[str] = []   # the pieces among them inside a link
         self.href: str | None = None      # the first link's href since the last block, as written
         self.body_chars = -1              # the page's text length, measured on first need
+        self.main_chars: dict[etree._Element, int] = {}  # ... and each <main>'s (keys held: proxies stay alive)
         self.landmark_sets: dict[tuple[frozenset[str], str], frozenset[str]] = {}
 
     def holds_most_text(self, el: etree._Element) -> bool:
@@ -256,7 +263,10 @@ class _Walker:
         if "main" in self.stack[-1][3]:
             for up in el.iterancestors():
                 if up.tag == "main" or (up.get("role") or "").lower() == "main":
-                    return length > share * _text_length(up)
+                    main_chars = self.main_chars.get(up)
+                    if main_chars is None:  # (measured once: a page hides several parts of its <main>)
+                        main_chars = self.main_chars[up] = _text_length(up)
+                    return length > share * main_chars
         return False
 
     def after_br(self) -> bool:
@@ -281,7 +291,8 @@ class _Walker:
         parts = self.parts
         if not parts:
             return
-        chars = _stripped_length(parts)
+        # (``_stripped_length``, inlined: most calls end here, at the white space between two blocks)
+        chars = len(parts[0].strip()) if len(parts) == 1 else sum(map(len, map(str.strip, parts)))
         if not chars:  # nothing but white space since the last block: a link it opened is forgotten
             parts.clear()
             self.link_parts.clear()
@@ -299,16 +310,20 @@ class _Walker:
         cfg = self.cfg
         if len(text) > cfg.max_block_chars:
             text = text[: cfg.max_block_chars]
-        if len(self.blocks) >= cfg.max_blocks:
+        blocks = self.blocks
+        if len(blocks) >= cfg.max_blocks:
             raise too_many_blocks(cfg.max_blocks)
         _, _, tag, landmarks, heading, path = self.stack[-1]
         share = link_chars / chars
-        if share >= 0.5 and href is not None and self.base_url:
-            href = resolve_link(self.base_url, href)
-        self.blocks.append(make_block(
-            len(self.blocks), text, tag=tag, heading=heading, landmarks=landmarks, path=path,
-            link_share=min(1.0, share), href=href if share >= 0.5 else None,
-        ))
+        if share >= 0.5:
+            if href is not None and self.base_url:
+                href = resolve_link(self.base_url, href)
+        else:
+            href = None
+        # Built as the tuple it is, as ``document.make_block`` would build it (a page has hundreds of blocks).
+        blocks.append(tuple.__new__(Block, (
+            len(blocks), text, *patterns.word_stats(text), *patterns.sentence_end(text),
+            tag, heading, 1, landmarks, path, min(1.0, share), href) + _BLOCK_DEFAULTS))
 
     def open_block(self, el: etree._Element, tag: str) -> None:
         """Start a block element: end the paragraph before it and record the element."""
@@ -322,14 +337,16 @@ class _Walker:
             own = _LANDMARK_ROLES.get(role.lower()) if role else None
         if own:
             key = (landmarks, own)
-            if key not in self.landmark_sets:  # a page has a few such sets: build each once
-                self.landmark_sets[key] = landmarks | {own}
-            landmarks = self.landmark_sets[key]
+            found = self.landmark_sets.get(key)
+            if found is None:  # a page has a few such sets: build each once
+                found = self.landmark_sets[key] = landmarks | {own}
+            landmarks = found
         cls, eid = el.get("class"), el.get("id")
         hints = (f"{cls} {eid}" if cls and eid else cls or eid or "").lower()
-        index = len(self.elements)
+        elements = self.elements
+        index = len(elements)
         # (tuple.__new__ builds the NamedTuple without its Python-level __new__, as Document.relabel does)
-        self.elements.append(tuple.__new__(Element, (tag, hints, parent, len(stack) - 1, own or "")))
+        elements.append(tuple.__new__(Element, (tag, hints, parent, len(stack) - 1, own or "")))
         stack.append((el, index, tag, landmarks, _HEADINGS.get(tag, heading), (*path, index)))
 
     def walk(self) -> None:
