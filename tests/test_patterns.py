@@ -142,12 +142,11 @@ def test_no_date_where_there_is_none():
     assert parse_date("February 30, 2024") is None
 
 
-def test_reasons_of_boxes_listing_other_articles():
-    for reason in ("inside an element with class/id 'related'", "inside an element with class/id 'most-read'",
-                   "inside an element with class/id 'recommended'"):
-        assert P.OTHER_ARTICLES_REASON.match(reason), reason
-    for reason in ("inside an element with class/id 'sidebar'", "inside <footer>", "byline"):
-        assert not P.OTHER_ARTICLES_REASON.match(reason), reason
+def test_hints_of_boxes_listing_other_articles():
+    for hint in ("related", "most-read", "recommended", "more-stories"):
+        assert P.OTHER_ARTICLES_HINT.match(hint), hint
+    for hint in ("sidebar", "footer", "byline", "article-body"):
+        assert not P.OTHER_ARTICLES_HINT.match(hint), hint
 
 
 @pytest.mark.parametrize("line", [

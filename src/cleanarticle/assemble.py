@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from . import patterns
+from . import patterns, reasons
 from .article import Article, Teaser
 from .config import Config
 from .document import Block, Document, Label, TraceStep
-from .passes.header import BYLINE_CLASS_REASON, BYLINE_NAME_REASON
 from .metadata import all_dates, clean_name, is_person, parse_date, parse_date_form, split_names, strip_dates, url_date
 
 
@@ -40,7 +39,7 @@ def _authors(doc: Document, cfg: Config) -> list[str]:
     # One such line may stand just above the headline; several there are other articles' bylines.
     title = next((b.index for b in doc.labelled(Label.TITLE)), None)
     if title is not None:
-        explicit = [b for b in doc.labelled(Label.BYLINE) if b.reason == "byline"]
+        explicit = [b for b in doc.labelled(Label.BYLINE) if b.reason == reasons.BYLINE]
         above = [b for b in explicit if b.index < title]
         for b in explicit:
             if b.index > title or (len(above) == 1 and title - b.index <= cfg.title_window):
@@ -91,7 +90,7 @@ def _byline_names(b: Block, cfg: Config) -> list[str]:
     m = has_by and patterns.search(patterns.BYLINE_ONE_WORD, text, cfg.regex_timeout)
     if m:
         return [clean_name(m.group("names"))]
-    if b.reason in (BYLINE_NAME_REASON, BYLINE_CLASS_REASON):
+    if b.reason in (reasons.BYLINE_NAME, reasons.BYLINE_CLASS):
         return [clean_name(b.text)]
     if dated is not b.text:
         # A name and a date in one line, without "By": "Jane Doe | May 7, 2025", "May 7, 2025Jane Doe".
@@ -220,7 +219,7 @@ def _nearest_dated_line(doc: Document, cfg: Config) -> str | None:
                 b.reason.startswith(_NOT_DATED_REASONS) and not _in_article_footer(b)):
             continue
         d = parse_date(b.text)  # (gated on a year, as has_date is)
-        if not d or patterns.match(patterns.OTHER_ARTICLES_REASON, b.reason) or _account_date(b):
+        if not d or _in_other_articles(b) or _account_date(b):
             continue
         # Distance from the body's start; the article's end counts as near as its start.
         distance = min(abs(b.index - start), abs(b.index - span[1])) * 2 + (b.index > start)
@@ -253,11 +252,17 @@ def _account_date(b: Block) -> bool:
 
 def _in_article_footer(b: Block) -> bool:
     """Inside a <footer> within an <article>: the article's own foot (author, date), not the page's."""
-    return b.reason == "inside <footer>" and "article" in b.landmarks
+    return b.reason == reasons.INSIDE_FOOTER and "article" in b.landmarks
 
 
 _NOT_DATED = frozenset({Label.TEASER, Label.TEASER_TITLE, Label.SECTION, Label.COMMENT})
-_NOT_DATED_REASONS = ("inside <footer>", "inside <nav>", "site notice", "site prompt")
+def _in_other_articles(b: Block) -> bool:
+    """A block inside a box that lists other articles (by its class/id hint): its dates are theirs."""
+    hint = reasons.hint_of(b.reason)
+    return bool(hint) and patterns.match(patterns.OTHER_ARTICLES_HINT, hint) is not None
+
+
+_NOT_DATED_REASONS = (reasons.INSIDE_FOOTER, reasons.INSIDE_NAV, reasons.SITE_NOTICE, reasons.SITE_PROMPT)
 
 
 def _title(doc: Document) -> str | None:

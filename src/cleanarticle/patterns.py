@@ -729,8 +729,8 @@ UPDATE_LABEL = LazyPattern(
 
 # The class/id hints (as a block's reason quotes them) of boxes that list other articles:
 # their dates are those articles', never this one's.
-OTHER_ARTICLES_REASON = LazyPattern(
-    r"^inside an element with class/id '(?:related|recommend|recirc|more-?(?:stories|articles|news)|popular|"
+OTHER_ARTICLES_HINT = LazyPattern(
+    r"^(?:related|recommend|recirc|more-?(?:stories|articles|news)|popular|"
     r"trending|most-?(?:read|popular|viewed)|teaser|outbrain|taboola)",
     regex.I,
 )

@@ -7,7 +7,8 @@ from collections import Counter
 from .. import patterns
 from ..config import Config
 from ..document import Change, Document, Label
-from .scoring import REASON_OUTSIDE_RUN, block_values, is_barrier, title_anchor
+from .. import reasons
+from .scoring import block_values, is_barrier, title_anchor
 
 
 def select_main_run(doc: Document, cfg: Config) -> Document:
@@ -48,7 +49,7 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
         inside |= _siblings_of_body(doc, values, barriers, inside, cfg, anchor)
         inside |= _announced_list(doc, barriers, inside, cfg)
     doc = doc.with_meta(title_anchor=anchor)
-    outside = (Label.CHROME, REASON_OUTSIDE_RUN)
+    outside = (Label.CHROME, reasons.OUTSIDE_RUN)
     changes: dict[int, Change] = {b.index: outside for b in doc.blocks
                                   if b.label is Label.CONTENT and b.index not in inside}
     return doc.relabel(changes)
@@ -182,12 +183,12 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
             # inside a stretch of repeats is part of a second copy.
             lone = not (n and repeated[n - 1]) and not (n + 1 < len(body) and repeated[n + 1])
             if not (lone and (b.heading or b.tag in _ITEM_TAGS)):
-                changes[b.index] = (Label.CHROME, "repeats an earlier paragraph")
+                changes[b.index] = (Label.CHROME, reasons.REPEATS_ONE)
                 continue
         if b.words >= cfg.repeat_min_words and seen >= cfg.repeat_min_blocks:
             held = sum(map(text.__contains__, long_seen))
             if held >= cfg.repeat_min_blocks:
-                changes[b.index] = (Label.CHROME, f"repeats {held} earlier paragraphs")
+                changes[b.index] = (Label.CHROME, reasons.repeats_many(held))
                 continue
         if b.words >= cfg.prose_min_words:
             seen += 1
@@ -231,15 +232,15 @@ def restore_linked_headings(doc: Document, cfg: Config) -> Document:
     # A linked line the page repeats is a button ("Book now", "Directions"), not a line of the text
     repeated = Counter(b.text for b in blocks[lo + 1: hi] if b.tag == "p" and b.label is Label.CHROME)
     for b in blocks[lo + 1: hi]:
-        if (b.label is Label.CHROME and b.reason.startswith("link text") and 2 <= b.heading <= 6
+        if (b.label is Label.CHROME and b.reason.startswith(reasons.LINK_TEXT) and 2 <= b.heading <= 6
                 and len(b.path) > 1 and (parents.get(b.path[-2], 0) >= cfg.sibling_min_blocks
                                          or _leads_its_paragraph(blocks, b, hi))):
             changes[b.index] = (Label.CONTENT, "a linked sub-heading inside the body")
-        elif (b.label is Label.CHROME and b.reason.startswith("link text") and b.tag == "p"
+        elif (b.label is Label.CHROME and b.reason.startswith(reasons.LINK_TEXT) and b.tag == "p"
               and len(b.path) > 1 and parents.get(b.path[-2], 0) >= cfg.sibling_min_blocks
               and repeated[b.text] == 1 and not _shouted(b.text) and not patterns.LINK_LEAD_IN.match(b.text)):
             changes[b.index] = (Label.CONTENT, "a linked paragraph inside the body")
-        elif (b.label is Label.CHROME and b.reason.startswith("link text") and b.tag == "li"
+        elif (b.label is Label.CHROME and b.reason.startswith(reasons.LINK_TEXT) and b.tag == "li"
               and len(b.path) > 2 and parents.get(b.path[-3], 0) >= cfg.sibling_min_blocks):
             changes[b.index] = (Label.CONTENT, "a linked list item inside the body")
     return doc.relabel(changes)
@@ -381,8 +382,8 @@ def mark_body_end(doc: Document, cfg: Config) -> Document:
     return doc.relabel(changes)
 
 
-_NEVER_RECOVERED = ("site prompt", "site notice", "reading time", "inside <nav>", "inside <footer>",
-                    "inside the page <header>", "repeats ")
+_NEVER_RECOVERED = (reasons.SITE_PROMPT, reasons.SITE_NOTICE, reasons.READING_TIME, reasons.INSIDE_NAV,
+                    reasons.INSIDE_FOOTER, reasons.PAGE_HEADER, reasons.REPEATS)
 
 
 def recover_main_block(doc: Document, cfg: Config) -> Document:

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from .. import patterns
 from ..config import Config
 from ..document import Block, Change, Document, Element, Label
-from .scoring import REASON_OUTSIDE_CONTAINER, block_values, is_prose
+from .. import reasons
+from .scoring import block_values, is_prose
 
 if TYPE_CHECKING:
     import regex
@@ -118,11 +119,11 @@ def mark_landmarks(doc: Document, cfg: Config) -> Document:
             continue
         lm = innermost(b.path[-1])
         if lm in _CHROME_LANDMARKS:
-            changes[b.index] = (Label.CHROME, f"inside <{lm}>")
+            changes[b.index] = (Label.CHROME, reasons.inside(lm))
         elif lm == "header" and not (b.landmarks & _ARTICLE_LANDMARKS) and b.heading != 1:
-            changes[b.index] = (Label.CHROME, "inside the page <header>")
+            changes[b.index] = (Label.CHROME, reasons.PAGE_HEADER)
         elif lm in ("figure", "figcaption"):
-            changes[b.index] = (Label.CAPTION, f"inside <{lm}>")
+            changes[b.index] = (Label.CAPTION, reasons.inside(lm))
     return doc.relabel(changes)
 
 
@@ -299,7 +300,7 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
         hint = verdict(b.path[-1])
         if hint:
             label = Label.CAPTION if hint.startswith("caption") else Label.CREDIT if hint.startswith("credit") else Label.CHROME
-            changes[b.index] = (label, f"inside an element with class/id '{hint}'")
+            changes[b.index] = (label, reasons.class_hint(hint))
     return doc.relabel(changes)
 
 
@@ -310,7 +311,7 @@ def mark_link_lists(doc: Document, cfg: Config) -> Document:
         if b.label is Label.CONTENT and b.link_share >= cfg.link_share_chrome and b.words < 4 * cfg.prose_min_words:
             if b.heading == 1:
                 continue  # a linked headline is still the headline
-            changes[b.index] = (Label.CHROME, f"link text ({b.link_share:.0%} of the block)")
+            changes[b.index] = (Label.CHROME, reasons.link_text(b.link_share))
     return doc.relabel(changes)
 
 
@@ -344,7 +345,7 @@ def select_main_container(doc: Document, cfg: Config) -> Document:
     changes: dict[int, Change] = {}
     for b in doc.blocks:
         if b.label is Label.CONTENT and keep.isdisjoint(b.path):
-            changes[b.index] = (Label.CHROME, REASON_OUTSIDE_CONTAINER)
+            changes[b.index] = (Label.CHROME, reasons.OUTSIDE_CONTAINER)
     return doc.relabel(changes)
 
 

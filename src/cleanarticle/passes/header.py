@@ -6,10 +6,9 @@ from .. import patterns
 from ..config import Config
 from ..document import Block, Change, Document, Label
 from ..metadata import clean_name
-from .scoring import OUTSIDE_REASONS, declared_titles, title_anchor, title_line
-
-BYLINE_NAME_REASON = "author's name next to a dateline"
-BYLINE_CLASS_REASON = "byline by its class"
+from .. import reasons
+from ..reasons import BYLINE, BYLINE_CLASS, BYLINE_NAME, OUTSIDE
+from .scoring import declared_titles, title_anchor, title_line
 
 
 def _norm(text: str) -> str:
@@ -18,13 +17,13 @@ def _norm(text: str) -> str:
 
 def _movable(b: Block) -> bool:
     """Content, or chrome only because it lay outside the chosen body: the header passes may relabel it."""
-    return b.label is Label.CONTENT or (b.label is Label.CHROME and b.reason in OUTSIDE_REASONS)
+    return b.label is Label.CONTENT or (b.label is Label.CHROME and b.reason in OUTSIDE)
 
 
 # Chrome that may still hold the article's byline: the page <header> that wraps the headline,
 # a block of link text ("By <a>Jane Doe</a>"), a reading time ("By Jane Doe · 4 min read").
 # Menus, footers, asides and site notices may not.
-_BYLINE_CHROME_REASONS = ("inside the page <header>", "link text", "reading time")
+_BYLINE_CHROME_REASONS = (reasons.PAGE_HEADER, reasons.LINK_TEXT, reasons.READING_TIME)
 
 
 def _may_be_byline(b: Block) -> bool:
@@ -147,7 +146,7 @@ def mark_bylines(doc: Document, cfg: Config) -> Document:
                 and not patterns.search(patterns.CREDIT_PHRASE, b.text, cfg.regex_timeout)
                 or patterns.search(patterns.BYLINE_ONE_WORD, b.text, cfg.regex_timeout)):
             # "By Jane Doe"; "Published May 7, 2025 by Jane Doe", "5 min read · By Jane Doe".
-            changes[b.index] = (Label.BYLINE, "byline")
+            changes[b.index] = (Label.BYLINE, BYLINE)
         elif patterns.match(patterns.DATELINE, b.text, cfg.regex_timeout) or (
                 b.words <= cfg.dateline_max_words and patterns.has_date(b.text, cfg.regex_timeout)):
             changes[b.index] = (Label.BYLINE, "dateline")
@@ -160,8 +159,8 @@ def mark_bylines(doc: Document, cfg: Config) -> Document:
         if (nxt.index not in changes and _may_be_byline(nxt) and nxt.words <= cfg.name_line_max_words
                 and not patterns.has_date(nxt.text) and clean_name(nxt.text, allow_org=True)):
             changes[b.index] = (Label.BYLINE, "byline label")
-            changes[nxt.index] = (Label.BYLINE, BYLINE_NAME_REASON)
-    if doc.kind == "html" and not any(c[1] in ("byline", BYLINE_NAME_REASON) for c in changes.values()):
+            changes[nxt.index] = (Label.BYLINE, BYLINE_NAME)
+    if doc.kind == "html" and not any(c[1] in (BYLINE, BYLINE_NAME) for c in changes.values()):
         # HTML: a short block in an element whose class says it holds the author's name.
         verdict: dict[str, bool] = {}
         for b in doc.blocks[max(0, start - cfg.dateline_window): start + 3]:
@@ -177,7 +176,7 @@ def mark_bylines(doc: Document, cfg: Config) -> Document:
                            and patterns.search(patterns.AUTHOR_HREF, b.href or "", cfg.regex_timeout) is not None
                            and patterns.match(patterns.NAME_LINE, b.text, cfg.regex_timeout) is not None)
             if (verdict[hints] or author_link) and not patterns.has_date(b.text) and clean_name(b.text):
-                changes[b.index] = (Label.BYLINE, BYLINE_CLASS_REASON)
+                changes[b.index] = (Label.BYLINE, BYLINE_CLASS)
                 break
     # A date-only line right under a byline is its date, even a little past the body's start.
     for i in [i for i, c in changes.items() if c[1] != "dateline"]:
@@ -197,7 +196,7 @@ def mark_bylines(doc: Document, cfg: Config) -> Document:
         if (b.index not in changes and b.index < start and _movable(b) and b.words <= cfg.name_line_max_words
                 and any(abs(b.index - i) <= cfg.name_dateline_distance for i in datelines)
                 and patterns.match(patterns.NAME_LINE, b.text, cfg.regex_timeout)):
-            changes[b.index] = (Label.BYLINE, BYLINE_NAME_REASON)
+            changes[b.index] = (Label.BYLINE, BYLINE_NAME)
     return doc.relabel(changes)
 
 
@@ -240,6 +239,6 @@ def mark_header_captions(doc: Document, cfg: Config) -> Document:
         return doc
     changes: dict[int, Change] = {}
     for b in doc.blocks[title + 1: start]:
-        if b.label is Label.CHROME and b.reason in OUTSIDE_REASONS and b.words <= cfg.title_max_words:
+        if b.label is Label.CHROME and b.reason in OUTSIDE and b.words <= cfg.title_max_words:
             changes[b.index] = (Label.CAPTION, "short line between the title and the body")
     return doc.relabel(changes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import patterns
 from ..config import Config
 from ..document import Change, Document, Label
+from ..reasons import READING_TIME, SITE_NOTICE, SITE_PROMPT
 
 # Prompts and credits are short; a long block is prose even if it starts like one.
 _PROMPT_MAX_WORDS = 12
@@ -32,9 +33,9 @@ def mark_prompts(doc: Document, cfg: Config) -> Document:
         first = first_word(b.text)
         if b.words <= _PROMPT_MAX_WORDS and prompt_gate.decides(fullmatch, first, b.text, timeout):
             if not (b.heading and b.tag[:1] == "h" and first in _SECTION_PROMPTS):
-                changes[b.index] = (Label.CHROME, "site prompt")
+                changes[b.index] = (Label.CHROME, SITE_PROMPT)
         elif notice_gate.decides(match, first, b.text, timeout):
-            changes[b.index] = (Label.CHROME, "site notice (cookies, subscription, copyright)")
+            changes[b.index] = (Label.CHROME, SITE_NOTICE)
     # The article's reading time ("5 min read"): one or two on the page.  More are the cards of a
     # listing, each with its own, and those stay with their cards.
     blocks = doc.blocks
@@ -42,7 +43,7 @@ def mark_prompts(doc: Document, cfg: Config) -> Document:
              if i not in changes and blocks[i].label is content
              and patterns.match(patterns.READING_TIME, blocks[i].text, timeout)]
     if len(times) <= _READING_TIMES_MAX:
-        changes.update((i, (Label.CHROME, "reading time")) for i in times)
+        changes.update((i, (Label.CHROME, READING_TIME)) for i in times)
     return doc.relabel(changes)
 
 

@@ -11,10 +11,7 @@ from __future__ import annotations
 from .. import patterns
 from ..config import Config
 from ..document import Block, Document, Label
-
-REASON_OUTSIDE_RUN = "outside the main run of text"
-REASON_OUTSIDE_CONTAINER = "outside the main container"
-OUTSIDE_REASONS = (REASON_OUTSIDE_RUN, REASON_OUTSIDE_CONTAINER)
+from ..reasons import OUTSIDE
 
 
 def norm_words(text: str) -> str:
@@ -27,7 +24,7 @@ def title_line(doc: Document, cfg: Config) -> int | None:
     if doc.kind != "text":
         return None
     for b in doc.blocks[: cfg.title_line_window]:
-        if b.label is Label.CONTENT or b.reason in OUTSIDE_REASONS:
+        if b.label is Label.CONTENT or b.reason in OUTSIDE:
             return b.index
     return None
 

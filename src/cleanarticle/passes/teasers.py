@@ -5,13 +5,13 @@ from __future__ import annotations
 from .. import patterns
 from ..config import Config
 from ..document import Block, Change, Document, Label
-from .scoring import OUTSIDE_REASONS
+from ..reasons import OUTSIDE
 
 _PENDING_MAX = 3   # lines kept before a teaser's summary as its title, section or image text
 
 
 def _candidate(b: Block) -> bool:
-    return b.label is Label.CONTENT or (b.label is Label.CHROME and b.reason in OUTSIDE_REASONS)
+    return b.label is Label.CONTENT or (b.label is Label.CHROME and b.reason in OUTSIDE)
 
 
 def _section_like(b: Block, cfg: Config) -> bool:
