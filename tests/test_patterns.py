@@ -214,3 +214,12 @@ def test_about_headings():
     assert not P.ABOUT_WRITER.match("About the author's new book, out in May")
     assert P.ABOUT_HEADING.match("About Jane Doe:").group(1) == "Jane Doe"
     assert not P.ABOUT_HEADING.match("About filing your tax return")
+
+
+def test_may_have_cjk_is_false_only_without_cjk():
+    """The gate ``word_stats`` puts before the CJK pattern never hides a CJK character (windows-1252 has none)."""
+    encodable = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF
+                 and len(chr(c).encode("cp1252", "ignore")) == 1]
+    assert not any(P.CJK.search(c) for c in encodable)
+    assert not P.may_have_cjk("“Quoted” – and dashed — text…")
+    assert P.may_have_cjk("Tokyo 東京") and P.word_stats("Tokyo 東京") == (3, 0)  # two words, and two CJK characters a word
