@@ -41,38 +41,45 @@ def deadline(at: float | None) -> Iterator[None]:
         _DEADLINE.reset(token)
 
 
-def _limited(method, text: str, timeout: float) -> regex.Match[str] | None:
-    try:
-        return _within(method, text, timeout)
-    except TimeoutError:
-        return None
-
-
-def _within(method, text: str, timeout: float) -> regex.Match[str] | None:
+def _time_left(timeout: float) -> float:
+    """``timeout``, cut to what is left of the current document's time budget (never below 0)."""
     at = _DEADLINE.get()
     if at is not None:
-        timeout = max(0.0, min(timeout, at - _now()))
-    return method(text, timeout=timeout)
+        left = at - _now()
+        if left < timeout:
+            return left if left > 0.0 else 0.0
+    return timeout
 
 
+# (``search``, ``match`` and ``fullmatch`` each call the pattern themselves: a page makes a hundred
+# or more of these calls, and a shared helper around the call cost each two more Python calls.)
 def search_or_raise(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIMEOUT) -> regex.Match[str] | None:
     """``search`` that raises ``TimeoutError`` when out of time: for callers that remember answers."""
-    return _within(pattern.search, text, timeout)
+    return pattern.search(text, timeout=_time_left(timeout))
 
 
 def search(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIMEOUT) -> regex.Match[str] | None:
     """``pattern.search`` with a time limit; a pattern that runs out counts as no match."""
-    return _limited(pattern.search, text, timeout)
+    try:
+        return pattern.search(text, timeout=_time_left(timeout))
+    except TimeoutError:
+        return None
 
 
 def match(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIMEOUT) -> regex.Match[str] | None:
     """``pattern.match`` (anchored at the start) with a time limit; use it for patterns that begin with ``^``."""
-    return _limited(pattern.match, text, timeout)
+    try:
+        return pattern.match(text, timeout=_time_left(timeout))
+    except TimeoutError:
+        return None
 
 
 def fullmatch(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_TIMEOUT) -> regex.Match[str] | None:
     """``pattern.fullmatch`` with a time limit; a pattern that runs out counts as no match."""
-    return _limited(pattern.fullmatch, text, timeout)
+    try:
+        return pattern.fullmatch(text, timeout=_time_left(timeout))
+    except TimeoutError:
+        return None
 
 
 def contains_any(text: str, keywords: tuple[str, ...]) -> bool:
