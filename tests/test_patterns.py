@@ -217,9 +217,9 @@ def test_about_headings():
 
 
 def test_may_have_cjk_is_false_only_without_cjk():
-    """The gate ``word_stats`` puts before the CJK pattern never hides a CJK character (windows-1252 has none)."""
-    encodable = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF
-                 and len(chr(c).encode("cp1252", "ignore")) == 1]
-    assert not any(P.CJK.search(c) for c in encodable)
-    assert not P.may_have_cjk("“Quoted” – and dashed — text…")
+    """The gate before the CJK pattern never hides a CJK character."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    cjk = P.CJK.findall(every)
+    assert len(cjk) > 100_000 and len(P.CJK_BLOCKS.findall("".join(cjk))) == len(cjk)
+    assert not P.may_have_cjk("“Quoted” – and dashed — text… → €") and not P.may_have_cjk("ASCII")
     assert P.may_have_cjk("Tokyo 東京") and P.word_stats("Tokyo 東京") == (3, 0)  # two words, and two CJK characters a word
