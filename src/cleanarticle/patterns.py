@@ -118,7 +118,7 @@ class LazyPattern:
 
 
 # Patterns called without a timeout on page text are linear in the text's length:
-#   WORD, CJK, CJK_BLOCKS, WHITESPACE, HAS_LETTER, HAS_UPPER, NOT_IN_NAMES (findall/sub/search over one character class run);
+#   WORD, CJK, WHITESPACE, HAS_LETTER, HAS_UPPER, NOT_IN_NAMES (findall/sub/search over one character class run);
 #   ENDS_SENTENCE, ENDS_ELLIPSIS (the start and the continuation characters are disjoint,
 #   so every character is scanned from at most one start); LIST_MARKER (anchored at 0);
 #   TITLE_SEPARATOR, NAME_LIST_SPLIT (a whitespace run is entered only at its first
@@ -163,36 +163,48 @@ STOPWORDS: dict[str, frozenset[str]] = {
 _ALL_STOPWORDS = frozenset().union(*STOPWORDS.values())
 
 
-# Every CJK character (Han, Hiragana, Katakana, Hangul) lies in these blocks: Hangul Jamo, and from
-# the CJK radicals up (curly quotes, dashes and arrows lie between).  A range scan is a cheap gate
-# before CJK: ~8 instructions a character, against ~66 for the windows-1252 encoder and ~380 for
-# CJK's script lookups (tested to hide no CJK character).
-CJK_BLOCKS = LazyPattern(r"[\u1100-\u11FF\u2E80-\U0010FFFF]")
-
-
 def may_have_cjk(text: str) -> bool:
-    """False when ``text`` surely has no CJK characters (ASCII, or nothing in the CJK blocks: scans in C).
+    """False when ``text`` surely has no CJK characters (it is ASCII or fits windows-1252: cheap tests in C).
 
-    ``segment.text`` asks once for the page, ``word_stats`` for each line of a page that may.
+    Asked line by line (``word_stats_of``): ``isascii`` costs nothing, so only the lines with
+    other characters are encoded, ~70 instructions a character (callgrind), where the CJK
+    pattern's script lookups cost ~380 and a search for a character in the CJK blocks ~115;
+    a test of the whole page first would encode every line of most pages.
     """
-    return not text.isascii() and CJK_BLOCKS.search(text) is not None
+    return not (text.isascii() or len(text.encode("cp1252", "ignore")) == len(text))
 
 
-def word_stats(text: str, cjk: bool = True) -> tuple[int, int]:
-    """Return (words, function words) of ``text``; CJK text counts two characters a word.
-
-    ``cjk=False`` skips the CJK test (the page has none: ``may_have_cjk``); otherwise only a
-    text that ``may_have_cjk`` is searched.
-    """
+def word_stats(text: str) -> tuple[int, int]:
+    """Return (words, function words) of ``text``; CJK text counts two characters a word."""
     # Splitting on white space is several times faster than a word pattern; a function
     # word with punctuation attached ("it.") is rare enough not to matter.
     toks = text.lower().split()
     words = len(toks)
     stops = sum(map(_ALL_STOPWORDS.__contains__, toks))
-    if cjk and may_have_cjk(text) and CJK.search(text):
+    if may_have_cjk(text) and CJK.search(text):
         cjk = len(CJK.findall(text))
         words += cjk // 2
         stops += cjk // 10  # CJK has function characters; count a typical share as such
+    return words, stops
+
+
+def word_stats_of(texts: list[str]) -> tuple[list[int], list[int]]:
+    """``word_stats`` of each of ``texts``, as a list of words and one of function words.
+
+    The same counts as ``word_stats`` text by text (tested), for a text dump's lines: the
+    lower-casing, splitting and counting of each line run in C, called by ``map``.
+    (Lines are lower-cased one by one: an ASCII line takes ``lower``'s fast path, which a
+    page joined into one string would lose for all its lines when one is not ASCII.)
+    """
+    toks = list(map(str.split, map(str.lower, texts)))
+    words = list(map(len, toks))
+    counts = _ALL_STOPWORDS.__contains__
+    stops = [sum(map(counts, t)) for t in toks]
+    for i, text in enumerate(texts):
+        if not text.isascii() and may_have_cjk(text) and CJK.search(text):  # (most lines: no call)
+            n = len(CJK.findall(text))
+            words[i] += n // 2
+            stops[i] += n // 10  # as in word_stats
     return words, stops
 
 
