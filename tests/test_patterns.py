@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleanarticle import patterns as P
 from cleanarticle.metadata import parse_date, split_names
@@ -287,3 +289,23 @@ def test_about_headings():
     assert not P.ABOUT_WRITER.match("About the author's new book, out in May")
     assert P.ABOUT_HEADING.match("About Jane Doe:").group(1) == "Jane Doe"
     assert not P.ABOUT_HEADING.match("About filing your tax return")
+
+
+def test_may_have_cjk_is_false_only_without_cjk():
+    """The gate ``word_stats`` puts before the CJK pattern never hides a CJK character (windows-1252 has none)."""
+    encodable = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF
+                        and len(chr(c).encode("cp1252", "ignore")) == 1)
+    assert not P.CJK.search(encodable) and not P.may_have_cjk(encodable)
+    assert not P.may_have_cjk("“Quoted” – and dashed — text…") and not P.may_have_cjk("ASCII")
+    assert P.may_have_cjk("Tokyo 東京") and P.word_stats("Tokyo 東京") == (3, 0)  # two words, and two CJK characters a word
+
+
+# Lines as a segmenter leaves them (no newline), with function words, capital sigmas and CJK.
+_LINE = st.lists(st.sampled_from(["The", "der", "ΟΔΟΣ", "Σ", "İstanbul", "東京", "は", "“x”", "a", ",", " ", "\t", "\xa0"]),
+                 max_size=12).map("".join) | st.text().map(lambda t: " ".join(t.split()))
+
+
+@given(st.lists(_LINE, max_size=8))
+def test_word_stats_of_a_page_are_each_lines_word_stats(lines):
+    words, stops = P.word_stats_of(lines)
+    assert list(zip(words, stops)) == [P.word_stats(line) for line in lines]

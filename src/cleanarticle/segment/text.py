@@ -8,6 +8,8 @@ kept as ``gap_before``, the only layout evidence a text dump has.
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
+from itertools import repeat
 
 from .. import patterns
 from ..config import Config
@@ -40,17 +42,20 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
     counts = Counter(gaps)
     del counts[0]  # (the first line, and lines without a blank line before them)
     shift = counts.most_common(1)[0][0] - 1 if counts else 0
-    cjk = patterns.may_have_cjk(text)  # once for the page: most pages cannot have CJK
-    word_stats, sentence_end, max_chars = patterns.word_stats, patterns.sentence_end, cfg.max_block_chars
-    blocks = []
-    new = tuple.__new__
-    for index, (line, gap) in enumerate(zip(lines, gaps)):
-        if not _is_single_spaced(line) or len(line) > max_chars:
-            line = " ".join(line[:max_chars].split())
-        # Built as the tuple it is (the hot path of text mode); fields as in document.make_block.
-        blocks.append(new(Block, (index, line, *word_stats(line, cjk), *sentence_end(line), "line", 0,
-                                  max(0, gap - shift) if gap else 0) + _DEFAULTS))
-    return Document(blocks=tuple(blocks), kind="text", url=url)
+    if not lines:
+        return Document(blocks=(), kind="text", url=url)
+    max_chars = cfg.max_block_chars
+    texts = [line if _is_single_spaced(line) and len(line) <= max_chars else " ".join(line[:max_chars].split())
+             for line in lines]
+    # The hot path of text mode: each statistic a column over all lines, and the blocks built
+    # as the tuples they are (fields as in document.make_block), row by row in C.
+    words, stops = patterns.word_stats_of(texts)
+    ends, ellipses = zip(*map(patterns.sentence_end, texts))
+    if shift:
+        gaps = [max(0, gap - shift) if gap else 0 for gap in gaps]
+    rows = zip(range(len(texts)), texts, words, stops, ends, ellipses, repeat("line"), repeat(0), gaps,
+               *map(repeat, _DEFAULTS))
+    return Document(blocks=tuple(map(partial(tuple.__new__, Block), rows)), kind="text", url=url)
 
 
 def _is_single_spaced(line: str) -> bool:
