@@ -173,6 +173,16 @@ def test_first_publication_is_read_in_other_languages():
         assert cleanarticle.clean(html, kind="html").date == date, note
 
 
+def test_first_publication_is_read_from_a_note_not_from_a_long_paragraph():
+    # A paragraph of the story that mentions some other work's first publication is not the note.
+    story = ("<p>The novel, first published on 4 May 1998 by a small press in Leeds, sold a few hundred "
+             "copies before the author's death, and it took another twenty years, two reissues, a radio "
+             "play and a campaign by readers in three countries before a large publisher bought the rights "
+             "and put it back into the shops, where it has stayed on the lists ever since.</p>")
+    html = _page().replace("</h1>", "</h1><div>30 Sep 2022</div>").replace("</article>", story + "</article>")
+    assert cleanarticle.clean(html, kind="html").date == "2022-09-30"
+
+
 def test_a_date_line_right_under_the_byline_is_its_date_even_past_the_bodys_start():
     body = "".join(f"<p>{p}</p>" for p in PARAS)
     html = ("<html><head><meta property='article:published_time' content='2025-06-24'></head><body><article>"

@@ -159,8 +159,13 @@ def _shown_date(doc: Document, cfg: Config) -> tuple[str | None, str]:
 
 
 def _originally_published(doc: Document, cfg: Config) -> str | None:
-    """The date of an article line saying when it was first published ("originally published on 26 Sep 2019")."""
-    for i in sorted(doc.blocks_containing(patterns.ORIGINAL_STEMS)):
+    """The date of an article line saying when it was first published ("originally published on 26 Sep 2019").
+
+    Such a line is a sentence or two, so only blocks of up to ``original_line_max_words`` are
+    searched: the credits pass has indexed those already (at its own, equal limit), and a text
+    dump, which seldom declares a date, need not index the whole page again for it.
+    """
+    for i in sorted(doc.blocks_containing(patterns.ORIGINAL_STEMS, cfg.original_line_max_words)):
         b = doc.blocks[i]
         if b.label in _NOT_DATED or b.label is Label.CHROME or not patterns.may_have_year(b.text):
             continue

@@ -154,6 +154,8 @@ class Config:
     """A standfirst (the summary under the title) is at most this long; a longer block is body text."""
     byline_max_words: int = 14
     """Bylines and datelines are short; longer blocks are not taken as bylines."""
+    original_line_max_words: int = 45
+    """A line saying when the article first appeared ("Originally published on ...") is at most this long."""
     dateline_max_words: int = 8
     """A line this short with a date in it is a dateline."""
     dateline_window: int = 30
