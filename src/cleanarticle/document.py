@@ -91,6 +91,12 @@ assert Block._fields[:6] == ("index", "text", "words", "stopwords", "ends_senten
     "make_block relies on this order"
 
 
+def defaults_after(name: str) -> tuple[Any, ...]:
+    """The defaults of the block fields after field ``name``: what a segmenter that builds blocks
+    as tuples (positionally, the hot path) appends once it has given the fields up to ``name``."""
+    return tuple(Block._field_defaults[f] for f in Block._fields[Block._fields.index(name) + 1:])
+
+
 def make_block(index: int, text: str, **features: Any) -> Block:
     """Build a block and its text statistics."""
     words, stops = patterns.word_stats(text)

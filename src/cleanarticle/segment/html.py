@@ -17,7 +17,7 @@ from lxml import etree
 
 from .. import patterns
 from ..config import Config
-from ..document import Block, Document, Element
+from ..document import Block, Document, Element, defaults_after
 from ..errors import NotAPageError, too_many_blocks
 from ..load import flatten_deep_markup
 from ..metadata import read_metadata
@@ -190,7 +190,7 @@ def _joins_as_written(href: str) -> bool:
 
 
 # The fields of a new block after its link (label, reason, group), and the order the walk builds them in.
-_BLOCK_DEFAULTS = tuple(Block._field_defaults[f] for f in Block._fields[Block._fields.index("href") + 1:])
+_BLOCK_DEFAULTS = defaults_after("href")
 assert Block._fields[:13] == ("index", "text", "words", "stopwords", "ends_sentence", "ellipsis", "tag", "heading",
                               "gap_before", "landmarks", "path", "link_share", "href"), "_Walker.flush relies on this order"
 

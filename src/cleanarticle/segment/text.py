@@ -13,7 +13,7 @@ from itertools import repeat
 
 from .. import patterns
 from ..config import Config
-from ..document import Block, Document
+from ..document import Block, Document, defaults_after
 from ..errors import too_many_blocks
 
 
@@ -81,4 +81,4 @@ def _continues(previous: str, line: str, cfg: Config) -> bool:
 _STOPS = ".!?…。！？:;\"”»)]"
 
 # The fields after gap_before, at their defaults (a text dump has no markup).
-_DEFAULTS = tuple(Block._field_defaults[f] for f in Block._fields[Block._fields.index("gap_before") + 1:])
+_DEFAULTS = defaults_after("gap_before")
