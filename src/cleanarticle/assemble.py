@@ -37,7 +37,7 @@ def _authors(doc: Document, cfg: Config) -> list[str]:
     # A "By Jane Doe" line under the headline is what the reader sees, and beats declared names:
     # those often name the site, whoever last edited the page, or other articles' writers.
     # One such line may stand just above the headline; several there are other articles' bylines.
-    title = next((b.index for b in doc.labelled(Label.TITLE)), None)
+    title = doc.title_index()
     if title is not None:
         explicit = [b for b in doc.labelled(Label.BYLINE) if b.reason == reasons.BYLINE]
         above = [b for b in explicit if b.index < title]
@@ -145,7 +145,7 @@ _DECLARED_DATES = ("jsonld_date", "meta_date", "time_date", "jsonld_modified", "
 def _shown_date(doc: Document, cfg: Config) -> tuple[str | None, str]:
     """The first date shown under the headline or in a byline that is not an update's ("Updated May 2")
     and reads one way only, and the line that shows it."""
-    title = next((b.index for b in doc.labelled(Label.TITLE)), None)
+    title = doc.title_index()
     span = doc.content_span()
     under = range(title + 1, span[0]) if title is not None and span and span[0] > title else range(0)
     for b in doc.blocks:
@@ -180,7 +180,7 @@ def _byline_date_in(doc: Document, dates: list[str]) -> str | None:
     """The date of the first dated byline under the headline when it is one of ``dates``, either
     reading of "03/01/2017" counting (bylines above the headline are often other articles'
     datelines; later ones and those of a page without a headline are as likely replies')."""
-    title = next((b.index for b in doc.labelled(Label.TITLE)), None)
+    title = doc.title_index()
     if title is None:
         return None
     for b in doc.labelled(Label.BYLINE):
@@ -244,7 +244,7 @@ def _month_dateline(doc: Document, cfg: Config, lo: int, hi: int, start: int) ->
             continue
         m = patterns.search(patterns.DATE_MONTH_YEAR, b.text, cfg.regex_timeout)
         if m:
-            found = f"{m['year']}-{patterns.MONTHS[m['month'].lower().rstrip('.')]:02d}-01"
+            found = f"{m['year']}-{patterns.month_number(m['month']):02d}-01"
             if b.index < start:
                 return found
     return found
@@ -260,13 +260,13 @@ def _in_article_footer(b: Block) -> bool:
     return b.reason == reasons.INSIDE_FOOTER and "article" in b.landmarks
 
 
-_NOT_DATED = frozenset({Label.TEASER, Label.TEASER_TITLE, Label.SECTION, Label.COMMENT})
 def _in_other_articles(b: Block) -> bool:
     """A block inside a box that lists other articles (by its class/id hint): its dates are theirs."""
     hint = reasons.hint_of(b.reason)
     return bool(hint) and patterns.match(patterns.OTHER_ARTICLES_HINT, hint) is not None
 
 
+_NOT_DATED = frozenset({Label.TEASER, Label.TEASER_TITLE, Label.SECTION, Label.COMMENT})
 _NOT_DATED_REASONS = (reasons.INSIDE_FOOTER, reasons.INSIDE_NAV, reasons.SITE_NOTICE, reasons.SITE_PROMPT)
 
 

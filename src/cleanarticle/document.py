@@ -230,6 +230,10 @@ class Document:
                 index.setdefault(b.label, []).append(b)
             object.__setattr__(self, "label_index", index)  # a cache: frozen for users, filled once here
 
+    def title_index(self) -> int | None:
+        """The index of the block labelled the title, or None."""
+        return next((b.index for b in self.labelled(Label.TITLE)), None)
+
     def content_span(self) -> tuple[int, int] | None:
         """First and last index of CONTENT blocks, or None when there are none (a scan from each end)."""
         content = Label.CONTENT

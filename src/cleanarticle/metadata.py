@@ -305,7 +305,7 @@ def parse_date_form(text: str) -> tuple[str, bool] | None:
         if not m:
             continue
         d = m.groupdict()
-        month = int(d["mnum"]) if d.get("mnum") else patterns.MONTHS.get((d.get("month") or "").lower().rstrip("."))
+        month = int(d["mnum"]) if d.get("mnum") else patterns.month_number(d.get("month") or "")
         day = int(d["day"])
         certain = True
         if pat is patterns.DATE_DMY_NUM:

@@ -700,6 +700,13 @@ for _n, _names in enumerate([
 ], start=1):
     for _w in _names.split():
         MONTHS.setdefault(_w, _n)
+
+
+def month_number(name: str) -> int | None:
+    """The month a name or abbreviation in ``MONTHS`` stands for ("Sept." -> 9), any case."""
+    return MONTHS.get(name.lower().rstrip("."))
+
+
 _MONTH = r"(?P<month>" + "|".join(sorted((regex.escape(m) for m in MONTHS), key=len, reverse=True)) + r")\.?"
 DATE_ISO = LazyPattern(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<mnum>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)")
 DATE_DMY_NAME = LazyPattern(r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?(?:\s+(?:de\s+)?|-)" + _MONTH

@@ -58,5 +58,6 @@ def hint_of(reason: str) -> str | None:
 
 # --- the header (passes/header.py)
 BYLINE = "byline"
+DATELINE = "dateline"
 BYLINE_NAME = "author's name next to a dateline"
 BYLINE_CLASS = "byline by its class"

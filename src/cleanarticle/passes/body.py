@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .. import patterns
+from .. import patterns, reasons
 from ..config import Config
 from ..document import Change, Document, Label
-from .. import reasons
 from .scoring import block_values, is_barrier, title_anchor
 
 
@@ -302,12 +301,7 @@ def _writer_bio(doc: Document, body: list[Block], cfg: Config) -> int:
     for k in range(len(body) - 1, 0, -1):
         b = body[k]
         text = b.text
-        if not text[:1].isupper():
-            if not taken and trailing < _BIO_TRAILING_MAX and b.words <= cfg.end_prompt_max_words:
-                trailing += 1
-                continue
-            break
-        if b.words <= cfg.bio_max_words:
+        if text[:1].isupper() and b.words <= cfg.bio_max_words:
             m = patterns.match(patterns.BIO_START, text, timeout)
             if m:
                 if writers is None:

@@ -7,10 +7,9 @@ from itertools import compress
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
-from .. import patterns
+from .. import patterns, reasons
 from ..config import Config
 from ..document import Block, Change, Document, Element, Label
-from .. import reasons
 from .scoring import block_values, is_prose
 
 if TYPE_CHECKING:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from .. import patterns
+from .. import patterns, reasons
 from ..config import Config
 from ..document import Block, Change, Document, Label
 from ..metadata import clean_name
-from .. import reasons
-from ..reasons import BYLINE, BYLINE_CLASS, BYLINE_NAME, OUTSIDE
+from ..reasons import BYLINE, BYLINE_CLASS, BYLINE_NAME, DATELINE, OUTSIDE
 from .scoring import declared_titles, title_anchor, title_line
 
 
@@ -134,7 +133,7 @@ def mark_bylines(doc: Document, cfg: Config) -> Document:
     start = _body_start(doc)
     if start is None:
         return doc
-    title = next((b.index for b in doc.labelled(Label.TITLE)), None)
+    title = doc.title_index()
     lo = min(start, title if title is not None else start) - cfg.title_window
     changes: dict[int, Change] = {}
     window = doc.blocks[max(0, lo): start + 3]
@@ -149,7 +148,7 @@ def mark_bylines(doc: Document, cfg: Config) -> Document:
             changes[b.index] = (Label.BYLINE, BYLINE)
         elif patterns.match(patterns.DATELINE, b.text, cfg.regex_timeout) or (
                 b.words <= cfg.dateline_max_words and patterns.has_date(b.text, cfg.regex_timeout)):
-            changes[b.index] = (Label.BYLINE, "dateline")
+            changes[b.index] = (Label.BYLINE, DATELINE)
     # "Written by" / "Author:" alone on its line: the name is the next line.
     for b in window:
         if (b.index in changes or b.index + 1 >= len(doc.blocks) or b.words > 3 or not _may_be_byline(b)
@@ -179,19 +178,19 @@ def mark_bylines(doc: Document, cfg: Config) -> Document:
                 changes[b.index] = (Label.BYLINE, BYLINE_CLASS)
                 break
     # A date-only line right under a byline is its date, even a little past the body's start.
-    for i in [i for i, c in changes.items() if c[1] != "dateline"]:
+    for i in [i for i, c in changes.items() if c[1] != DATELINE]:
         nxt = doc.blocks[i + 1] if i + 1 < len(doc.blocks) else None
         if (nxt is not None and nxt.index not in changes and _movable(nxt) and nxt.words <= cfg.dateline_max_words
                 and patterns.has_date(nxt.text, cfg.regex_timeout)):
-            changes[nxt.index] = (Label.BYLINE, "dateline")
+            changes[nxt.index] = (Label.BYLINE, DATELINE)
     # A line that is only a name, next to a dateline, is the author's name.
-    if not any(c[1] == "dateline" for c in changes.values()):
+    if not any(c[1] == DATELINE for c in changes.values()):
         # No dateline near the headline: take the nearest date-only line above the body.
         for b in reversed(doc.blocks[max(0, start - cfg.dateline_window): max(0, lo)]):
             if _movable(b) and b.words <= cfg.dateline_max_words and patterns.has_date(b.text, cfg.regex_timeout):
-                changes[b.index] = (Label.BYLINE, "dateline")
+                changes[b.index] = (Label.BYLINE, DATELINE)
                 break
-    datelines = [i for i, c in changes.items() if c[1] == "dateline"]
+    datelines = [i for i, c in changes.items() if c[1] == DATELINE]
     for b in window:
         if (b.index not in changes and b.index < start and _movable(b) and b.words <= cfg.name_line_max_words
                 and any(abs(b.index - i) <= cfg.name_dateline_distance for i in datelines)
@@ -203,7 +202,7 @@ def mark_bylines(doc: Document, cfg: Config) -> Document:
 def mark_standfirst(doc: Document, cfg: Config) -> Document:
     """The summary under the title becomes the standfirst: one that names its writer, matches the page description, or is set apart."""
     start = _body_start(doc)
-    title = next((b.index for b in doc.labelled(Label.TITLE)), None)
+    title = doc.title_index()
     if start is None or title is None or title > start:
         return doc
     description = _norm(doc.meta.get("description") or "")
@@ -234,7 +233,7 @@ def mark_standfirst(doc: Document, cfg: Config) -> Document:
 def mark_header_captions(doc: Document, cfg: Config) -> Document:
     """Short lines between the title and the body that are not bylines are image captions."""
     start = _body_start(doc)
-    title = next((b.index for b in doc.labelled(Label.TITLE)), None)
+    title = doc.title_index()
     if start is None or title is None or title > start:
         return doc
     changes: dict[int, Change] = {}
