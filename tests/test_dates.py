@@ -13,11 +13,12 @@ PARAS = [
     "that the council should now look at the same service for the villages to the south of the city.",
 ]
 
+BODY = "".join(f"<p>{p}</p>" for p in PARAS)
+
 
 def _page(head: str = "", header: str = "", footer: str = "") -> str:
-    body = "".join(f"<p>{p}</p>" for p in PARAS)
     return (f"<html><head><title>Night buses</title>{head}</head><body><header><nav><a href='/'>Home</a></nav>"
-            f"{header}</header><article><h1>Night buses reach the northern suburbs</h1>{body}</article>"
+            f"{header}</header><article><h1>Night buses reach the northern suburbs</h1>{BODY}</article>"
             f"<footer>{footer}</footer></body></html>")
 
 
@@ -51,27 +52,24 @@ def test_a_page_footer_date_is_never_the_articles():
 
 
 def test_a_date_in_the_articles_own_footer_is_read():
-    body = "".join(f"<p>{p}</p>" for p in PARAS)
     html = ("<html><body><article><h1>Night buses reach the northern suburbs</h1>"
             "<footer class='meta'><span>By Ann Lee</span><span>March 30, 2023 | 4 min read</span></footer>"
-            f"{body}</article><footer><p>Site launched 1 January 2010</p></footer></body></html>")
+            f"{BODY}</article><footer><p>Site launched 1 January 2010</p></footer></body></html>")
     assert cleanarticle.clean(html, kind="html").date == "2023-03-30"
 
 
 def test_of_several_time_elements_the_one_the_byline_shows_is_the_articles():
-    body = "".join(f"<p>{p}</p>" for p in PARAS)
     html = ("<html><body><header><ul><li><a href='/n/1'>Office closed for the holiday</a> "
             "<time datetime='2025-01-31T12:00:00Z'>01/31/2025</time></li></ul></header>"
             "<article><h1>Night buses reach the northern suburbs</h1>"
             "<p class='byline'><time datetime='2017-03-01T12:00:00Z'>03/01/2017</time> by Ann Lee</p>"
-            f"{body}</article></body></html>")
+            f"{BODY}</article></body></html>")
     assert cleanarticle.clean(html, kind="html").date == "2017-03-01"
 
 
 def test_dates_in_a_box_of_related_articles_are_never_the_articles():
-    body = "".join(f"<p>{p}</p>" for p in PARAS)
     html = ("<html><body><div class='sidebar'><p>July 8, 2025</p><p>Filed under Transport</p><p>4 min read</p></div>"
-            f"<article><h1>Night buses reach the northern suburbs</h1>{body}</article>"
+            f"<article><h1>Night buses reach the northern suburbs</h1>{BODY}</article>"
             "<div class='related-posts'><p><a href='/a'>Trams return to the old town</a></p><p>December 19, 2025</p>"
             "</div></body></html>")
     assert cleanarticle.clean(html, kind="html").date == "2025-07-08"
@@ -125,10 +123,9 @@ def test_a_time_element_marked_as_an_update_is_not_the_publication_date():
 
 def test_an_earlier_date_shown_under_the_headline_beats_a_later_declared_one():
     # The date line sits in a boilerplate-looking box (chrome, not a byline), right under the headline.
-    body = "".join(f"<p>{p}</p>" for p in PARAS)
     html = ("<html><head><meta property='article:published_time' content='2025-06-12'></head><body>"
             "<article><h1>Night buses reach the northern suburbs</h1><div class='newsletter-meta'>"
-            f"<p>November 2, 2022</p></div>{body}</article></body></html>")
+            f"<p>November 2, 2022</p></div>{BODY}</article></body></html>")
     art = cleanarticle.clean(html, kind="html")
     assert art.date == "2022-11-02"
 
@@ -184,13 +181,12 @@ def test_first_publication_is_read_from_a_note_not_from_a_long_paragraph():
 
 
 def test_a_date_line_right_under_the_byline_is_its_date_even_past_the_bodys_start():
-    body = "".join(f"<p>{p}</p>" for p in PARAS)
     html = ("<html><head><meta property='article:published_time' content='2025-06-24'></head><body><article>"
             "<h1>Night buses reach the northern suburbs</h1>"
             "<p class='intro'>A guide to the new night routes, what they cost and where they stop, for riders "
             "who work late and the families who wait up for them.</p><p>Listen to this article</p>"
             "<div class='author-name'>Ann Lee</div><div>August 25, 2024</div>"
-            f"{body}</article></body></html>")
+            f"{BODY}</article></body></html>")
     art = cleanarticle.clean(html, kind="html")
     assert art.date == "2024-08-25"
     assert "August 25, 2024" not in art.body
