@@ -216,9 +216,12 @@ def word_stats_of(texts: list[str]) -> tuple[list[int], list[int]]:
     return words, stops
 
 
-_LANGS_OF: dict[str, tuple[str, ...]] = {
-    w: tuple(lang for lang, ws in STOPWORDS.items() if w in ws) for w in _ALL_STOPWORDS
-}
+# Each function word's languages, in STOPWORDS order (built list by list: a test of every word
+# against every list cost ~5,000 set lookups at import).
+_LANGS_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _words in STOPWORDS.items():
+    for _w in _words:
+        _LANGS_OF[_w] = _LANGS_OF.get(_w, ()) + (_lang,)
 
 
 def guess_language(texts: list[str]) -> str | None:
@@ -781,7 +784,7 @@ TIME_UPDATED_MARK = LazyPattern(r"updated|modified")
 
 # A page that declares itself an article: og:type "article", or a schema.org type that is one
 # (Article, NewsArticle, TechArticle, BlogPosting, LiveBlogPosting, Report ...), matched per type.
-DECLARED_ARTICLE_TYPE = regex.compile(r"(?:\w*article|\w*blogposting|report)", regex.I)
+DECLARED_ARTICLE_TYPE = LazyPattern(r"(?:\w*article|\w*blogposting|report)", regex.I)
 
 # ---------------------------------------------------------------- titles
 # "Headline - Site Name", "Headline | Site", "Site :: Headline".
