@@ -21,13 +21,11 @@ from . import body, header, prompts, teasers, verdict
 PassFunc = Callable[[Document, Config], Document]
 
 
+# A pass function imported from its module on first use (``passes/dom.py``: HTML pages only).
+# A text dump never runs the DOM passes, so it never compiles their module (~27 M instructions
+# of a fresh process's import).  Calls and ``__doc__`` (the pass's summary) go to the function.
+# (No docstring: the ``__doc__`` property below takes its place.)
 class _Deferred:
-    """A pass function imported from its module on first use (``passes/dom.py``: HTML pages only).
-
-    A text dump never runs the DOM passes, so it never compiles their module (~27 M instructions
-    of a fresh process's import).  Calls and ``__doc__`` (the pass's summary) go to the function.
-    """
-
     __slots__ = ("_module", "_name", "_func")
 
     def __init__(self, module: str, name: str):
