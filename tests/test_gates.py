@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import regex
 
 from cleanarticle import patterns
 
@@ -96,10 +97,33 @@ def test_first_word_is_the_first_white_space_separated_word(line):
 
 def test_the_names_the_name_patterns_share_are_defined_once_per_pattern():
     """NAME is a call to a subpattern defined at the start: a byline with two names still reads both."""
-    for pattern in (patterns.BYLINE, patterns.BYLINE_INSIDE, patterns.NAME_LINE, patterns.ROLE_NAME):
+    for pattern in (patterns.BYLINE_NAMES, patterns.NAME_LINE, patterns.ROLE_NAME):
         assert pattern.pattern.startswith("(?(DEFINE)") and pattern.pattern.count("(?P<_name>") == 1
     m = patterns.BYLINE.match("By Ann Lee and Bo Park Updated May 2")
     assert m and m.group("names") == "Ann Lee and Bo Park"
+
+
+_BYLINE_LINES = [
+    "By Ann Lee and Bo Park Updated May 2", "By Jane Doe", "by  :  Jane Doe", "By: Jane Doe", "By :Jane Doe", "By: : Jane",
+    "BY JANE DOE", "by the river the town grew", "Autorin: Eva Schmidt", "Autor in Berlin", "Texte : Marie Curie",
+    "Texto: Ana Gómez y Luis Pérez", "Auteure Claire Dubois", "Written by Tom Wood, Ann Lee, and Cy Diaz",
+    "Posted by John Smith on Jan 3, 2020", "Published 7 May 2023 by Jane Doe", "ByJane Doe", "Photos by Ann Lee | By Bo Park",
+    "Reviewed by Dr. Ann Lee, edited by Bo Park", "Story by Jane Doe Published May 2", "by by by Jane Doe",
+    "Nachrichten von heute von Anna Berger und Jonas Frei", "Posted by: jdoe on May 2", "(by Jane Doe)", "A by B by Cy Diaz",
+    "Updated by Jane Doe", "door Sanne de Vries en Jan van der Berg", "przez Jana Kowalskiego", "par", "", "by",
+]
+
+
+@pytest.mark.parametrize("line", _BYLINE_LINES)
+def test_a_byline_matched_in_two_steps_matches_as_one_pattern(line):
+    """BYLINE and BYLINE_INSIDE (a label, then BYLINE_NAMES from where it ends) find the names one pattern finds."""
+    names = r"(?P<names>" + patterns.NAME + r"(?:" + patterns._JOIN + patterns.NAME + r")*)"
+    lists = {"not_name": patterns._NOT_NAME_LIST}
+    for two_steps, method in ((patterns.BYLINE, "match"), (patterns.BYLINE_INSIDE, "search")):
+        one = regex.compile(patterns._NAME_DEFINITIONS + two_steps.label.pattern + names, **lists)
+        expected, got = getattr(one, method)(line), getattr(two_steps, method)(line)
+        assert (got and got.group("names")) == (expected and expected.group("names"))
+        assert (got and got.span("names")) == (expected and expected.span("names"))
 
 
 def test_a_gate_remembers_first_words_within_a_bound():

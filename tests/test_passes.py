@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 
 import pytest
@@ -348,3 +351,15 @@ def test_blocks_containing_finds_what_a_test_per_block_finds():
         assert set(fresh.text_indexes) == built
     # A relabelled copy shares the index (texts and word counts never change).
     assert doc.relabel({0: (Label.CHROME, "test")}).text_indexes is doc.text_indexes
+
+
+def test_the_dom_passes_run_the_dom_functions_and_a_text_dump_never_imports_them():
+    deferred = {p.name: p.func for p in PASSES if p.kinds == {"html"} and p.func.__class__.__name__ == "_Deferred"}
+    assert set(deferred) == {"dom_landmarks", "dom_hints", "link_lists", "signup_boxes", "teaser_cards", "main_container"}
+    for func in deferred.values():
+        assert func._load() is getattr(dom, func._name) and func.__doc__ == func._load().__doc__
+    code = ("import sys, cleanarticle; cleanarticle.clean('Night buses reach the suburbs at last.\\n' * 5, kind='text');"
+            " print('cleanarticle.passes.dom' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}).stdout
+    assert out.strip() == "False"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -309,3 +310,11 @@ _LINE = st.lists(st.sampled_from(["The", "der", "ΟΔΟΣ", "Σ", "İstanbul", "
 def test_word_stats_of_a_page_are_each_lines_word_stats(lines):
     words, stops = P.word_stats_of(lines)
     assert list(zip(words, stops)) == [P.word_stats(line) for line in lines]
+
+
+def test_month_names_are_plain_words_for_the_named_list():
+    """``_MONTH`` matches the names as a named list, unescaped: the alternation they replaced escaped them."""
+    assert all(regex.escape(m) == m for m in P._MONTH_NAMES)
+    assert P._MONTH_NAMES == sorted(P.MONTHS, key=len, reverse=True)
+    assert P.DATE_DMY_NAME.search("am 3. März 2021")["month"] == "März"
+    assert P.DATE_MDY_NAME.search("SEPT. 4, 2019")["month"] == "SEPT"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -150,3 +151,12 @@ def test_cli_report_for_one_input_and_for_a_batch(tmp_path):
     hrefs = [a.get("href") for a in index.iter("a")]
     assert len(hrefs) == 1 and (reports / hrefs[0]).is_file()
     assert "input is empty" in index.text_content()
+
+
+def test_the_report_builder_is_imported_on_first_use_and_report_stays_the_function():
+    code = ("import sys, cleanarticle; print('cleanarticle._report' in sys.modules);"
+            " import cleanarticle.report; from cleanarticle.report import IndexEntry, FOLD_CHROME_RUN;"
+            " print(callable(cleanarticle.report), IndexEntry.__module__, FOLD_CHROME_RUN)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}).stdout.split()
+    assert out == ["False", "True", "cleanarticle._report", str(FOLD_CHROME_RUN)]

@@ -15,6 +15,9 @@ from .errors import ConfigError
 
 @dataclass(frozen=True, slots=True)
 class Config:
+    """Every setting of cleanarticle, with its default (a docstring spares @dataclass building one from
+    the 70-parameter signature at import)."""
+
     # --- which passes run -------------------------------------------------
     disabled: frozenset[str] = field(default_factory=frozenset)
     """Names of passes to skip (see ``cleanarticle.PASSES``)."""

@@ -152,6 +152,8 @@ Change = tuple[Label, str] | tuple[Label, str, int]
 
 @dataclass(frozen=True, slots=True)
 class Document:
+    """A page as an ordered tuple of labelled blocks, with its metadata candidates and DOM elements."""
+
     blocks: tuple[Block, ...]
     kind: str                                   # "html" or "text"
     url: str | None = None

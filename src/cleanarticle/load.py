@@ -52,6 +52,8 @@ _HTML_TAG = LazyPattern(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}[\s/>]")
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
+    """Decoded input and what it is."""
+
     text: str
     kind: str            # "html" or "text"
     name: str | None     # file name when read from a path

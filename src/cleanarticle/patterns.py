@@ -107,18 +107,23 @@ class LazyPattern:
     compiles the HTML class hints).  The first method call compiles the pattern and
     stores the compiled pattern's methods in the slots, so later calls cost what a
     compiled pattern's do.
+
+    ``lists`` are the pattern's named lists (``\\L<name>``: one of the strings, longest first).
+    A list of words compiles somewhat faster than the same words written as an alternation,
+    which the ``regex`` module parses character by character (a little: it still builds an
+    object per character of every word, the bulk of the cost).
     """
 
-    __slots__ = ("pattern", "flags", "search", "match", "fullmatch", "finditer", "findall", "split", "sub")
+    __slots__ = ("pattern", "flags", "lists", "search", "match", "fullmatch", "finditer", "findall", "split", "sub")
 
-    def __init__(self, pattern: str, flags: int = 0):
-        self.pattern, self.flags = pattern, flags
+    def __init__(self, pattern: str, flags: int = 0, **lists: list[str]):
+        self.pattern, self.flags, self.lists = pattern, flags, lists
 
     def __getattr__(self, name: str) -> Any:  # only reached while the method slots are empty
-        if name not in LazyPattern.__slots__[2:]:
+        if name not in LazyPattern.__slots__[3:]:
             raise AttributeError(name)
-        compiled = regex.compile(self.pattern, self.flags)
-        for method in LazyPattern.__slots__[2:]:
+        compiled = regex.compile(self.pattern, self.flags, **self.lists)
+        for method in LazyPattern.__slots__[3:]:
             setattr(self, method, getattr(compiled, method))
         return getattr(compiled, name)
 
@@ -216,9 +221,12 @@ def word_stats_of(texts: list[str]) -> tuple[list[int], list[int]]:
     return words, stops
 
 
-_LANGS_OF: dict[str, tuple[str, ...]] = {
-    w: tuple(lang for lang, ws in STOPWORDS.items() if w in ws) for w in _ALL_STOPWORDS
-}
+# Each function word's languages, in STOPWORDS order (built list by list: a test of every word
+# against every list cost ~5,000 set lookups at import).
+_LANGS_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _words in STOPWORDS.items():
+    for _w in _words:
+        _LANGS_OF[_w] = _LANGS_OF.get(_w, ()) + (_lang,)
 
 
 def guess_language(texts: list[str]) -> str | None:
@@ -568,13 +576,14 @@ CREDIT_PHRASE = LazyPattern(
 # ---------------------------------------------------------------- names, bylines, authors
 # Capitalised words that end a name rather than continue it: the labels and job titles that
 # follow a name in a byline ("Jane Doe Updated May 2", "Jane Doe Executive Editor").
-_NOT_NAME_WORDS = (
-    r"(?i:published|updated|posted|last|modified|reviewed|edited|fact|read|min|share|follow|view|more|about|"
-    r"comments?|executive|senior|director|founder|co-founder|ceo|cto|manager|editor|writer|reporter|expert|"
-    r"specialist|head|chief|president|analyst|consultant|correspondent|columnist|veröffentlicht|aktualisiert|"
-    r"publié|publicado|actualizado|pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt|opublikowano|"
-    r"zaktualizowano|in|on|at|from|for|with)(?![\p{L}\-])"
-)
+_NOT_NAME_LIST = """published updated posted last modified reviewed edited fact read min share follow view more about
+    comment comments executive senior director founder co-founder ceo cto manager editor writer reporter expert
+    specialist head chief president analyst consultant correspondent columnist veröffentlicht aktualisiert
+    publié publicado actualizado pubblicato aggiornato atualizado gepubliceerd bijgewerkt opublikowano
+    zaktualizowano in on at from for with""".split()
+# (Tried only in lookarounds, where the order of the words does not matter.)  Patterns using it pass
+# ``not_name=_NOT_NAME_LIST``.
+_NOT_NAME_WORDS = r"(?i:\L<not_name>)(?![\p{L}\-])"
 # A personal name: two to four capitalised words, with the usual particles ("van der"), none of them
 # one of the words above.  ``NAME`` calls the subpattern that ``_NAME_DEFINITIONS`` defines, and every
 # pattern using it starts with those definitions (``_with_names``): a pattern naming several people
@@ -590,32 +599,64 @@ NAME = r"(?&_name)"
 
 def _with_names(pattern: str, flags: int = 0) -> LazyPattern:
     """A pattern that uses ``NAME``, with the name's definitions in front (they match nothing themselves)."""
-    return LazyPattern(_NAME_DEFINITIONS + pattern, flags)
+    return LazyPattern(_NAME_DEFINITIONS + pattern, flags, not_name=_NOT_NAME_LIST)
 
 
 # ", and" as well as "," or "and" between names: "Ann Lee, Bo Park, and Cy Diaz".
 _JOIN = (r"(?:(?<!\s)\s*|(?<=\s))(?:,\s*(?:and|und|et|y|e|en|i|oraz)\b|,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|"
          r"\ben\b|\bi\b|\boraz\b)\s*")
 # Text of adjacent elements run together: "Jane DoePublished", "Jane DoeFounder at …".
-RUN_TOGETHER_LABEL = LazyPattern(r"(?=\p{Lu})(?<=\p{Ll})(?=" + _NOT_NAME_WORDS + r")")
+RUN_TOGETHER_LABEL = LazyPattern(r"(?=\p{Lu})(?<=\p{Ll})(?=" + _NOT_NAME_WORDS + r")", not_name=_NOT_NAME_LIST)
 NAME_LIST_SPLIT = LazyPattern(_JOIN)
 
-BYLINE = _with_names(
+# The names a byline gives after its label ("Jane Doe", "Ann Lee, Bo Park and Cy Diaz").
+BYLINE_NAMES = _with_names(r"(?P<names>" + NAME + r"(?:" + _JOIN + NAME + r")*)")
+
+
+class _LabelThenNames:
+    """A byline's label ("By", "Written by", "von") and then its names, matched in two steps: the label's
+    pattern, then ``BYLINE_NAMES`` from where it ends.
+
+    The names' definitions then compile once for BYLINE and BYLINE_INSIDE, not once each (~1,000
+    pattern characters, ~25 M instructions in a fresh process), and the matches are those of one
+    pattern holding both: a name starts with a capital letter, so it can only start after all the
+    white space and the colon following the label, which is where the label's pattern ends (its
+    words are no prefixes of each other followed by white space or a colon).  ``match`` and ``search``
+    return the names' match (group ``names``), or None; like a pattern's, they take ``timeout``.
+    """
+
+    __slots__ = ("label",)
+
+    def __init__(self, label: LazyPattern):
+        self.label = label
+
+    def match(self, text: str, timeout: float | None = None) -> regex.Match[str] | None:
+        m = self.label.match(text, timeout=timeout)
+        return None if m is None else BYLINE_NAMES.match(text, m.end(), timeout=timeout)
+
+    def search(self, text: str, timeout: float | None = None) -> regex.Match[str] | None:
+        """The names after the first label that has any (the leftmost match of the one pattern)."""
+        pos = 0
+        while (m := self.label.search(text, pos, timeout=timeout)) is not None:
+            names = BYLINE_NAMES.match(text, m.end(), timeout=timeout)
+            if names is not None:
+                return names
+            pos = m.start() + 1
+        return None
+
+
+BYLINE = _LabelThenNames(LazyPattern(
     r"^\s*(?i:by|written by|words by|story by|posted by|von|par|por|di|door|przez|autor(?:in)?|auteure?|autore|author|"
     r"text|texte|texto|testo|tekst|reporting by|redakcja)\s*(?::\s*|\s+)"
-    r"(?P<names>" + NAME + r"(?:" + _JOIN + NAME + r")*)",
-    0,  # (version 0: simple case folding in the (?i:) groups compiles faster; no name needs full folding)
-)
+))
 
 # "… by Jane Doe" inside a byline that starts with something else: "Published 7 May 2023 by Jane Doe",
 # "Posted by Jane Doe on …", "ByJane Doe" (text of adjacent elements run together).
-BYLINE_INSIDE = _with_names(
+BYLINE_INSIDE = _LabelThenNames(LazyPattern(
     r"(?:^|(?<=[\s|•·●,:;(]))(?<!(?i:reviewed|edited|updated|checked|photos?|photographs?|images?|pictures?|"
     r"illustrations?|illustrated|video|graphics?|produced|designed|translated|modified)\s+)"
     r"(?i:by|von|par|por|door|przez)\s*:?\s*"
-    r"(?P<names>" + NAME + r"(?:" + _JOIN + NAME + r")*)",
-    0,
-)
+))
 # Every pattern that finds "by" inside a line needs one of these (lower case): a cheap gate.
 BY_WORDS = ("by", "von", "par", "por", "door", "przez")
 
@@ -707,11 +748,14 @@ def month_number(name: str) -> int | None:
     return MONTHS.get(name.lower().rstrip("."))
 
 
-_MONTH = r"(?P<month>" + "|".join(sorted((regex.escape(m) for m in MONTHS), key=len, reverse=True)) + r")\.?"
+# Every month name, longest first (as the named list ``months`` of the patterns using ``_MONTH`` tries them;
+# none holds a character ``regex.escape`` would escape, as tested).
+_MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
+_MONTH = r"(?P<month>\L<months>)\.?"
 DATE_ISO = LazyPattern(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<mnum>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)")
 DATE_DMY_NAME = LazyPattern(r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?(?:\s+(?:de\s+)?|-)" + _MONTH
-                              + r"(?:,?\s+(?:de\s+)?|-)(?P<year>(?:19|20)\d\d)(?!\d)", _I)
-DATE_MDY_NAME = LazyPattern(_MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)", _I)
+                              + r"(?:,?\s+(?:de\s+)?|-)(?P<year>(?:19|20)\d\d)(?!\d)", _I, months=_MONTH_NAMES)
+DATE_MDY_NAME = LazyPattern(_MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)", _I, months=_MONTH_NAMES)
 DATE_DMY_NUM = LazyPattern(r"(?<!\d)(?P<day>[0-3]?\d)[./](?P<mnum>[0-3]?\d)[./](?P<year>(?:19|20)\d\d)(?!\d)")
 DATE_PATTERNS = (DATE_ISO, DATE_DMY_NAME, DATE_MDY_NAME, DATE_DMY_NUM)
 
@@ -734,7 +778,8 @@ DATELINE = LazyPattern(
 
 # A month and year without a day ("Last updated: June 2022"), read as the month's first day
 # on a dateline when the page shows no whole date.
-DATE_MONTH_YEAR = LazyPattern(r"(?<!\d[\s./-]*)" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)(?!\d)", _I)
+DATE_MONTH_YEAR = LazyPattern(r"(?<!\d[\s./-]*)" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)(?!\d)", _I,
+                              months=_MONTH_NAMES)
 
 # "This article was originally published on 26 Sep 2019": the text names the first publication's
 # date, which the byline (showing the last revision's) does not.  ORIGINAL_STEMS gates the pattern.
@@ -781,7 +826,7 @@ TIME_UPDATED_MARK = LazyPattern(r"updated|modified")
 
 # A page that declares itself an article: og:type "article", or a schema.org type that is one
 # (Article, NewsArticle, TechArticle, BlogPosting, LiveBlogPosting, Report ...), matched per type.
-DECLARED_ARTICLE_TYPE = regex.compile(r"(?:\w*article|\w*blogposting|report)", regex.I)
+DECLARED_ARTICLE_TYPE = LazyPattern(r"(?:\w*article|\w*blogposting|report)", regex.I)
 
 # ---------------------------------------------------------------- titles
 # "Headline - Site Name", "Headline | Site", "Site :: Headline".

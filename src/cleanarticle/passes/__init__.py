@@ -9,19 +9,48 @@ The order below is the order they run in.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..config import Config
 from ..document import Document, TraceStep
 from ..errors import ConfigError
-from . import body, dom, header, prompts, teasers, verdict
+from . import body, header, prompts, teasers, verdict
 
 PassFunc = Callable[[Document, Config], Document]
 
 
+# A pass function imported from its module on first use (``passes/dom.py``: HTML pages only).
+# A text dump never runs the DOM passes, so it never compiles their module (~27 M instructions
+# of a fresh process's import).  Calls and ``__doc__`` (the pass's summary) go to the function.
+# (No docstring: the ``__doc__`` property below takes its place.)
+class _Deferred:
+    __slots__ = ("_module", "_name", "_func")
+
+    def __init__(self, module: str, name: str):
+        self._module, self._name, self._func = module, name, None
+
+    def _load(self) -> PassFunc:
+        if self._func is None:
+            self._func = getattr(importlib.import_module(self._module, __name__), self._name)
+        return self._func
+
+    def __call__(self, doc: Document, cfg: Config) -> Document:
+        return (self._func or self._load())(doc, cfg)
+
+    @property  # type: ignore[misc]
+    def __doc__(self) -> str | None:  # type: ignore[override]
+        return self._load().__doc__
+
+    def __repr__(self) -> str:
+        return f"<pass {self._module[1:]}.{self._name}, imported on first use>"
+
+
 @dataclass(frozen=True, slots=True)
 class Pass:
+    """One pass of the registry: its name, its function and the inputs it runs on."""
+
     name: str
     func: PassFunc
     kinds: frozenset[str]     # which inputs it runs on: "html", "text"
@@ -38,12 +67,12 @@ PASSES: tuple[Pass, ...] = (
     Pass("prompts", prompts.mark_prompts, _BOTH),
     Pass("credits", prompts.mark_credits, _BOTH),
     Pass("doubled_alt_text", prompts.mark_doubled_alt_text, _BOTH),
-    Pass("dom_landmarks", dom.mark_landmarks, _HTML),
-    Pass("dom_hints", dom.mark_boilerplate_hints, _HTML),
-    Pass("link_lists", dom.mark_link_lists, _HTML),
-    Pass("signup_boxes", dom.mark_signup_boxes, _HTML),
-    Pass("teaser_cards", dom.mark_teaser_cards, _HTML),
-    Pass("main_container", dom.select_main_container, _HTML),
+    Pass("dom_landmarks", _Deferred(".dom", "mark_landmarks"), _HTML),
+    Pass("dom_hints", _Deferred(".dom", "mark_boilerplate_hints"), _HTML),
+    Pass("link_lists", _Deferred(".dom", "mark_link_lists"), _HTML),
+    Pass("signup_boxes", _Deferred(".dom", "mark_signup_boxes"), _HTML),
+    Pass("teaser_cards", _Deferred(".dom", "mark_teaser_cards"), _HTML),
+    Pass("main_container", _Deferred(".dom", "select_main_container"), _HTML),
     Pass("main_run", body.select_main_run, _BOTH),
     Pass("repeats", body.mark_repeats, _BOTH),
     Pass("linked_headings", body.restore_linked_headings, _HTML),
