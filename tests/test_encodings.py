@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanarticle import clean
 from cleanarticle.load import decode
@@ -106,3 +108,15 @@ def test_a_beautifulsoup_object_is_a_source() -> None:
     article = clean(soup)
     assert article.body.startswith(TEXTS["zh"][:40])
     assert article.title == "Budget"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\xad\u200b\u3000é\x01\x08\x0e\x1b\x7f\x84\x86\x9f\x00"),
+               max_size=60))
+def test_control_share_fast_path_agrees_with_the_pattern(sample):
+    # _control_share answers 0.0 without the pattern when it can: it must agree with the pattern's count.
+    from cleanarticle.load import _CONTROL, _control_share
+
+    expected = len(_CONTROL.findall(sample[:4096])) / max(1, len(sample[:4096]))
+    assert _control_share(sample) == expected
+    assert _control_share("<html>" + sample + "</html>") == len(_CONTROL.findall(sample)) / (len(sample) + 13)

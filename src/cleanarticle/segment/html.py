@@ -9,7 +9,9 @@ elements) are skipped whole.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import compress, repeat
+from operator import itemgetter
 from urllib.parse import urljoin, urlsplit
 
 import regex
@@ -123,6 +125,10 @@ def _simple_row(tr: etree._Element) -> bool:
     return True
 
 
+# The attributes by which a page hides an element: ``_hidden`` is asked only of an element with one of them.
+_HIDING_ATTRIBUTES = frozenset({"hidden", "aria-hidden", "style"})
+
+
 def _hidden(el: etree._Element) -> bool:
     """The page hides the element (``hidden``, ``aria-hidden``, CSS ``display``/``visibility``)."""
     get = el.get
@@ -192,7 +198,9 @@ def _joins_as_written(href: str) -> bool:
 # The fields of a new block after its link (label, reason, group), and the order the walk builds them in.
 _BLOCK_DEFAULTS = defaults_after("href")
 assert Block._fields[:13] == ("index", "text", "words", "stopwords", "ends_sentence", "ellipsis", "tag", "heading",
-                              "gap_before", "landmarks", "path", "link_share", "href"), "_Walker.flush relies on this order"
+                              "gap_before", "landmarks", "path", "link_share", "href"), "_Walker.blocks relies on this order"
+# A walk frame's tag, landmarks, heading level and path (see ``_Walker.stack``).
+_FRAME_FIELDS = itemgetter(2, 3, 4, 5)
 
 
 def _stripped_length(pieces: list[str]) -> int:
@@ -232,7 +240,8 @@ class _Walker:
         self.start = start
         self.cfg = cfg
         self.base_url = base_url
-        self.blocks: list[Block] = []
+        # the paragraphs read: (text pieces joined, frame of the block element, link share, link as written)
+        self.paragraphs: list[tuple[str, tuple, float, str | None]] = []
         self.elements: list[Element] = []
         # frames of the open block elements: (lxml element, element index, tag, landmarks,
         # heading level, path of element indices from the outermost); the first frame stands
@@ -287,52 +296,73 @@ class _Walker:
                 return
 
     def flush(self) -> None:
-        """End the paragraph being read: make a block of its text, if it has any."""
+        """End the paragraph being read: keep its text, if it has any, for a block (``blocks``)."""
         parts = self.parts
         if not parts:
             return
-        # (``_stripped_length``, inlined: most calls end here, at the white space between two blocks)
-        chars = len(parts[0].strip()) if len(parts) == 1 else sum(map(len, map(str.strip, parts)))
-        if not chars:  # nothing but white space since the last block: a link it opened is forgotten
+        text = parts[0] if len(parts) == 1 else "".join(parts)
+        if text.isspace():  # nothing but white space since the last block: a link it opened is forgotten
             parts.clear()
             self.link_parts.clear()
             self.href = None
             return
-        text = " ".join((parts[0] if len(parts) == 1 else "".join(parts)).split())
+        parts_out = self.paragraphs
         link_parts = self.link_parts
-        link_chars = _stripped_length(link_parts) if link_parts else 0
-        href = self.href
-        parts.clear()
-        link_parts.clear()
-        self.href = None
-        if not text or len(text) < 3 and not patterns.HAS_LETTER.search(text):  # "|", "»", "12" are no block
-            return
-        cfg = self.cfg
-        if len(text) > cfg.max_block_chars:
-            text = text[: cfg.max_block_chars]
-        blocks = self.blocks
-        if len(blocks) >= cfg.max_blocks:
-            raise too_many_blocks(cfg.max_blocks)
-        _, _, tag, landmarks, heading, path = self.stack[-1]
-        share = link_chars / chars
-        if share >= 0.5:
-            if href is not None and self.base_url:
-                href = resolve_link(self.base_url, href)
+        if link_parts:
+            share = _stripped_length(link_parts) / _stripped_length(parts)
+            link_parts.clear()
+            parts_out.append((text, self.stack[-1], min(1.0, share), self.href if share >= 0.5 else None))
         else:
-            href = None
-        # Built as the tuple it is, as ``document.make_block`` would build it (a page has hundreds of blocks).
-        blocks.append(tuple.__new__(Block, (
-            len(blocks), text, *patterns.word_stats(text), *patterns.sentence_end(text),
-            tag, heading, 1, landmarks, path, min(1.0, share), href) + _BLOCK_DEFAULTS))
+            parts_out.append((text, self.stack[-1], 0.0, None))
+        parts.clear()
+        self.href = None
 
-    def open_block(self, el: etree._Element, tag: str) -> None:
-        """Start a block element: end the paragraph before it and record the element."""
-        if self.parts:
-            self.flush()
+    def blocks(self) -> list[Block]:
+        """The blocks of the paragraphs read, built column by column when the walk has ended.
+
+        A paragraph's text has its white space collapsed; one that is then under three
+        characters without a letter ("|", "»", "12") is no block.  The statistics of each
+        text are computed for all texts at once (``patterns.word_stats_of``), and each block
+        is built as the tuple it is, in C (as ``document.make_block`` would build it).
+        """
+        paragraphs = self.paragraphs
+        if not paragraphs:
+            return []
+        raw, frames, shares, hrefs = zip(*paragraphs)
+        texts = list(map(" ".join, map(str.split, raw)))
+        lengths = list(map(len, texts))
+        if min(lengths) < 3:
+            has_letter = patterns.HAS_LETTER.search
+            kept = [n >= 3 or has_letter(t) is not None for n, t in zip(lengths, texts)]
+            if not all(kept):
+                texts, frames, shares, hrefs, lengths = (
+                    list(compress(column, kept)) for column in (texts, frames, shares, hrefs, lengths))
+        cfg = self.cfg
+        if len(texts) > cfg.max_blocks:
+            raise too_many_blocks(cfg.max_blocks)
+        if max(lengths) > cfg.max_block_chars:
+            texts = [t[: cfg.max_block_chars] for t in texts]
+        if self.base_url and any(hrefs):
+            base = self.base_url
+            hrefs = [href if href is None else resolve_link(base, href) for href in hrefs]
+        words, stops = patterns.word_stats_of(texts)
+        ends, ellipses = zip(*map(patterns.sentence_end, texts))
+        # (frame fields: element, element index, tag, landmarks, heading, path)
+        tags, landmarks, headings, paths = zip(*map(_FRAME_FIELDS, frames))
+        rows = zip(range(len(texts)), texts, words, stops, ends, ellipses, tags, headings, repeat(1), landmarks,
+                   paths, shares, hrefs, *map(repeat, _BLOCK_DEFAULTS))
+        return list(map(partial(tuple.__new__, Block), rows))
+
+    def open_block(self, el: etree._Element, tag: str, keys: list[str]) -> None:
+        """Start a block element (the paragraph before it has ended): record the element.
+
+        ``keys`` are the element's attribute names: an attribute is read only when it is
+        there (lxml's ``get`` costs as much when it is not).
+        """
         stack = self.stack
         _, parent, _, landmarks, heading, path = stack[-1]
         own = _LANDMARK_TAGS.get(tag)
-        if not own:
+        if not own and "role" in keys:
             role = el.get("role")
             own = _LANDMARK_ROLES.get(role.lower()) if role else None
         if own:
@@ -341,7 +371,8 @@ class _Walker:
             if found is None:  # a page has a few such sets: build each once
                 found = self.landmark_sets[key] = landmarks | {own}
             landmarks = found
-        cls, eid = el.get("class"), el.get("id")
+        cls = el.get("class") if "class" in keys else None
+        eid = el.get("id") if "id" in keys else None
         hints = (f"{cls} {eid}" if cls and eid else cls or eid or "").lower()
         elements = self.elements
         index = len(elements)
@@ -361,7 +392,9 @@ class _Walker:
         links: list[etree._Element] = []  # the open <a> elements
         rows: set[etree._Element] = set()  # table rows read as one line
         kinds = dict(_TAG_KINDS)
+        shown = _HIDING_ATTRIBUTES.isdisjoint
         walker = etree.iterwalk(self.start, events=("start", "end"))
+        top = None  # the innermost open block element (stack[-1][0])
         for event, el in walker:
             if event == "start":
                 tag = el.tag
@@ -370,25 +403,41 @@ class _Walker:
                     kind = kinds[tag] = _kind_of(tag)
                 if kind == _NODE:  # comments, entities, processing instructions: only their tail counts
                     continue
-                if (kind == _SKIP or (kind == _NOSCRIPT or _hidden(el) and not _accordion_panel(el))
+                if kind == _SKIP:
+                    walker.skip_subtree()
+                    continue
+                keys = el.keys()  # (one call; asking for each attribute costs as much when it is missing)
+                if ((kind == _NOSCRIPT or keys and not shown(keys) and _hidden(el) and not _accordion_panel(el))
                         and not self.holds_most_text(el)):
                     # (A hidden element or a <noscript> holding most of the page's text is what a
                     # reader without scripts sees -- forums serve their posts that way.)
                     walker.skip_subtree()
                     continue
-                if kind == _CELL and el.getparent() in rows:
-                    self.cell_break()
-                elif kind == _OPEN or kind == _ROW or kind == _CELL:
+                # (the kinds by how often a page has them: block elements, links, inline elements)
+                if kind == _OPEN:
                     if len(stack) < max_depth:
-                        if kind == _ROW and _simple_row(el):
-                            rows.add(el)  # (held, so that its proxy, and identity, live as long as the walk)
-                        self.open_block(el, tag.lower())
+                        if parts:
+                            self.flush()
+                        self.open_block(el, tag.lower(), keys)
+                        top = el
                 elif kind == _LINK:
                     links.append(el)
-                    if self.href is None:
+                    if self.href is None and "href" in keys:
                         href = el.get("href")
                         if href and not href.startswith(("javascript:", "#")):
                             self.href = href
+                elif kind == _INLINE:
+                    pass
+                elif kind == _CELL and el.getparent() in rows:
+                    self.cell_break()
+                elif kind == _ROW or kind == _CELL:
+                    if len(stack) < max_depth:
+                        if kind == _ROW and _simple_row(el):
+                            rows.add(el)  # (held, so that its proxy, and identity, live as long as the walk)
+                        if parts:
+                            self.flush()
+                        self.open_block(el, tag.lower(), keys)
+                        top = el
                 elif kind == _BR:
                     if self.after_br():
                         self.flush()  # a blank line (<br><br>) ends a paragraph
@@ -398,10 +447,11 @@ class _Walker:
                     self.flush()  # a rule ends a paragraph
                 s = el.text
             else:
-                if el is stack[-1][0]:
+                if el is top:
                     if parts:
                         self.flush()
                     stack.pop()
+                    top = stack[-1][0]
                 elif links and el is links[-1]:
                     links.pop()
                 s = el.tail
@@ -458,7 +508,8 @@ def segment(text: str, cfg: Config, url: str | None = None, root: etree._Element
     etree.strip_elements(start, *_STRIP_FIRST, with_tail=False)
     w = _Walker(start, cfg, meta.get("base_url") or url)
     w.walk()
-    if not w.blocks and not meta:
+    blocks = w.blocks()
+    if not blocks and not meta:
         raise NotAPageError("the page has no visible text")
-    return Document(blocks=tuple(w.blocks), kind="html", url=url or meta.get("url"), meta=meta,
+    return Document(blocks=tuple(blocks), kind="html", url=url or meta.get("url"), meta=meta,
                     elements=tuple(w.elements))
