@@ -145,8 +145,8 @@ class _HintReader:
     MEMORY = 50_000
     UNTIMED_CHARS = 100
 
-    def __init__(self, pattern: regex.Pattern[str]):
-        self.pattern = pattern
+    def __init__(self, pattern: regex.Pattern[str], leads: frozenset[str]):
+        self.pattern, self.leads = pattern, leads
         self.of_string: dict[str, str | None] = {}
         self.of_name: dict[str, str | None] = {}
 
@@ -157,7 +157,16 @@ class _HintReader:
         page's time is up): the hint patterns are linear, microseconds on such a name, and
         the ``regex`` module's time limit costs two system calls to read the CPU clock, more
         than the search itself (a page asks about ~50 names it has not seen before).
+
+        An ASCII text without one of the pattern's ``leads`` (the words that can begin a match)
+        between its separators has no match: that test (a fifth of a microsecond) answers for
+        most names, without the search (several microseconds).  (ASCII only: a case-insensitive
+        pattern also matches "ſ" for "s"; printable only: the only white space is then " ".)
         """
+        if text.isascii() and text.isprintable() and self.leads.isdisjoint(
+                text.lower().replace("_", "-").replace(" ", "-").split("-")):
+            memo[text] = None
+            return None
         if len(text) <= self.UNTIMED_CHARS and not patterns.out_of_time():
             m = self.pattern.search(text)
         else:
@@ -196,8 +205,8 @@ class _HintReader:
 
 
 # One reader for each pattern, shared by every page.
-_BOILERPLATE_HINTS = _HintReader(patterns.BOILERPLATE_HINT)
-_CONTENT_HINTS = _HintReader(patterns.CONTENT_HINT)
+_BOILERPLATE_HINTS = _HintReader(patterns.BOILERPLATE_HINT, patterns.BOILERPLATE_HINT_LEADS)
+_CONTENT_HINTS = _HintReader(patterns.CONTENT_HINT, patterns.CONTENT_HINT_LEADS)
 
 
 def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
