@@ -109,13 +109,21 @@ def _prose_blocks(doc: Document, cfg: Config) -> list[Block]:
             and not (stopword_language and b.stopword_share < min_share)]
 
 
+# The landmarks whose blocks mark_landmarks relabels (an answer of article/main or a figure's content changes nothing).
+_RELABELLING_LANDMARKS = _CHROME_LANDMARKS | {"header", "figure", "figcaption"}
+
+
 def mark_landmarks(doc: Document, cfg: Config) -> Document:
     """Blocks inside nav, aside and footer (and page headers) become chrome; figure captions become captions."""
+    # Only a block with one of the relabelling landmarks in its ancestry (``Block.landmarks`` is
+    # its path's) can change: the others (in an <article>, a <main>, a list) are not looked up.
+    content, relabelling = Label.CONTENT, _RELABELLING_LANDMARKS
+    asked = [b for b in doc.blocks if b.label is content and not relabelling.isdisjoint(b.landmarks)]
+    if not asked:
+        return doc
     changes: dict[int, Change] = {}
     innermost = _landmark_finder(doc.elements, *_prose_by_element(doc, cfg, _prose_blocks(doc, cfg)))
-    for b in doc.blocks:
-        if b.label is not Label.CONTENT or not b.landmarks:
-            continue
+    for b in asked:
         lm = innermost(b.path[-1])
         if lm in _CHROME_LANDMARKS:
             changes[b.index] = (Label.CHROME, reasons.inside(lm))
