@@ -389,8 +389,11 @@ def mark_signup_boxes(doc: Document, cfg: Config) -> Document:
     for b in doc.blocks:
         if b.path:
             words[b.path[-1]] += b.words
+    limit = cfg.signup_box_max_words
+    # (Only an element of at most ``limit`` words is ever asked whether it holds other prose, and its
+    # blocks are no longer: a longer paragraph's text, the costliest to search, is not searched.)
     for b in _prose_blocks(doc, cfg):
-        if b.path and not other_prose[i := b.path[-1]]:
+        if b.words <= limit and b.path and not other_prose[i := b.path[-1]]:
             other_prose[i] = not patterns.contains_any(b.text, keywords)
     for i in range(n - 1, 0, -1):
         if words[i]:  # (an element with prose has words)
@@ -399,7 +402,6 @@ def mark_signup_boxes(doc: Document, cfg: Config) -> Document:
                 words[p] += words[i]
                 if other_prose[i]:
                     other_prose[p] = True
-    limit = cfg.signup_box_max_words
     boxes = set()
     for i in forms:
         if words[i] > limit:  # a form around the page (ASP.NET's), or a long form of its own
