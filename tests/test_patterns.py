@@ -213,6 +213,55 @@ def test_class_hints():
     assert not P.CONTENT_HINT.search("text-gray-500")
 
 
+def _phrases(src: str) -> set[str]:
+    """Every string a regex made of literals, (?:a|b) groups, "?", [...] and {0,2} matches (a finite alternation)."""
+    def alternation(i: int) -> tuple[set[str], int]:
+        found, i = sequence(i)
+        while i < len(src) and src[i] == "|":
+            more, i = sequence(i + 1)
+            found |= more
+        return found, i
+
+    def sequence(i: int) -> tuple[set[str], int]:
+        found = {""}
+        while i < len(src) and src[i] not in "|)":
+            if src.startswith("(?:", i):
+                atom, i = alternation(i + 3)
+                assert src[i] == ")"
+                i += 1
+            elif src[i] == "[":
+                end = src.index("]", i)
+                atom, i = set(src[i + 1:end]), end + 1
+            else:
+                assert src[i].isalpha() or src[i] == "-", src[i:]
+                atom, i = {src[i]}, i + 1
+            if src.startswith("?", i):
+                atom, i = atom | {""}, i + 1
+            elif src.startswith("{0,2}", i):
+                atom, i = {""} | atom | {a + b for a in atom for b in atom}, i + 5
+            found = {f + a for f in found for a in atom}
+        return found, i
+
+    found, end = alternation(0)
+    assert end == len(src)
+    return found
+
+
+@pytest.mark.parametrize("pattern, leads", [(P.BOILERPLATE_HINT, P.BOILERPLATE_HINT_LEADS),
+                                            (P.CONTENT_HINT, P.CONTENT_HINT_LEADS)])
+def test_every_class_hint_phrase_begins_with_a_lead(pattern, leads):
+    # The hint reader searches only the names with a lead between separators: every phrase the pattern
+    # matches (its boundaries and the lookbehind aside) must begin with one, whole up to a separator.
+    src = pattern.pattern.replace("(?<!(?:with|has|no|without)[-_])", "")
+    for boundary in (r"(?:^|[\s_-])", r"(?:$|[\s_-])", r"(?:^|\s)", r"(?:$|\s)"):
+        src = src.replace(boundary, "")
+    phrases = _phrases(src)
+    assert len(phrases) > 50
+    for phrase in phrases:
+        assert pattern.search(f"x {phrase} y"), phrase
+        assert phrase.replace("_", "-").split("-")[0] in leads, phrase
+
+
 def test_sentence_ends_and_ellipsis():
     assert P.sentence_end("It rained.") == (True, False)
     assert P.sentence_end("He said “yes.”") == (True, False)

@@ -104,60 +104,82 @@ def _gather(root: etree._Element) -> tuple[dict[str, Elements], Elements, Elemen
     """The elements ``read_metadata`` reads, each kind in document order.
 
     Returns the elements of each of ``_READ_TAGS`` (``root`` included), and those below
-    ``root`` with an ``itemprop``, and the ``<a rel=...>``.  lxml finds the tags in C (a
-    page's other elements, most of them, never become Python objects), and XPath the
-    ``itemprop`` attributes' elements.
+    ``root`` with an ``itemprop``, and the ``<a rel=...>`` below it.  lxml finds the tags in
+    C (a page's other elements, most of them, never become Python objects), and XPath the
+    elements of the ``itemprop`` and ``rel`` attributes (not every link of the page).
     """
     by_tag: dict[str, Elements] = {tag: [] for tag in _READ_TAGS}
-    rel_links: Elements = []
-    for el in root.iter(*_READ_TAGS, "a"):
-        tag = el.tag
-        if tag == "a":
-            if el.get("rel") is not None and el is not root:
-                rel_links.append(el)
-        else:
-            by_tag[tag].append(el)
-    itemprops: Elements = _itemprop_elements()(root)
-    if itemprops and itemprops[0] is root:
-        del itemprops[0]
-    return by_tag, itemprops, rel_links
+    for el in root.iter(*_READ_TAGS):
+        by_tag[el.tag].append(el)
+    itemprops, rel_links = _attribute_queries()
+    return by_tag, itemprops(root), rel_links(root)
 
 
 @cache
-def _itemprop_elements() -> etree.XPath:
-    """The elements with an ``itemprop``, in document order (the attributes found in C, then their elements)."""
+def _attribute_queries() -> tuple[etree.XPath, etree.XPath]:
+    """The elements below the root with an ``itemprop``, and the ``<a>`` with a ``rel``, each in document order.
+
+    (Each found from its attributes: a step to every element's attributes, then back to the element, costs
+    less than testing each element for one, and the ``<a rel>`` query costs less than a page's links in Python.)
+    """
     from lxml import etree  # (imported by the HTML segmenter already; a text dump never comes here)
 
-    return etree.XPath("descendant-or-self::node()/@itemprop/..")
+    return etree.XPath("descendant::*/@itemprop/.."), etree.XPath("descendant::a/@rel/..")
 
 
 def _meta_tag(meta: dict[str, Any], key: str, content: str) -> None:
-    if key in ("og:title", "twitter:title"):
-        meta.setdefault("og_title", content)
-    elif key in ("og:site_name", "application-name", "publisher"):
-        meta.setdefault("site_name", content)
-    elif key in ("description", "og:description", "twitter:description"):
-        meta.setdefault("description", content)
-    elif key in ("author", "article:author", "dc.creator", "dc.creator.author", "sailthru.author", "cxenseparse:author",
-                 "parsely-author", "byl", "citation_author", "dcterms.creator"):
+    kind = _META_KINDS.get(key)
+    if kind is None:
+        if len(_META_KINDS) >= _META_KINDS_MEMORY:
+            _META_KINDS.clear()
+        kind = _META_KINDS[key] = _meta_kind(key)
+    if not kind:
+        return  # (most of a page's tags: viewport, og:image, twitter:card, robots ...)
+    if kind == "meta_authors":
         if not content.startswith("http"):
             meta.setdefault("meta_authors", []).append(content)
-    elif _squash(key) in _PUBLISHED_KEYS or _squash(key).endswith(_PUBLISHED_SUFFIXES):
+    elif kind == "meta_date" or kind == "meta_modified":
         date = parse_date(content)
         if date:
-            meta.setdefault("meta_date", date)
-    elif key in ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified",
-                 "dc.date.modified"):
-        date = parse_date(content)
-        if date:
-            meta.setdefault("meta_modified", date)
-    elif key == "og:type":
+            meta.setdefault(kind, date)
+    elif kind == "declares_article":
         if patterns.DECLARED_ARTICLE_TYPE.fullmatch(content.strip()):
             meta["declares_article"] = True
-    elif key in ("og:url",):
-        meta.setdefault("url", content)
-    elif key in ("og:locale", "language", "content-language", "dc.language"):
+    elif kind == "language":
         meta.setdefault("language", content.split("-")[0].split("_")[0].lower()[:8])
+    else:
+        meta.setdefault(kind, content)
+
+
+def _meta_kind(key: str) -> str:
+    """What a <meta> tag of this (lower-case) name declares: the ``meta`` key it sets, or "" for nothing we read."""
+    if key in ("og:title", "twitter:title"):
+        return "og_title"
+    if key in ("og:site_name", "application-name", "publisher"):
+        return "site_name"
+    if key in ("description", "og:description", "twitter:description"):
+        return "description"
+    if key in ("author", "article:author", "dc.creator", "dc.creator.author", "sailthru.author", "cxenseparse:author",
+               "parsely-author", "byl", "citation_author", "dcterms.creator"):
+        return "meta_authors"
+    if _squash(key) in _PUBLISHED_KEYS or _squash(key).endswith(_PUBLISHED_SUFFIXES):
+        return "meta_date"
+    if key in ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified",
+               "dc.date.modified"):
+        return "meta_modified"
+    if key == "og:type":
+        return "declares_article"
+    if key in ("og:url",):
+        return "url"
+    if key in ("og:locale", "language", "content-language", "dc.language"):
+        return "language"
+    return ""
+
+
+# Each <meta> name's kind, found once and remembered across pages (sites repeat the same few
+# dozen names), up to this many names.
+_META_KINDS: dict[str, str] = {}
+_META_KINDS_MEMORY = 10_000
 
 
 # <meta> names of the publication date, with "-", "_", ":" and "." removed ("published-date",
@@ -186,8 +208,6 @@ def _jsonld(meta: dict[str, Any], raw: str) -> None:
         data = json.loads(raw.strip().rstrip(";"))
     except (ValueError, RecursionError):
         return
-    persons: dict[str, str] = {}
-    _collect_persons(data, persons)
     stack: list[Any] = [data]
     seen = 0
     while stack and seen < 500:
@@ -215,9 +235,10 @@ def _jsonld(meta: dict[str, Any], raw: str) -> None:
             modified = parse_date(str(item.get("dateModified") or ""))
             if modified:
                 meta.setdefault("jsonld_modified", modified)
-            names = _person_names(item.get("author") or item.get("creator") or item.get("contributor"), persons)
-            if names and "jsonld_authors" not in meta and "webpage" not in types.lower():
-                meta["jsonld_authors"] = names
+            if "jsonld_authors" not in meta and "webpage" not in types.lower():
+                names = _person_names(item.get("author") or item.get("creator") or item.get("contributor"), data)
+                if names:
+                    meta["jsonld_authors"] = names
             pub = item.get("publisher")
             if isinstance(pub, dict) and isinstance(pub.get("name"), str):
                 meta.setdefault("site_name", pub["name"].strip())
@@ -238,14 +259,22 @@ def _collect_persons(data: Any, persons: dict[str, str]) -> None:
             stack.extend(v for v in item.values() if isinstance(v, (list, dict)))
 
 
-def _person_names(value: Any, persons: dict[str, str] | None = None) -> list[str]:
+def _person_names(value: Any, graph: Any = None) -> list[str]:
+    """The writers' names in a JSON-LD author value; a reference {"@id": …} is looked up among the Person nodes of ``graph``."""
     out: list[str] = []
     items = value if isinstance(value, list) else [value]
+    persons: dict[str, str] | None = None  # collected on the first reference (most authors carry their name)
     for it in items[:20]:
         if isinstance(it, str):
             name = it
         elif isinstance(it, dict) and str(it.get("@type", "Person")).lower() != "organization":
-            name = it.get("name") if isinstance(it.get("name"), str) else (persons or {}).get(str(it.get("@id")), "")
+            if isinstance(it.get("name"), str):
+                name = it["name"]
+            else:
+                if persons is None:
+                    persons = {}
+                    _collect_persons(graph, persons)
+                name = persons.get(str(it.get("@id")), "")
         else:
             continue
         name = clean_name(name or "", allow_org=True)  # "Podium Staff": assemble weighs persons first

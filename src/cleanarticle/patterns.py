@@ -869,6 +869,24 @@ CONTENT_HINT = LazyPattern(
     _I,
 )
 
+# The words that can begin a BOILERPLATE_HINT / CONTENT_HINT match, each whole between separators
+# (" ", "_", "-"): the first word of each phrase, and each phrase written without its optional
+# hyphen or separators ("sidebar", "articlebody").  An ASCII class name holding none of them between
+# separators has no match, and is not searched (most names have none).  Keep in step with the
+# patterns: tests/test_patterns.py checks every phrase they match against these.
+BOILERPLATE_HINT_LEADS = frozenset("""
+    nav navbar navigation menu breadcrumb breadcrumbs footer masthead sidebar side widget related recommend
+    recommended recommendations recirc more morestories morearticles morenews popular trending most mostread
+    mostpopular mostviewed share sharing sharebar social comment comments disqus respond newsletter subscribe
+    subscription signup promo advert advertisement ad ads adslot adunit sponsor sponsored cookie cookies consent
+    gdpr modal popup overlay toolbar pagination pager tag tags taglist author authorbio bio caption credit credits
+    skip print rating login paywall teaser outbrain taboola banner jump jumplink read readmore newslettersignup
+    visually visuallyhidden sr""".split())
+CONTENT_HINT_LEADS = frozenset("""
+    content main body text story post entry article prose news blog page rich richtext blogpost storycontent
+    articlebody""".split()) | {first + second for first in ("article", "story", "post", "entry", "news", "blog", "page", "main")
+                               for second in ("body", "content", "text", "entry", "main")}
+
 # The heading of an "About ..." box at the foot of an article: the writer's bio ("About the Author",
 # "Über die Autorin", or "About" and the writer's name, which the pass checks).  ABOUT_WRITER names
 # the writer; ABOUT_HEADING's group is what follows "About".

@@ -49,9 +49,10 @@ def mark_teasers(doc: Document, cfg: Config) -> Document:
         return bool(patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout))
 
     # A teaser group starts at a linked headline or a summary: without either, nothing changes
-    # (most text dumps: no links, no blurbs after the body), and the walk below is skipped.
+    # (most text dumps: no links, no blurbs after the body; most pages: only chrome links after
+    # it, no headline-shaped one left a candidate), and the walk below is skipped.
     summaries = {b.index for b in region if _candidate(b) and is_summary(b)}
-    if not summaries and not any(b.href for b in region):
+    if not summaries and not any(b.href and _title_like(b, cfg) and _candidate(b) for b in region):
         return doc
     changes: dict[int, Change] = {}
     group = -1
