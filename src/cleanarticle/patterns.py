@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from itertools import repeat
 from typing import Any
 
 import regex
@@ -251,6 +252,22 @@ def sentence_end(text: str) -> tuple[bool, bool]:
     # space than spaces and tabs follows it: only then is the text stripped again.
     ellipsis = t.endswith(_ELLIPSES) or text[-1:].isspace() and text.rstrip().endswith(_BRACKETED_ELLIPSES)
     return t[-1] in _SENTENCE_ENDS, ellipsis
+
+_SENTENCE_END_SET = frozenset(_SENTENCE_ENDS)
+_LAST_CHAR = slice(-1, None)
+
+
+def sentence_ends_of(texts: list[str]) -> tuple[list[bool], list[bool]]:
+    """``sentence_end`` of each of ``texts`` (stripped: none ends in white space), as two lists.
+
+    The same answers (tested), column-wise in C for a text dump's lines: a Python call a
+    line cost ~2,500 instructions (callgrind).  A stripped text never ends in white space, so
+    the second test of a bracketed ellipsis in ``sentence_end`` never applies.
+    """
+    cut = list(map(str.rstrip, texts, repeat(_CLOSERS)))
+    ends = list(map(_SENTENCE_END_SET.__contains__, map(str.__getitem__, cut, repeat(_LAST_CHAR))))
+    return ends, list(map(str.endswith, cut, repeat(_ELLIPSES)))
+
 
 ENDS_ELLIPSIS = LazyPattern(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|\(…\)|\(\.\.\.\))[\"'”’»)\]]*\s*$")
 LIST_MARKER = LazyPattern(r"^\s*(?:[-–•*·▪►✓]|\d{1,3}[.)])\s+")
