@@ -73,6 +73,7 @@ def title_anchor(doc: Document, cfg: Config) -> int | None:
         return None
     firsts = {t.split(" ", 1)[0] for t in titles}
     only = next(iter(firsts)) if len(firsts) == 1 else None  # (the usual case: one test, not any(map(...)))
+    first_words = tuple(firsts)
     best, best_words = None, 0
     line = title_line(doc, cfg)
     lo, hi, link_chrome = cfg.title_min_words, cfg.title_max_words, cfg.link_share_chrome
@@ -80,7 +81,11 @@ def title_anchor(doc: Document, cfg: Config) -> int | None:
         if not lo <= b.words <= hi or b.index == line or b.link_share >= link_chrome:
             continue
         start = b.text[:40].casefold()
-        if not (only in start if only is not None else any(map(start.__contains__, firsts))):
+        if start[:1].isalpha():
+            # Led by a letter, the block's first word starts it: it must start with the title's.
+            if not (start.startswith(only) if only is not None else start.startswith(first_words)):
+                continue
+        elif not (only in start if only is not None else any(map(start.__contains__, firsts))):
             continue  # cheap: the title's first word is not even in the block's first characters
         head = patterns.WORD.search(start)
         if head is None or head.group(0) not in firsts:
