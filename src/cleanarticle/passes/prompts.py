@@ -59,10 +59,10 @@ def mark_credits(doc: Document, cfg: Config) -> Document:
     # over the blocks short enough for either (the loop below tests each pattern's own limit).
     colon = doc.blocks_containing((":",), _CREDIT_PHRASE_MAX_WORDS)
     keyword = doc.blocks_containing(patterns.CREDIT_KEYWORDS, _CREDIT_PHRASE_MAX_WORDS)
-    blocks = doc.blocks
+    blocks, content = doc.blocks, Label.CONTENT
     for i in sorted(colon | keyword):
         b = blocks[i]
-        if b.label is not Label.CONTENT:
+        if b.label is not content:
             continue
         if b.words <= _CREDIT_MAX_WORDS and i in colon and patterns.match(patterns.CREDIT_LINE, b.text, cfg.regex_timeout):
             changes[i] = (Label.CREDIT, "credit line")

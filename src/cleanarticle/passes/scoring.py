@@ -77,6 +77,7 @@ def title_anchor(doc: Document, cfg: Config) -> int | None:
     best, best_words = None, 0
     line = title_line(doc, cfg)
     lo, hi, link_chrome = cfg.title_min_words, cfg.title_max_words, cfg.link_share_chrome
+    content = Label.CONTENT  # (a local: not an Enum lookup a block)
     for b in doc.blocks:
         if not lo <= b.words <= hi or b.index == line or b.link_share >= link_chrome:
             continue
@@ -94,7 +95,7 @@ def title_anchor(doc: Document, cfg: Config) -> int | None:
         if len(n) < cfg.anchor_min_chars or not any(n == t for t in titles):
             continue
         follow = sum(x.words for x in doc.blocks[b.index + 1: b.index + 1 + cfg.anchor_window]
-                     if x.label is Label.CONTENT and is_prose(x, doc, cfg))
+                     if x.label is content and is_prose(x, doc, cfg))
         if follow > best_words:
             best, best_words = b.index, follow
     return best
