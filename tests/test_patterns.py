@@ -327,4 +327,3 @@ _LINE = st.lists(st.sampled_from(["The", "der", "ΟΔΟΣ", "Σ", "İstanbul", "
 def test_word_stats_of_a_page_are_each_lines_word_stats(lines):
     words, stops = P.word_stats_of(lines)
     assert list(zip(words, stops)) == [P.word_stats(line) for line in lines]
-
