@@ -136,3 +136,17 @@ def test_a_gate_remembers_first_words_within_a_bound():
     for _ in range(2):
         assert gate.decides(patterns.fullmatch, "share", "Share this", 1.0)
         assert not gate.decides(patterns.fullmatch, "share", "Share prices fell", 1.0)
+
+
+@pytest.mark.parametrize("line", PROMPTS + NOTICES + SYMBOL_LED + [
+    "Apple Watch", "The council voted on Tuesday.", "Share\u00a0this", "Share, then go", "E-mail this article",
+    "’tis the season", "l’article est", "Sharing is caring", "SHARE", "Menu", "Menu\tHome", "Ads by Google"])
+def test_phrases_for_a_line_are_the_gates_own_remembered_or_not(line):
+    """``mark_prompts`` looks lines up by their start: the answer is what both gates give for the line."""
+    first = patterns.first_word(line)
+    prompts = patterns.could_be_prompt.patterns_for(first, line)
+    notices = patterns.could_be_notice.patterns_for(first, line)
+    for _ in range(2):  # found, then remembered
+        found = patterns.PHRASES_BY_LEAD.get(line.partition(" ")[0]) or patterns.phrases_for(line)
+        assert found[1:] == (prompts, notices)
+        assert found is patterns.NO_PHRASES or found[0] == first

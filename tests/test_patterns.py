@@ -293,6 +293,24 @@ def test_sentence_end(text, expected):
     assert P.sentence_end(text) == expected
 
 
+@given(st.lists(st.text().map(str.strip) | st.lists(st.sampled_from(["x", "…", ".", "”", "]", "[", "!", " "])).map("".join).map(str.strip) | st.sampled_from(
+    ["More [...]", "Read on…”", "(…)", "”", "", "It ends here.", "Wait...?", "[…]»"]), max_size=8))
+def test_sentence_ends_of_stripped_lines_are_each_lines_sentence_end(lines):
+    ends, ellipses = P.sentence_ends_of(lines)
+    assert list(zip(ends, ellipses)) == [P.sentence_end(line) for line in lines]
+
+
+def test_every_white_space_character_but_the_space_is_unprintable():
+    """The text segmenter keeps a printable line without a double space as it is (``_is_single_spaced``)."""
+    from cleanarticle.segment.text import _is_single_spaced
+
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert spaces and all(not c.isprintable() for c in spaces if c != " ")
+    for line in ["It rained.", "“Quoted” – and dashed — text…", "Tokyo 東京", "a\u00a0b", "a\u2009b", "a  b", "x\x1fy"]:
+        if _is_single_spaced(line):
+            assert " ".join(line.split()) == line, line
+
+
 END_PROMPTS = [
     "Sign up for our newsletter to get the week's best stories.", "Follow Jane Doe on Twitter @janedoe.",
     "Email the author at jane.doe@example.com.", "(Reporting by Jane Doe; Editing by John Roe)",

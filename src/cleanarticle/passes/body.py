@@ -48,9 +48,9 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
         inside |= _siblings_of_body(doc, values, barriers, inside, cfg, anchor)
         inside |= _announced_list(doc, barriers, inside, cfg)
     doc = doc.with_meta(title_anchor=anchor)
-    outside = (Label.CHROME, reasons.OUTSIDE_RUN)
+    outside, content = (Label.CHROME, reasons.OUTSIDE_RUN), Label.CONTENT  # (a local: not an Enum lookup a block)
     changes: dict[int, Change] = {b.index: outside for b in doc.blocks
-                                  if b.label is Label.CONTENT and b.index not in inside}
+                                  if b.label is content and b.index not in inside}
     return doc.relabel(changes)
 
 
@@ -169,7 +169,8 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
     seen = 0                      # earlier body paragraphs
     long_seen: list[str] = []     # ... those longer than repeat_min_chars, which count when held in a later block
     changes: dict[int, Change] = {}
-    body = [b for b in doc.blocks if b.label is Label.CONTENT]
+    content = Label.CONTENT  # (a local: not an Enum lookup a block)
+    body = [b for b in doc.blocks if b.label is content]
     texts: set[str] = set()
     repeated = []
     for b in body:
@@ -339,7 +340,8 @@ def mark_body_end(doc: Document, cfg: Config) -> Document:
     and only blocks of ``end_prompt_max_words`` or fewer; the first block that is
     neither stops it.
     """
-    body = [b for b in doc.blocks if b.label is Label.CONTENT]
+    content = Label.CONTENT  # (a local: not an Enum lookup a block)
+    body = [b for b in doc.blocks if b.label is content]
     if len(body) < 2:
         return doc
     changes: dict[int, Change] = {}

@@ -14,9 +14,13 @@ def _norm(text: str) -> str:
     return " ".join(patterns.WORD.findall(text.casefold()))
 
 
+# (Module constants: ``Label.CONTENT`` looks the member up through the Enum class, ~0.2 µs a time.)
+_CONTENT, _CHROME = Label.CONTENT, Label.CHROME
+
+
 def _movable(b: Block) -> bool:
     """Content, or chrome only because it lay outside the chosen body: the header passes may relabel it."""
-    return b.label is Label.CONTENT or (b.label is Label.CHROME and b.reason in OUTSIDE)
+    return b.label is _CONTENT or (b.label is _CHROME and b.reason in OUTSIDE)
 
 
 # Chrome that may still hold the article's byline: the page <header> that wraps the headline,
@@ -26,7 +30,7 @@ _BYLINE_CHROME_REASONS = (reasons.PAGE_HEADER, reasons.LINK_TEXT, reasons.READIN
 
 
 def _may_be_byline(b: Block) -> bool:
-    return _movable(b) or (b.label is Label.CHROME and b.reason.startswith(_BYLINE_CHROME_REASONS))
+    return _movable(b) or (b.label is _CHROME and b.reason.startswith(_BYLINE_CHROME_REASONS))
 
 
 def _has_part_or_date(text: str) -> bool:

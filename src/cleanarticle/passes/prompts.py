@@ -23,18 +23,22 @@ assert _CREDIT_MAX_WORDS <= _CREDIT_PHRASE_MAX_WORDS, "mark_credits indexes the 
 def mark_prompts(doc: Document, cfg: Config) -> Document:
     """Site prompts ("Connect with us", "Share this", cookie notices, "Read more", "5 min read") become chrome."""
     changes: dict[int, Change] = {}
-    first_word, prompt_gate, notice_gate = patterns.first_word, patterns.could_be_prompt, patterns.could_be_notice
-    fullmatch, match, timeout = patterns.fullmatch, patterns.match, cfg.regex_timeout
+    lookup, phrases_for, nothing = patterns.PHRASES_BY_LEAD.get, patterns.phrases_for, patterns.NO_PHRASES
+    fullmatch, match, any_matches, timeout = patterns.fullmatch, patterns.match, patterns.any_matches, cfg.regex_timeout
     content = Label.CONTENT
     for b in doc.blocks:
         if b.label is not content or b.words > _NOTICE_MAX_WORDS:
             continue
-        # Both gates go by the first word: find it once; each gives the phrases that can start with it.
-        first = first_word(b.text)
-        if b.words <= _PROMPT_MAX_WORDS and prompt_gate.decides(fullmatch, first, b.text, timeout):
+        # Both gates go by the first word, so most lines are decided by what their start was found to allow.
+        text = b.text
+        found = lookup(text.partition(" ")[0]) or phrases_for(text)
+        if found is nothing:
+            continue
+        first, prompt_phrases, notice_phrases = found
+        if b.words <= _PROMPT_MAX_WORDS and any_matches(fullmatch, prompt_phrases, text, timeout):
             if not (b.heading and b.tag[:1] == "h" and first in _SECTION_PROMPTS):
                 changes[b.index] = (Label.CHROME, SITE_PROMPT)
-        elif notice_gate.decides(match, first, b.text, timeout):
+        elif any_matches(match, notice_phrases, text, timeout):
             changes[b.index] = (Label.CHROME, SITE_NOTICE)
     # The article's reading time ("5 min read"): one or two on the page.  More are the cards of a
     # listing, each with its own, and those stay with their cards.
@@ -55,10 +59,10 @@ def mark_credits(doc: Document, cfg: Config) -> Document:
     # over the blocks short enough for either (the loop below tests each pattern's own limit).
     colon = doc.blocks_containing((":",), _CREDIT_PHRASE_MAX_WORDS)
     keyword = doc.blocks_containing(patterns.CREDIT_KEYWORDS, _CREDIT_PHRASE_MAX_WORDS)
-    blocks = doc.blocks
+    blocks, content = doc.blocks, Label.CONTENT
     for i in sorted(colon | keyword):
         b = blocks[i]
-        if b.label is not Label.CONTENT:
+        if b.label is not content:
             continue
         if b.words <= _CREDIT_MAX_WORDS and i in colon and patterns.match(patterns.CREDIT_LINE, b.text, cfg.regex_timeout):
             changes[i] = (Label.CREDIT, "credit line")
@@ -72,8 +76,9 @@ def mark_doubled_alt_text(doc: Document, cfg: Config) -> Document:
     """A line that is one phrase said twice ("KCLSU logo KCLSU logo") is image alt text, a caption."""
     # (Alt text is short; a long block said twice is a paragraph that repeats itself.)
     content, most = Label.CONTENT, cfg.doubled_max_words
+    # (Only a text of odd length can be doubled: the test of its length inline spares half the calls.)
     changes: dict[int, Change] = {b.index: (Label.CAPTION, "doubled alt text") for b in doc.blocks
-                                  if b.label is content and b.words <= most and is_doubled(b.text)}
+                                  if len(b.text) & 1 and b.label is content and b.words <= most and is_doubled(b.text)}
     return doc.relabel(changes)
 
 

@@ -73,14 +73,20 @@ def title_anchor(doc: Document, cfg: Config) -> int | None:
         return None
     firsts = {t.split(" ", 1)[0] for t in titles}
     only = next(iter(firsts)) if len(firsts) == 1 else None  # (the usual case: one test, not any(map(...)))
+    first_words = tuple(firsts)
     best, best_words = None, 0
     line = title_line(doc, cfg)
     lo, hi, link_chrome = cfg.title_min_words, cfg.title_max_words, cfg.link_share_chrome
+    content = Label.CONTENT  # (a local: not an Enum lookup a block)
     for b in doc.blocks:
         if not lo <= b.words <= hi or b.index == line or b.link_share >= link_chrome:
             continue
         start = b.text[:40].casefold()
-        if not (only in start if only is not None else any(map(start.__contains__, firsts))):
+        if start[:1].isalpha():
+            # Led by a letter, the block's first word starts it: it must start with the title's.
+            if not (start.startswith(only) if only is not None else start.startswith(first_words)):
+                continue
+        elif not (only in start if only is not None else any(map(start.__contains__, firsts))):
             continue  # cheap: the title's first word is not even in the block's first characters
         head = patterns.WORD.search(start)
         if head is None or head.group(0) not in firsts:
@@ -89,7 +95,7 @@ def title_anchor(doc: Document, cfg: Config) -> int | None:
         if len(n) < cfg.anchor_min_chars or not any(n == t for t in titles):
             continue
         follow = sum(x.words for x in doc.blocks[b.index + 1: b.index + 1 + cfg.anchor_window]
-                     if x.label is Label.CONTENT and is_prose(x, doc, cfg))
+                     if x.label is content and is_prose(x, doc, cfg))
         if follow > best_words:
             best, best_words = b.index, follow
     return best

@@ -45,12 +45,13 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
     if not lines:
         return Document(blocks=(), kind="text", url=url)
     max_chars = cfg.max_block_chars
-    texts = [line if _is_single_spaced(line) and len(line) <= max_chars else " ".join(line[:max_chars].split())
-             for line in lines]
+    # (A line is kept as it is when it is already as the split and join make it: see ``_is_single_spaced``.)
+    texts = [line if len(line) <= max_chars and line.isprintable() and "  " not in line
+             else " ".join(line[:max_chars].split()) for line in lines]
     # The hot path of text mode: each statistic a column over all lines, and the blocks built
     # as the tuples they are (fields as in document.make_block), row by row in C.
     words, stops = patterns.word_stats_of(texts)
-    ends, ellipses = zip(*map(patterns.sentence_end, texts))
+    ends, ellipses = patterns.sentence_ends_of(texts)
     if shift:
         gaps = [max(0, gap - shift) if gap else 0 for gap in gaps]
     rows = zip(range(len(texts)), texts, words, stops, ends, ellipses, repeat("line"), repeat(0), gaps,
@@ -61,11 +62,12 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
 def _is_single_spaced(line: str) -> bool:
     """True when the stripped ``line`` is already as ``" ".join(line.split())`` makes it (cheap tests in C).
 
-    An ASCII line whose only white space is single spaces: most lines of a dump, which then
-    skip splitting into words and joining them again just to come back unchanged.
-    (``splitlines`` has taken out the other ASCII separators that ``str.split`` knows.)
+    Every white space character but the space is unprintable (a separator or a control
+    character), so a printable line without two spaces in a row has single spaces only:
+    most lines of a dump, which then skip splitting into words and joining them again just
+    to come back unchanged.  (``segment`` makes the same tests inline: a call a line costs more.)
     """
-    return line.isascii() and "  " not in line and "\t" not in line and "\x1f" not in line
+    return line.isprintable() and "  " not in line
 
 
 def _continues(previous: str, line: str, cfg: Config) -> bool:
