@@ -148,9 +148,10 @@ def _shown_date(doc: Document, cfg: Config) -> tuple[str | None, str]:
     title = doc.title_index()
     span = doc.content_span()
     under = range(title + 1, span[0]) if title is not None and span and span[0] > title else range(0)
+    byline, max_words = Label.BYLINE, cfg.byline_max_words  # (locals: not an Enum lookup a block)
     for b in doc.blocks:
-        if b.label is not Label.BYLINE and not (b.index in under and b.words <= cfg.byline_max_words
-                                                and b.label not in _NOT_DATED):
+        if b.label is not byline and not (b.index in under and b.words <= max_words
+                                          and b.label not in _NOT_DATED):
             continue
         found = parse_date_form(b.text)
         if found and not patterns.search(patterns.UPDATE_LABEL, b.text) and not _account_date(b):

@@ -310,8 +310,9 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
         return found
 
     changes: dict[int, Change] = {}
+    content = Label.CONTENT  # (a local: not an Enum lookup a block)
     for b in doc.blocks:
-        if b.label is not Label.CONTENT or not b.path:
+        if b.label is not content or not b.path:
             continue
         hint = verdict(b.path[-1])
         if hint:
@@ -323,8 +324,10 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
 def mark_link_lists(doc: Document, cfg: Config) -> Document:
     """Blocks that are mostly link text and not long prose (menus, tag lists, link lists) become chrome."""
     changes: dict[int, Change] = {}
+    # (Locals: not an Enum lookup and two Config reads a block.)
+    content, link_chrome, max_words = Label.CONTENT, cfg.link_share_chrome, 4 * cfg.prose_min_words
     for b in doc.blocks:
-        if b.label is Label.CONTENT and b.link_share >= cfg.link_share_chrome and b.words < 4 * cfg.prose_min_words:
+        if b.label is content and b.link_share >= link_chrome and b.words < max_words:
             if b.heading == 1:
                 continue  # a linked headline is still the headline
             changes[b.index] = (Label.CHROME, reasons.link_text(b.link_share))
@@ -343,8 +346,9 @@ def select_main_container(doc: Document, cfg: Config) -> Document:
         return doc
     sums = [0.0] * len(doc.elements)
     short = -cfg.html_block_cost
+    content = Label.CONTENT  # (a local: not an Enum lookup a block)
     for b, v in zip(doc.blocks, block_values(doc, cfg)):
-        if b.label is not Label.CONTENT:
+        if b.label is not content:
             continue  # already excluded from the body: it neither helps nor hurts a container
         if v == short:  # a short line (block_values gives it exactly -html_block_cost): cheaper here
             v = -cfg.container_short_cost
@@ -360,7 +364,7 @@ def select_main_container(doc: Document, cfg: Config) -> Document:
         keep.update(i for i, el in enumerate(doc.elements) if el.parent == parent and sums[i] >= floor)
     changes: dict[int, Change] = {}
     for b in doc.blocks:
-        if b.label is Label.CONTENT and keep.isdisjoint(b.path):
+        if b.label is content and keep.isdisjoint(b.path):
             changes[b.index] = (Label.CHROME, reasons.OUTSIDE_CONTAINER)
     return doc.relabel(changes)
 
@@ -429,8 +433,9 @@ def mark_signup_boxes(doc: Document, cfg: Config) -> Document:
     changes: dict[int, Change] = {}
     for box, blocks in inside.items():
         if patterns.contains_any(" ".join([b.text for b in blocks]), keywords):
+            content = Label.CONTENT
             for b in blocks:
-                if b.label is Label.CONTENT:
+                if b.label is content:
                     changes[b.index] = (Label.CHROME, "inside a sign-up box (a form inviting to subscribe)")
     return doc.relabel(changes)
 
@@ -527,6 +532,6 @@ def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
             # A list of as many cards as the headline counts ("10 DIY projects for your home") is the
             # round-up the article announces, not more stories after it.
             verdict[outer] = prose_before >= cfg.cards_min_prose_before and lists[outer] not in counted
-        if verdict[outer] and b.label is Label.CONTENT:
+        if verdict[outer] and b.label is content:
             changes[b.index] = (Label.CHROME, f"inside a list of teaser cards ({lists[outer]} with linked headlines)")
     return doc.relabel(changes)

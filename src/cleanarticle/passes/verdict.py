@@ -19,7 +19,8 @@ def mark_no_article(doc: Document, cfg: Config) -> Document:
     """
     if cfg.article_min_words <= 0:
         return doc
-    body = [b for b in doc.blocks if b.label is Label.CONTENT]
+    content = Label.CONTENT  # (a local: not an Enum lookup a block)
+    body = [b for b in doc.blocks if b.label is content]
     words = sum(b.words for b in body if is_prose(b, doc, cfg))
     if not body or words >= cfg.article_min_words:
         return doc
