@@ -67,3 +67,12 @@ def test_is_month_name_agrees_with_the_named_list():
     for c in letters:
         for a in "abcdefghijklmnopqrstuvwxyz":
             assert not regex.fullmatch(regex.escape(c), a, regex.IGNORECASE)
+
+
+def test_non_word_set_equals_non_word_class():
+    """``\\W`` (in the prompt gate's wrapper) matches exactly the characters ``[\\s\\W]`` did, in every code point."""
+    for flags in (0, regex.IGNORECASE):
+        both = regex.compile(r"[\s\W]", flags)
+        nonword = regex.compile(r"\W", flags)
+        chars = "".join(map(chr, range(0x110000)))
+        assert both.findall(chars) == nonword.findall(chars)

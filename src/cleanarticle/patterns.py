@@ -365,8 +365,10 @@ _PROMPT_PHRASES = [
 
 
 def _prompt_line(alternatives: str) -> str:
-    return (r"^[\s\W]*+(?:" + alternatives.replace("'", "['’]")
-            + r")(?:\s*+(?:[»›>→|:·•\-–—]++|\(\d+\)|\d++))?+[\s\W]*+$")
+    # \W where [\s\W] was: the same characters (white space is never a word character, as tested), ~0.1 ms
+    # less to compile in each of the gate's ~20 patterns
+    return (r"^\W*+(?:" + alternatives.replace("'", "['’]")
+            + r")(?:\s*+(?:[»›>→|:·•\-–—]++|\(\d+\)|\d++))?+\W*+$")
 
 
 # The heading of a reader-comments section: the article never continues past one.
@@ -520,7 +522,7 @@ def first_word(text: str) -> str | None:
     return first.casefold()
 
 
-_LEADING_NONWORD = LazyPattern(r"[\s\W]*+")  # what PROMPT_LINE skips before a phrase
+_LEADING_NONWORD = LazyPattern(r"\W*+")  # what PROMPT_LINE skips before a phrase
 _LEAD_STRIP = " \t\"'“”‘’«»‹›()[]{}<>|•·*-–—:;,.!?#>→»›"
 could_be_prompt = _FirstWordGate(_PROMPT_PHRASES, _prompt_line, _I, open_keywords=("comment",))
 PROMPT_LINE = could_be_prompt.full
@@ -540,7 +542,7 @@ _NOTICE_STARTS = [
     r"deze (?:web)?site gebruikt cookies", r"wij gebruiken cookies",
     r"ta strona (?:używa|korzysta z) (?:plików )?cookie", r"używamy (?:plików )?cookie",
 ]
-could_be_notice = _FirstWordGate(_NOTICE_STARTS, lambda alternatives: r"^[\s\W]*(?:" + alternatives + ")", _I,
+could_be_notice = _FirstWordGate(_NOTICE_STARTS, lambda alternatives: r"^\W*(?:" + alternatives + ")", _I,
                                  open_keywords=("©", "(c)"))
 PROMPT_START = could_be_notice.full
 
