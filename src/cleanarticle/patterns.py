@@ -814,6 +814,7 @@ _MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
 _MONTH = r"(?P<month>\L<months>)\.?"
 _MONTH_LIST = LazyPattern(r"\L<months>", _I, months=_MONTH_NAMES)
 _ASCII_MONTHS = frozenset(name for name in MONTHS if name.isascii())
+_LONGEST_MONTH = max(map(len, MONTHS))
 
 
 def is_month_name(word: str) -> bool:
@@ -845,7 +846,9 @@ class _MonthDate:
 
     def __init__(self, pattern: str, at_run_start: bool):
         self.pattern, self.at_run_start = pattern, at_run_start
-        self.word_pattern = LazyPattern(pattern.replace(r"\L<months>", r"\p{L}+"), _I)
+        # At most as many letters as the longest name: a start inside a long letter run then fails after a
+        # few letters, not at the run's end (so a page-long run is scanned in linear, not quadratic, time).
+        self.word_pattern = LazyPattern(pattern.replace(r"\L<months>", rf"\p{{L}}{{1,{_LONGEST_MONTH}}}"), _I)
 
     def search(self, text: str, pos: int = 0, timeout: float | None = None) -> regex.Match[str] | None:
         plain = self.word_pattern
@@ -856,7 +859,9 @@ class _MonthDate:
                     return m
                 pos = m.start() + 1  # no match starts here: the pattern's could start one further
             else:
-                for i in range(start, end):  # leftmost first: the pattern tries starts left to right
+                # Leftmost first, as the pattern tries starts; a name is at most _LONGEST_MONTH letters long,
+                # so only the run's last few starts can match (a long run costs no more than a short one).
+                for i in range(max(start, end - _LONGEST_MONTH), end):
                     if is_month_name(text[i:end]):
                         return m if i == start else plain.match(text, i, timeout=timeout)
                 pos = end  # every start inside this letter run failed
