@@ -22,7 +22,7 @@ from ..config import Config
 from ..document import Block, Document, Element, defaults_after
 from ..errors import NotAPageError, too_many_blocks
 from ..load import flatten_deep_markup
-from ..metadata import read_metadata
+from ..html_metadata import read_metadata
 
 BLOCK_TAGS = frozenset(
     "html body p div section article main header footer nav aside ul ol li dl dt dd blockquote pre "
