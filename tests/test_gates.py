@@ -82,7 +82,9 @@ def test_the_phrases_a_gate_picks_decide_as_the_whole_pattern_does(line):
         picked = gate.patterns_for(first, line)
         expected = getattr(whole, method)(line) is not None
         assert any(getattr(p, method)(line) is not None for p in picked) == expected, (line, method)
-        assert gate.decides(getattr(patterns, method), first, line, 1.0) == expected, (line, method)
+        # ... and so does what mark_prompts asks: the patterns phrases_for gives the line
+        found = patterns.phrases_for(line)[1 if method == "fullmatch" else 2]
+        assert patterns.any_matches(getattr(patterns, method), found, line, 1.0) == expected, (line, method)
 
 
 @pytest.mark.parametrize("line", ["Share this", "Menu", "Hi, what", "a\x1fb c", "word\u00a0next one", "x\tb", "’tis fine",
@@ -126,16 +128,17 @@ def test_a_byline_matched_in_two_steps_matches_as_one_pattern(line):
         assert (got and got.span("names")) == (expected and expected.span("names"))
 
 
-def test_a_gate_remembers_first_words_within_a_bound():
-    gate = patterns.could_be_prompt
+def test_the_phrases_of_lines_are_remembered_within_a_bound():
     for n in range(patterns._GATE_MEMORY + 10):
         word = f"word{n:x}".translate(str.maketrans("0123456789", "ghijklmnop"))
-        assert not gate.decides(patterns.fullmatch, word, word + " and more", 1.0)
-    assert len(gate._by_first) <= patterns._GATE_MEMORY
+        assert patterns.phrases_for(word + " and more") is patterns.NO_PHRASES
+    assert len(patterns.PHRASES_BY_LEAD) <= patterns._GATE_MEMORY
+    assert len(patterns._PHRASES_BY_FIRST) <= patterns._GATE_MEMORY
     # Remembered or not, the answer is the phrase list's.
     for _ in range(2):
-        assert gate.decides(patterns.fullmatch, "share", "Share this", 1.0)
-        assert not gate.decides(patterns.fullmatch, "share", "Share prices fell", 1.0)
+        assert patterns.any_matches(patterns.fullmatch, patterns.phrases_for("Share this")[1], "Share this", 1.0)
+        assert not patterns.any_matches(patterns.fullmatch, patterns.phrases_for("Share prices fell")[1],
+                                        "Share prices fell", 1.0)
 
 
 @pytest.mark.parametrize("line", PROMPTS + NOTICES + SYMBOL_LED + [

@@ -439,7 +439,6 @@ class _FirstWordGate:
         self.full = LazyPattern(wrap("|".join(phrases)), flags)
         self._patterns: dict[str, LazyPattern] = {}
         self._open = (self._pattern_of(by_prefix[""]),) if self.open else ()
-        self._by_first: dict[str, tuple[LazyPattern, ...]] = {}
 
     def __call__(self, text: str) -> bool:
         return self.admits(first_word(text))
@@ -473,25 +472,6 @@ class _FirstWordGate:
             with_open = contains_any(text, self.open_keywords)
         found = (self._bucket(first[0]),) if first is not None and self.admits(first) else ()
         return found + self._open if with_open else found
-
-    def decides(self, method: Callable[..., Any], first: str | None, text: str, timeout: float) -> bool:
-        """True when ``method`` (``fullmatch`` or ``match`` below) finds one of the phrases that can start ``text``.
-
-        For a line that starts with a letter the patterns depend on its first word only, and
-        are remembered by it (the hot path of ``mark_prompts``: one dictionary lookup a line).
-        """
-        if first is not None and text[:1].isalpha():
-            found = self._by_first.get(first)
-            if found is None:
-                if len(self._by_first) >= _GATE_MEMORY:
-                    self._by_first.clear()
-                found = self._by_first[first] = self.patterns_for(first, text)
-        else:
-            found = self.patterns_for(first, text)
-        for pattern in found:
-            if method(pattern, text, timeout):
-                return True
-        return False
 
     def _bucket(self, letter: str) -> LazyPattern:
         pattern = self._patterns.get(letter)
@@ -558,7 +538,7 @@ def phrases_for(text: str) -> tuple[str | None, tuple[LazyPattern, ...], tuple[L
 
     Remembered for a line led by a letter in ``PHRASES_BY_LEAD`` (as ``NO_PHRASES`` when there are
     none), so that ``mark_prompts`` decides most lines with a split and a dictionary lookup: calling
-    ``first_word`` and both gates' ``decides`` cost ~7,000 instructions a line (callgrind), the lookup ~1,500.
+    ``first_word`` and asking both gates cost ~7,000 instructions a line (callgrind), the lookup ~1,500.
     """
     if not text[:1].isalpha():  # (the patterns then depend on the rest of the line: see ``patterns_for``)
         first = first_word(text)
@@ -832,7 +812,8 @@ class _MonthDate:
     r"""A date pattern with a month name (``_MONTH``), found exactly where the pattern itself would find it.
 
     Compiling the ~130 month names costs ~3 ms (~25M instructions) in every pattern that holds them;
-    this one compiles the pattern with a plain word, ``\p{L}+``, in their place and checks the word
+    this one compiles the pattern with a plain word, ``\p{L}{1,12}`` (the longest name's length), in their place
+    and checks the word
     with ``is_month_name``, so the names are compiled once at most (none for English text).
     It is exact because the word that ``_MONTH`` may match always ends where a letter run ends (a
     ``.``, ``,``, white space or ``-`` must follow it), and it either starts where the run starts
