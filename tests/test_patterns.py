@@ -294,8 +294,9 @@ def test_sentence_end(text, expected):
 
 
 @given(st.lists(st.text().map(str.strip) | st.lists(st.sampled_from(["x", "…", ".", "”", "]", "[", "!", " "])).map("".join).map(str.strip) | st.sampled_from(
-    ["More [...]", "Read on…”", "(…)", "”", "", "It ends here.", "Wait...?", "[…]»"]), max_size=8))
-def test_sentence_ends_of_stripped_lines_are_each_lines_sentence_end(lines):
+    ["More [...]", "Read on…”", "(…)", "”", "", "It ends here.", "Wait...?", "[…]»", "Cut [...] ", "It ends. \t"])
+    | st.tuples(st.text().map(str.strip), st.text(alphabet=" \t")).map("".join), max_size=8))
+def test_sentence_ends_of_texts_ending_at_most_in_spaces_are_each_texts_sentence_end(lines):
     ends, ellipses = P.sentence_ends_of(lines)
     assert list(zip(ends, ellipses)) == [P.sentence_end(line) for line in lines]
 

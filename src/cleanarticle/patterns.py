@@ -266,11 +266,13 @@ _LAST_CHAR = slice(-1, None)
 
 
 def sentence_ends_of(texts: list[str]) -> tuple[list[bool], list[bool]]:
-    """``sentence_end`` of each of ``texts`` (stripped: none ends in white space), as two lists.
+    """``sentence_end`` of each of ``texts`` (none ending in white space but spaces and tabs), as two lists.
 
-    The same answers (tested), column-wise in C for a text dump's lines: a Python call a
-    line cost ~2,500 instructions (callgrind).  A stripped text never ends in white space, so
-    the second test of a bracketed ellipsis in ``sentence_end`` never applies.
+    The same answers (tested), column-wise in C for a page's block texts: a Python call a
+    text cost ~2,500 instructions (callgrind).  The second test of a bracketed ellipsis in
+    ``sentence_end`` is for other trailing white space: spaces and tabs are stripped as closers
+    before the first, which then finds the ellipsis ("[…] " -> "[…").  Block texts have their
+    white space collapsed and stripped; one cut at ``max_block_chars`` may end in a space.
     """
     cut = list(map(str.rstrip, texts, repeat(_CLOSERS)))
     ends = list(map(_SENTENCE_END_SET.__contains__, map(str.__getitem__, cut, repeat(_LAST_CHAR))))

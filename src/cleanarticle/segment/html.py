@@ -346,7 +346,7 @@ class _Walker:
             base = self.base_url
             hrefs = [href if href is None else resolve_link(base, href) for href in hrefs]
         words, stops = patterns.word_stats_of(texts)
-        ends, ellipses = zip(*map(patterns.sentence_end, texts))
+        ends, ellipses = patterns.sentence_ends_of(texts)
         # (frame fields: element, element index, tag, landmarks, heading, path)
         tags, landmarks, headings, paths = zip(*map(_FRAME_FIELDS, frames))
         rows = zip(range(len(texts)), texts, words, stops, ends, ellipses, tags, headings, repeat(1), landmarks,
