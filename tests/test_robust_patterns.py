@@ -46,3 +46,35 @@ def test_a_spent_deadline_makes_patterns_give_up_not_raise() -> None:
         assert P.search(P.WORD, "word") is None
         assert P.fullmatch(P.PROMPT_LINE, "Menu") is None
     assert P.search(P.WORD, "word")
+
+
+class _Recorder:
+    """A stand-in pattern that records the time limit each call was given."""
+
+    def __init__(self) -> None:
+        self.timeouts: list[float | None] = []
+
+    def search(self, text: str, timeout: float | None = None) -> None:
+        self.timeouts.append(timeout)
+
+    match = fullmatch = search
+
+
+@pytest.mark.parametrize("call", [P.search, P.match, P.fullmatch])
+def test_only_texts_longer_than_untimed_chars_get_a_time_limit(call) -> None:
+    rec = _Recorder()
+    call(rec, "x" * P.UNTIMED_CHARS)
+    call(rec, "x" * (P.UNTIMED_CHARS + 1))
+    with P.deadline(time.monotonic() - 1):  # out of time: a short text too is timed (and cut short at once)
+        call(rec, "x")
+    assert rec.timeouts[0] is None and rec.timeouts[1] == 0.5 and rec.timeouts[2] == 0.0
+
+
+@pytest.mark.parametrize("line", ["Share this", "By Jane Doe", "5 min read", "Photo: Reuters", "x" * 99 + " Menu"])
+def test_untimed_and_timed_calls_find_the_same(line: str) -> None:
+    for pattern in (P.PROMPT_LINE, P.WORD, P.CREDIT_LINE, P.READING_TIME):
+        for text in (line, line + " " * (P.UNTIMED_CHARS + 1 - len(line))):  # at most UNTIMED_CHARS, and longer
+            for method in ("search", "match", "fullmatch"):
+                got = getattr(P, method)(pattern, text)
+                want = getattr(pattern, method)(text, timeout=1.0)
+                assert (got and got.span()) == (want and want.span())

@@ -62,8 +62,8 @@ def _siblings_of_body(doc: Document, values: list[float], barriers: list[bool], 
     sum and so falls outside it; in HTML, the element holding the paragraphs says they
     belong together (Readability keeps every paragraph of its best candidate).
     """
-    parents = Counter(doc.blocks[i].path[-2] for i in inside
-                      if len(doc.blocks[i].path) > 1 and doc.blocks[i].label is Label.CONTENT)
+    blocks, content = doc.blocks, Label.CONTENT  # (locals: not an Enum lookup a block)
+    parents = Counter(blocks[i].path[-2] for i in inside if len(blocks[i].path) > 1 and blocks[i].label is content)
     if not parents:
         return set()
     # What comes before the body's start is its header (headline, byline) -- but when the headline
@@ -73,8 +73,8 @@ def _siblings_of_body(doc: Document, values: list[float], barriers: list[bool], 
     if anchor is not None and anchor < lo and not any(barriers[anchor:lo]):
         lo = anchor + 1
     hi = next((i for i in range(max(inside) + 1, len(values)) if barriers[i]), len(values))
-    return {b.index for b in doc.blocks[lo:hi]
-            if b.index not in inside and b.label is Label.CONTENT and len(b.path) > 1
+    return {b.index for b in blocks[lo:hi]
+            if b.index not in inside and b.label is content and len(b.path) > 1
             and (parents.get(b.path[-2], 0) >= cfg.sibling_min_blocks
                  # a list item or table row whose list or table stands among the paragraphs
                  # (perhaps inside a <tbody>, a scrolling <div>, a <figure>)

@@ -105,8 +105,9 @@ def _prose_blocks(doc: Document, cfg: Config) -> list[Block]:
     """The blocks that read as prose (``is_prose``, inlined with the same tests: three passes ask of every block)."""
     least, unended = cfg.prose_min_words, 2 * cfg.prose_min_words
     stopword_language, min_share = doc.stopword_language, cfg.min_stopword_share
+    # (Block.stopword_share inlined too: a property costs a Python call a block.)
     return [b for b in doc.blocks if b.words >= least and not b.heading and (b.ends_sentence or b.words >= unended)
-            and not (stopword_language and b.stopword_share < min_share)]
+            and not (stopword_language and (b.stopwords / b.words if b.words else 0.0) < min_share)]
 
 
 # The landmarks whose blocks mark_landmarks relabels (an answer of article/main or a figure's content changes nothing).
@@ -496,8 +497,10 @@ def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
             first[p] = first[i]
         words[p] += words[i]
         blocks[p] += blocks[i]
-        has_content[p] = has_content[p] or has_content[i]
-        has_h1[p] = has_h1[p] or has_h1[i]
+        if has_content[i]:  # (a store only when it changes something)
+            has_content[p] = True
+        if has_h1[i]:
+            has_h1[p] = True
     # The cards: small elements whose first or second block is a linked headline.  An element's
     # blocks follow each other, so they are found from each headline up its path, while the
     # element starts at the headline or one block before it.
@@ -522,7 +525,8 @@ def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
     prose_before = 0
     verdict: dict[int, bool] = {}
     for b in doc.blocks:
-        inside = [i for i in b.path if i in lists]
+        # (Most blocks are in no list: one test in C before the list of those around the block.)
+        inside = [] if lists.keys().isdisjoint(b.path) else [i for i in b.path if i in lists]
         if not inside:
             if is_prose(b, doc, cfg):
                 prose_before += b.words
