@@ -117,11 +117,28 @@ def test_resolve_link_is_exactly_urljoin(base: str, parts: list[str]):
     assert H.resolve_link(base, href) == expected
 
 
+@given(base=st.sampled_from(BASES), hrefs=st.lists(
+    st.one_of(st.none(), st.lists(st.sampled_from(HREF_PARTS), min_size=1, max_size=6).map("".join)), max_size=8))
+@settings(max_examples=1000, deadline=None)
+def test_resolve_links_resolves_each_link_as_resolve_link_does(base: str, hrefs: list[str | None]):
+    try:
+        expected = [href if href is None else H.resolve_link(base, href) for href in hrefs]
+    except ValueError:
+        with pytest.raises(ValueError):
+            H.resolve_links(base, tuple(hrefs))
+        return
+    assert H.resolve_links(base, tuple(hrefs)) == expected
+
+
 @pytest.mark.parametrize(("href", "resolved"), [
     ("https://example.com/a?b=1#c", "https://example.com/a?b=1#c"),   # absolute: as written
     ("/a/b?x=1", "https://example.com/a/b?x=1"),                      # root-relative: after the host
     ("/a/./b/../c", "https://example.com/a/c"),                       # dot segments: through urljoin
     ("https://example.com/a?", "https://example.com/a"),              # an empty query is dropped
+    ("//cdn.example.net/i.js?v=2#x", "https://cdn.example.net/i.js?v=2#x"),  # protocol-relative: the page's scheme
+    ("//cdn.example.net/a/../b", "https://cdn.example.net/a/../b"),   # ... with a host: dot segments stay
+    ("///a/../b", "https://example.com/b"),                           # ... without one: resolved
+    ("http://example.org/a;p?\t", "http://example.org/a;p?\t"),        # the other scheme: as written
 ])
 def test_resolve_link_examples(href: str, resolved: str):
     assert H.resolve_link("https://example.com/news/1", href) == resolved
