@@ -423,7 +423,8 @@ class _Walker:
         index = len(elements)
         # (tuple.__new__ builds the NamedTuple without its Python-level __new__, as Document.relabel does)
         elements.append(tuple.__new__(Element, (tag, hints, parent, len(stack) - 1, own or "")))
-        stack.append((el, index, tag, landmarks, _HEADINGS.get(tag, heading), (*path, index)))
+        # (path + (index,): one tuple concatenation, where (*path, index) built a list first)
+        stack.append((el, index, tag, landmarks, _HEADINGS.get(tag, heading), path + (index,)))
 
     def walk(self) -> None:
         """Read every element under ``start`` in document order (lxml's iterwalk, no recursion).
