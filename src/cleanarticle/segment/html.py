@@ -354,7 +354,9 @@ class _Walker:
         parts_out = self.paragraphs
         link_parts = self.link_parts
         if link_parts:
-            share = _stripped_length(link_parts) / _stripped_length(parts)
+            # Every piece inside a link is a piece of the paragraph: as many means all of them (a
+            # menu item, a linked headline), a share of exactly 1.0 without measuring them.
+            share = 1.0 if len(link_parts) == len(parts) else _stripped_length(link_parts) / _stripped_length(parts)
             link_parts.clear()
             parts_out.append((text, self.stack[-1], min(1.0, share), self.href if share >= 0.5 else None))
         else:
