@@ -191,6 +191,24 @@ def test_late_end_tags_finds_the_first_end_tag_as_four_finds_did(page: str):
 
 
 
+def test_the_walk_ends_each_element_where_its_subtree_ends_and_reads_no_skipped_descendant():
+    # The walk takes elements in document order and ends them when the next one is not their
+    # child: tails come after the subtree, skipped subtrees are unread but their tails are
+    # read, and the last elements of the page end too.  (Expected: what lxml's iterwalk gave.)
+    page = ('<html><body><div><p>One <span hidden>hidden <b>bold</b> more</span>tail one<input value="v">tail two</p>'
+            '<div hidden><p>h1</p><p>h2 <a href="/h">link</a></p></div>after hidden'
+            '<noscript><p>no script</p></noscript>after noscript<p>Last <a href="/x">link <i>deep <b>er</b></i></a></p>'
+            '</div><select><option>o1</option></select>end of body</body></html>')
+    doc = segment_html(page, Config())
+    assert [(b.text, b.path, b.href) for b in doc.blocks] == [
+        ("One tail onetail two", (0, 1, 2), None), ("after hiddenafter noscript", (0, 1), None),
+        ("Last link deep er", (0, 1, 3), "/x"), ("end of body", (0,), None)]
+    assert doc.blocks[2].link_share == 10 / 14
+    page = '<html><body>lead<div><div><div><p>deep</p>t3</div>t2</div>t1</div>t0<span hidden>end</span></body></html>'
+    assert [(b.text, b.path) for b in segment_html(page, Config()).blocks] == [
+        ("lead", (0,)), ("deep", (0, 1, 2, 3, 4)), ("t3", (0, 1, 2, 3)), ("t2", (0, 1, 2)), ("t1", (0, 1)), ("t0", (0,))]
+
+
 @given(page=pages())
 @PROFILE
 def test_paths_are_parent_chains_and_an_elements_blocks_follow_each_other(page: str):

@@ -9,8 +9,10 @@ elements) are skipped whole.
 
 from __future__ import annotations
 
+import sys
+
 from functools import lru_cache, partial
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import itemgetter
 from urllib.parse import urljoin, urlsplit
 
@@ -429,10 +431,15 @@ class _Walker:
         stack.append((el, index, tag, landmarks, _HEADINGS.get(tag, heading), path + (index,)))
 
     def walk(self) -> None:
-        """Read every element under ``start`` in document order (lxml's iterwalk, no recursion).
+        """Read every element under ``start`` in document order: its start, then later its end.
 
-        An end event needs no tag: the element is the innermost open block, the innermost
-        open link, or one whose end only brings its tail.
+        The elements come from lxml's ``iter`` (elements only, as ``iterwalk`` gives them), at
+        half the cost of ``iterwalk``'s start and end events: an element has ended when the next
+        one is not its child, so the elements begun are kept and those above the next one's
+        parent are ended.  The descendants of a skipped element are passed over unread (what
+        ``iterwalk.skip_subtree`` does); its own end still brings its tail.  An end needs no tag:
+        the element is the innermost open block, the innermost open link, or one whose end only
+        brings its tail.
         """
         cfg = self.cfg
         max_depth = cfg.max_dom_depth + 1  # (the stack's first frame is the page)
@@ -441,74 +448,95 @@ class _Walker:
         rows: set[etree._Element] = set()  # table rows read as one line
         kinds = dict(_TAG_KINDS)
         shown = _HIDING_ATTRIBUTES.isdisjoint
-        walker = etree.iterwalk(self.start, events=("start", "end"))
         top = None  # the innermost open block element (stack[-1][0])
-        for event, el in walker:
-            if event == "start":
-                tag = el.tag
-                kind = kinds.get(tag)
-                if kind is None:
-                    kind = kinds[tag] = _kind_of(tag)
-                if kind == _NODE:  # comments, entities, processing instructions: only their tail counts
+        begun: list[etree._Element] = []  # the elements begun and not ended, outermost first
+        skipped_at = _NOT_SKIPPING  # the index in ``begun`` of a skipped element: those after it are unread
+        # (None after the last element ends every element still open)
+        for el in chain(self.start.iter(etree.Element), (None,)):
+            parent = None if el is None else el.getparent()
+            while begun and begun[-1] is not parent:
+                ended = begun.pop()
+                depth = len(begun)
+                if depth > skipped_at:  # under the skipped element: never read
                     continue
-                if kind == _SKIP:
-                    walker.skip_subtree()
-                    continue
-                keys = el.keys()  # (one call; asking for each attribute costs as much when it is missing)
-                if ((kind == _NOSCRIPT or keys and not shown(keys) and _hidden(el) and not _accordion_panel(el))
-                        and not self.holds_most_text(el)):
-                    # (A hidden element or a <noscript> holding most of the page's text is what a
-                    # reader without scripts sees -- forums serve their posts that way.)
-                    walker.skip_subtree()
-                    continue
-                # (the kinds by how often a page has them: block elements, links, inline elements)
-                if kind == _OPEN:
-                    if len(stack) < max_depth:
-                        if parts:
-                            self.flush()
-                        self.open_block(el, tag.lower(), keys)
-                        top = el
-                elif kind == _LINK:
-                    links.append(el)
-                    if self.href is None and "href" in keys:
-                        href = el.get("href")
-                        if href and not href.startswith(("javascript:", "#")):
-                            self.href = href
-                elif kind == _INLINE:
-                    pass
-                elif kind == _CELL and el.getparent() in rows:
-                    self.cell_break()
-                elif kind == _ROW or kind == _CELL:
-                    if len(stack) < max_depth:
-                        if kind == _ROW and _simple_row(el):
-                            rows.add(el)  # (held, so that its proxy, and identity, live as long as the walk)
-                        if parts:
-                            self.flush()
-                        self.open_block(el, tag.lower(), keys)
-                        top = el
-                elif kind == _BR:
-                    if self.after_br():
-                        self.flush()  # a blank line (<br><br>) ends a paragraph
-                    else:
-                        parts.append("\n")  # the line goes on in the same paragraph (addresses, verse)
-                elif kind == _HR:
-                    self.flush()  # a rule ends a paragraph
-                s = el.text
-            else:
-                if el is top:
+                if depth == skipped_at:
+                    skipped_at = _NOT_SKIPPING
+                elif ended is top:
                     if parts:
                         self.flush()
                     stack.pop()
                     top = stack[-1][0]
-                elif links and el is links[-1]:
+                elif links and ended is links[-1]:
                     links.pop()
-                s = el.tail
+                s = ended.tail
+                if s:
+                    parts.append(s)
+                    if links:
+                        link_parts.append(s)
+            if el is None:
+                break
+            begun.append(el)
+            if skipped_at != _NOT_SKIPPING:
+                continue
+            tag = el.tag
+            kind = kinds.get(tag)
+            if kind is None:
+                kind = kinds[tag] = _kind_of(tag)
+            if kind == _NODE:  # comments, entities, processing instructions: only their tail counts
+                continue
+            if kind == _SKIP:
+                skipped_at = len(begun) - 1
+                continue
+            keys = el.keys()  # (one call; asking for each attribute costs as much when it is missing)
+            if ((kind == _NOSCRIPT or keys and not shown(keys) and _hidden(el) and not _accordion_panel(el))
+                    and not self.holds_most_text(el)):
+                # (A hidden element or a <noscript> holding most of the page's text is what a
+                # reader without scripts sees -- forums serve their posts that way.)
+                skipped_at = len(begun) - 1
+                continue
+            # (the kinds by how often a page has them: block elements, links, inline elements)
+            if kind == _OPEN:
+                if len(stack) < max_depth:
+                    if parts:
+                        self.flush()
+                    self.open_block(el, tag.lower(), keys)
+                    top = el
+            elif kind == _LINK:
+                links.append(el)
+                if self.href is None and "href" in keys:
+                    href = el.get("href")
+                    if href and not href.startswith(("javascript:", "#")):
+                        self.href = href
+            elif kind == _INLINE:
+                pass
+            elif kind == _CELL and parent in rows:
+                self.cell_break()
+            elif kind == _ROW or kind == _CELL:
+                if len(stack) < max_depth:
+                    if kind == _ROW and _simple_row(el):
+                        rows.add(el)  # (held, so that its proxy, and identity, live as long as the walk)
+                    if parts:
+                        self.flush()
+                    self.open_block(el, tag.lower(), keys)
+                    top = el
+            elif kind == _BR:
+                if self.after_br():
+                    self.flush()  # a blank line (<br><br>) ends a paragraph
+                else:
+                    parts.append("\n")  # the line goes on in the same paragraph (addresses, verse)
+            elif kind == _HR:
+                self.flush()  # a rule ends a paragraph
+            s = el.text
             if s:
                 parts.append(s)
                 if links:
                     link_parts.append(s)
         if parts:
             self.flush()
+
+
+# No element skipped (an index into the walk's begun elements that none reaches).
+_NOT_SKIPPING = sys.maxsize
 
 
 # React's streamed server rendering sends each part of the page that was not ready in time
