@@ -117,11 +117,28 @@ def test_resolve_link_is_exactly_urljoin(base: str, parts: list[str]):
     assert H.resolve_link(base, href) == expected
 
 
+@given(base=st.sampled_from(BASES), hrefs=st.lists(
+    st.one_of(st.none(), st.lists(st.sampled_from(HREF_PARTS), min_size=1, max_size=6).map("".join)), max_size=8))
+@settings(max_examples=1000, deadline=None)
+def test_resolve_links_resolves_each_link_as_resolve_link_does(base: str, hrefs: list[str | None]):
+    try:
+        expected = [href if href is None else H.resolve_link(base, href) for href in hrefs]
+    except ValueError:
+        with pytest.raises(ValueError):
+            H.resolve_links(base, tuple(hrefs))
+        return
+    assert H.resolve_links(base, tuple(hrefs)) == expected
+
+
 @pytest.mark.parametrize(("href", "resolved"), [
     ("https://example.com/a?b=1#c", "https://example.com/a?b=1#c"),   # absolute: as written
     ("/a/b?x=1", "https://example.com/a/b?x=1"),                      # root-relative: after the host
     ("/a/./b/../c", "https://example.com/a/c"),                       # dot segments: through urljoin
     ("https://example.com/a?", "https://example.com/a"),              # an empty query is dropped
+    ("//cdn.example.net/i.js?v=2#x", "https://cdn.example.net/i.js?v=2#x"),  # protocol-relative: the page's scheme
+    ("//cdn.example.net/a/../b", "https://cdn.example.net/a/../b"),   # ... with a host: dot segments stay
+    ("///a/../b", "https://example.com/b"),                           # ... without one: resolved
+    ("http://example.org/a;p?\t", "http://example.org/a;p?\t"),        # the other scheme: as written
 ])
 def test_resolve_link_examples(href: str, resolved: str):
     assert H.resolve_link("https://example.com/news/1", href) == resolved
@@ -144,6 +161,52 @@ def test_text_after_an_early_body_or_html_end_tag_is_read_in_the_body():
     assert texts(f'<html><body><p>Menu</p></body><div><p>{LONG}</p></div></html>') == ["Menu", LONG]
     assert texts('<html><body><p>Text</p></body></html>\n<!-- cached 12:00 -->') == ["Text"]
 
+
+def _late_end_tags_by_find(text: str) -> int:
+    """``_late_end_tags`` as it was written first: four ``str.find`` scans, the least found."""
+    ends = [i for i in (text.find("</body"), text.find("</BODY"), text.find("</html"), text.find("</HTML"))
+            if i >= 0]
+    if not ends:
+        return -1
+    first = min(ends)
+    return first if H._START_TAG.search(text, first) else -1
+
+
+@pytest.mark.parametrize("page", [
+    "<html><body><p>Text</p></body></html>",
+    "<html><body><p>Text</p></body></html><div>late</div>",
+    "<HTML><BODY><P>Text</P></BODY></HTML><DIV>late</DIV>",
+    "<html><body><p>Text</p></BODY><p>more</p></body></html><p>last</p>",
+    "<html><body><p>a</p></HTML><p>b</p></body><p>c</p>",
+    "<html><body><p>Mixed</p></Body><p>late</p></Html>",            # neither form: not an end tag here
+    "<html><body><p>a</p></bodyx><p>b</p>",
+    '<html><body><script>document.write("</body>")</script><p>after</p></body></html>',
+    "<html><body><!-- </body> --><p>after the comment</p></body></html>",
+    "<html><body><p>a</p></body>\n</html>\n<!-- cached -->",
+    "<html><body><p>no end tags at all</p>",
+    "", "</", "</body", "</html><", "</HTML><a", "<p>é</p></body><p>ü</p>", "<p>\U0001F600</p></html><b>x</b>",
+])
+def test_late_end_tags_finds_the_first_end_tag_as_four_finds_did(page: str):
+    assert H._late_end_tags(page) == _late_end_tags_by_find(page)
+
+
+
+def test_the_walk_ends_each_element_where_its_subtree_ends_and_reads_no_skipped_descendant():
+    # The walk takes elements in document order and ends them when the next one is not their
+    # child: tails come after the subtree, skipped subtrees are unread but their tails are
+    # read, and the last elements of the page end too.  (Expected: what lxml's iterwalk gave.)
+    page = ('<html><body><div><p>One <span hidden>hidden <b>bold</b> more</span>tail one<input value="v">tail two</p>'
+            '<div hidden><p>h1</p><p>h2 <a href="/h">link</a></p></div>after hidden'
+            '<noscript><p>no script</p></noscript>after noscript<p>Last <a href="/x">link <i>deep <b>er</b></i></a></p>'
+            '</div><select><option>o1</option></select>end of body</body></html>')
+    doc = segment_html(page, Config())
+    assert [(b.text, b.path, b.href) for b in doc.blocks] == [
+        ("One tail onetail two", (0, 1, 2), None), ("after hiddenafter noscript", (0, 1), None),
+        ("Last link deep er", (0, 1, 3), "/x"), ("end of body", (0,), None)]
+    assert doc.blocks[2].link_share == 10 / 14
+    page = '<html><body>lead<div><div><div><p>deep</p>t3</div>t2</div>t1</div>t0<span hidden>end</span></body></html>'
+    assert [(b.text, b.path) for b in segment_html(page, Config()).blocks] == [
+        ("lead", (0,)), ("deep", (0, 1, 2, 3, 4)), ("t3", (0, 1, 2, 3)), ("t2", (0, 1, 2)), ("t1", (0, 1)), ("t0", (0,))]
 
 
 @given(page=pages())

@@ -9,8 +9,10 @@ elements) are skipped whole.
 
 from __future__ import annotations
 
+import sys
+
 from functools import lru_cache, partial
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import itemgetter
 from urllib.parse import urljoin, urlsplit
 
@@ -51,6 +53,9 @@ _XML_DECL = regex.compile(r"^\s*<\?xml[^>]*>")
 # The end tags of <body> and <html>, and an element's start tag after them (not a comment).
 _PAGE_END_TAGS = regex.compile(r"</(?:body|html)\s*>", regex.I)
 _START_TAG = regex.compile(r"<[a-zA-Z]")
+# The start of an end tag of <body> or <html> written in lower or upper case (not "</Body"): one
+# scan of the page finds the first, where four str.find scans took ~5x the time (UCS-2 pages).
+_PAGE_END_TAG_OPENS = regex.compile(r"</(?:body|BODY|html|HTML)")
 
 
 def _late_end_tags(text: str) -> int:
@@ -60,11 +65,10 @@ def _late_end_tags(text: str) -> int:
     ignores those end tags and shows what follows in the body.  libxml2 does not: what
     follows ``</html>`` is dropped, and what follows ``</body>`` is left outside the body.
     """
-    ends = [i for i in (text.find("</body"), text.find("</BODY"), text.find("</html"), text.find("</HTML"))
-            if i >= 0]
-    if not ends:
+    end = _PAGE_END_TAG_OPENS.search(text)
+    if end is None:
         return -1
-    first = min(ends)
+    first = end.start()
     return first if _START_TAG.search(text, first) else -1
 
 
@@ -151,36 +155,79 @@ def _accordion_panel(el: etree._Element) -> bool:
 def resolve_link(base_url: str, href: str) -> str:
     """``href`` resolved against the page's URL: exactly ``urljoin(base_url, href)``.
 
-    ``urljoin`` costs ~4 µs and a page has ~100 mostly-link blocks.  Most links are
-    absolute in the page's own scheme, which ``urljoin`` returns as written, or
-    root-relative ("/news/x"), which it puts after the page's scheme and host; both are
-    answered here when the link has nothing ``urljoin`` would normalise (see
-    ``_joins_as_written``).  Any other link goes through ``urljoin``.  (Memoised: menus
-    repeat their links within a page and on every page of a site.)
+    ``urljoin`` costs ~4 µs (~57k instructions) and a page has ~100 mostly-link blocks.
+    The common forms of a link are answered without it (``_join_as_urljoin``); any other
+    link goes through ``urljoin``.  (Memoised: menus repeat their links on every page of a site.)
     """
     site = _site_of(base_url)
-    if site is not None and _joins_as_written(href):
-        prefix, origin = site
-        if href.startswith(prefix):
-            # A host, ASCII (no IDNA checks), without brackets (no IPv6 checks)
-            if href[len(prefix): len(prefix) + 1] not in ("", "/", "?", "#") and href.isascii() \
-                    and "[" not in href and "]" not in href:
-                return href
-        elif href[:1] == "/" and href[1:2] != "/" and "/." not in href:  # no "." or ".." segment to resolve
-            return origin + href
-    return urljoin(base_url, href)
+    joined = _join_as_urljoin(site, href) if site is not None else None
+    return joined if joined is not None else urljoin(base_url, href)
+
+
+def resolve_links(base_url: str, hrefs: tuple[str | None, ...]) -> list[str | None]:
+    """``resolve_link(base_url, href)`` of each href (None stays None): the links of a page.
+
+    The page's site is looked up once, and a link of a common form is answered without the
+    memo, whose key (the page's URL and the link) is new on every page and costs a hash.
+    """
+    site = _site_of(base_url)
+    if site is None:
+        return [href if href is None else resolve_link(base_url, href) for href in hrefs]
+    resolved: list[str | None] = []
+    for href in hrefs:
+        if href is not None:
+            joined = _join_as_urljoin(site, href)
+            href = joined if joined is not None else resolve_link(base_url, href)
+        resolved.append(href)
+    return resolved
+
+
+# What may follow "scheme://" when the link names a host (a host is not empty).
+_NO_HOST = ("", "/", "?", "#")
+
+
+def _join_as_urljoin(site: tuple[str, str, str, str], href: str) -> str | None:
+    """``urljoin``'s answer for a link of a common form, told without parsing it; else None.
+
+    - absolute in the page's scheme, or protocol-relative ("//cdn.example/x"): ``urljoin``
+      rebuilds it from its parts, which gives it back as written (protocol-relative: after the
+      page's scheme) when it has a host, and nothing that ``_joins_as_written`` excludes;
+    - root-relative ("/news/x"): put after the page's scheme and host, when it has no "." or
+      ".." segment to resolve;
+    - absolute in the other of http and https: ``urljoin`` returns a link of another scheme
+      as it is.
+    Each only when the link is ASCII (no IDNA checks) without brackets (no IPv6 checks), which
+    is when ``urljoin`` cannot raise on it.
+    """
+    prefix, origin, other, scheme = site
+    if href.startswith(prefix):
+        if (href[len(prefix): len(prefix) + 1] not in _NO_HOST and href.isascii() and "[" not in href
+                and "]" not in href and _joins_as_written(href)):
+            return href
+    elif href[:1] == "/":
+        if href[1:2] != "/":
+            if "/." not in href and _joins_as_written(href):
+                return origin + href
+        elif href[2:3] not in _NO_HOST and href.isascii() and "[" not in href and "]" not in href \
+                and _joins_as_written(href):
+            return scheme + href
+    elif href.startswith(other) and href.isascii() and "[" not in href and "]" not in href:
+        return href
+    return None
 
 
 @lru_cache(maxsize=256)
-def _site_of(base_url: str) -> tuple[str, str] | None:
-    """("https://", "https://example.com") for an http(s) page URL with a host, else None."""
+def _site_of(base_url: str) -> tuple[str, str, str, str] | None:
+    """For an http(s) page URL with a host, e.g. ("https://", "https://example.com", "http://",
+    "https:"): its scheme's prefix, its origin, the other scheme's prefix, its scheme; else None."""
     try:
         parts = urlsplit(base_url)
     except ValueError:
         return None  # urljoin raises the same error
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None
-    return parts.scheme + "://", f"{parts.scheme}://{parts.netloc}"
+    other = "http://" if parts.scheme == "https" else "https://"
+    return parts.scheme + "://", f"{parts.scheme}://{parts.netloc}", other, parts.scheme + ":"
 
 
 def _joins_as_written(href: str) -> bool:
@@ -309,7 +356,9 @@ class _Walker:
         parts_out = self.paragraphs
         link_parts = self.link_parts
         if link_parts:
-            share = _stripped_length(link_parts) / _stripped_length(parts)
+            # Every piece inside a link is a piece of the paragraph: as many means all of them (a
+            # menu item, a linked headline), a share of exactly 1.0 without measuring them.
+            share = 1.0 if len(link_parts) == len(parts) else _stripped_length(link_parts) / _stripped_length(parts)
             link_parts.clear()
             parts_out.append((text, self.stack[-1], min(1.0, share), self.href if share >= 0.5 else None))
         else:
@@ -344,7 +393,7 @@ class _Walker:
             texts = [t[: cfg.max_block_chars] for t in texts]
         if self.base_url and any(hrefs):
             base = self.base_url
-            hrefs = [href if href is None else resolve_link(base, href) for href in hrefs]
+            hrefs = resolve_links(base, hrefs)
         words, stops = patterns.word_stats_of(texts)
         ends, ellipses = patterns.sentence_ends_of(texts)
         # (frame fields: element, element index, tag, landmarks, heading, path)
@@ -378,13 +427,19 @@ class _Walker:
         index = len(elements)
         # (tuple.__new__ builds the NamedTuple without its Python-level __new__, as Document.relabel does)
         elements.append(tuple.__new__(Element, (tag, hints, parent, len(stack) - 1, own or "")))
-        stack.append((el, index, tag, landmarks, _HEADINGS.get(tag, heading), (*path, index)))
+        # (path + (index,): one tuple concatenation, where (*path, index) built a list first)
+        stack.append((el, index, tag, landmarks, _HEADINGS.get(tag, heading), path + (index,)))
 
     def walk(self) -> None:
-        """Read every element under ``start`` in document order (lxml's iterwalk, no recursion).
+        """Read every element under ``start`` in document order: its start, then later its end.
 
-        An end event needs no tag: the element is the innermost open block, the innermost
-        open link, or one whose end only brings its tail.
+        The elements come from lxml's ``iter`` (elements only, as ``iterwalk`` gives them), at
+        half the cost of ``iterwalk``'s start and end events: an element has ended when the next
+        one is not its child, so the elements begun are kept and those above the next one's
+        parent are ended.  The descendants of a skipped element are passed over unread (what
+        ``iterwalk.skip_subtree`` does); its own end still brings its tail.  An end needs no tag:
+        the element is the innermost open block, the innermost open link, or one whose end only
+        brings its tail.
         """
         cfg = self.cfg
         max_depth = cfg.max_dom_depth + 1  # (the stack's first frame is the page)
@@ -393,74 +448,95 @@ class _Walker:
         rows: set[etree._Element] = set()  # table rows read as one line
         kinds = dict(_TAG_KINDS)
         shown = _HIDING_ATTRIBUTES.isdisjoint
-        walker = etree.iterwalk(self.start, events=("start", "end"))
         top = None  # the innermost open block element (stack[-1][0])
-        for event, el in walker:
-            if event == "start":
-                tag = el.tag
-                kind = kinds.get(tag)
-                if kind is None:
-                    kind = kinds[tag] = _kind_of(tag)
-                if kind == _NODE:  # comments, entities, processing instructions: only their tail counts
+        begun: list[etree._Element] = []  # the elements begun and not ended, outermost first
+        skipped_at = _NOT_SKIPPING  # the index in ``begun`` of a skipped element: those after it are unread
+        # (None after the last element ends every element still open)
+        for el in chain(self.start.iter(etree.Element), (None,)):
+            parent = None if el is None else el.getparent()
+            while begun and begun[-1] is not parent:
+                ended = begun.pop()
+                depth = len(begun)
+                if depth > skipped_at:  # under the skipped element: never read
                     continue
-                if kind == _SKIP:
-                    walker.skip_subtree()
-                    continue
-                keys = el.keys()  # (one call; asking for each attribute costs as much when it is missing)
-                if ((kind == _NOSCRIPT or keys and not shown(keys) and _hidden(el) and not _accordion_panel(el))
-                        and not self.holds_most_text(el)):
-                    # (A hidden element or a <noscript> holding most of the page's text is what a
-                    # reader without scripts sees -- forums serve their posts that way.)
-                    walker.skip_subtree()
-                    continue
-                # (the kinds by how often a page has them: block elements, links, inline elements)
-                if kind == _OPEN:
-                    if len(stack) < max_depth:
-                        if parts:
-                            self.flush()
-                        self.open_block(el, tag.lower(), keys)
-                        top = el
-                elif kind == _LINK:
-                    links.append(el)
-                    if self.href is None and "href" in keys:
-                        href = el.get("href")
-                        if href and not href.startswith(("javascript:", "#")):
-                            self.href = href
-                elif kind == _INLINE:
-                    pass
-                elif kind == _CELL and el.getparent() in rows:
-                    self.cell_break()
-                elif kind == _ROW or kind == _CELL:
-                    if len(stack) < max_depth:
-                        if kind == _ROW and _simple_row(el):
-                            rows.add(el)  # (held, so that its proxy, and identity, live as long as the walk)
-                        if parts:
-                            self.flush()
-                        self.open_block(el, tag.lower(), keys)
-                        top = el
-                elif kind == _BR:
-                    if self.after_br():
-                        self.flush()  # a blank line (<br><br>) ends a paragraph
-                    else:
-                        parts.append("\n")  # the line goes on in the same paragraph (addresses, verse)
-                elif kind == _HR:
-                    self.flush()  # a rule ends a paragraph
-                s = el.text
-            else:
-                if el is top:
+                if depth == skipped_at:
+                    skipped_at = _NOT_SKIPPING
+                elif ended is top:
                     if parts:
                         self.flush()
                     stack.pop()
                     top = stack[-1][0]
-                elif links and el is links[-1]:
+                elif links and ended is links[-1]:
                     links.pop()
-                s = el.tail
+                s = ended.tail
+                if s:
+                    parts.append(s)
+                    if links:
+                        link_parts.append(s)
+            if el is None:
+                break
+            begun.append(el)
+            if skipped_at != _NOT_SKIPPING:
+                continue
+            tag = el.tag
+            kind = kinds.get(tag)
+            if kind is None:
+                kind = kinds[tag] = _kind_of(tag)
+            if kind == _NODE:  # comments, entities, processing instructions: only their tail counts
+                continue
+            if kind == _SKIP:
+                skipped_at = len(begun) - 1
+                continue
+            keys = el.keys()  # (one call; asking for each attribute costs as much when it is missing)
+            if ((kind == _NOSCRIPT or keys and not shown(keys) and _hidden(el) and not _accordion_panel(el))
+                    and not self.holds_most_text(el)):
+                # (A hidden element or a <noscript> holding most of the page's text is what a
+                # reader without scripts sees -- forums serve their posts that way.)
+                skipped_at = len(begun) - 1
+                continue
+            # (the kinds by how often a page has them: block elements, links, inline elements)
+            if kind == _OPEN:
+                if len(stack) < max_depth:
+                    if parts:
+                        self.flush()
+                    self.open_block(el, tag.lower(), keys)
+                    top = el
+            elif kind == _LINK:
+                links.append(el)
+                if self.href is None and "href" in keys:
+                    href = el.get("href")
+                    if href and not href.startswith(("javascript:", "#")):
+                        self.href = href
+            elif kind == _INLINE:
+                pass
+            elif kind == _CELL and parent in rows:
+                self.cell_break()
+            elif kind == _ROW or kind == _CELL:
+                if len(stack) < max_depth:
+                    if kind == _ROW and _simple_row(el):
+                        rows.add(el)  # (held, so that its proxy, and identity, live as long as the walk)
+                    if parts:
+                        self.flush()
+                    self.open_block(el, tag.lower(), keys)
+                    top = el
+            elif kind == _BR:
+                if self.after_br():
+                    self.flush()  # a blank line (<br><br>) ends a paragraph
+                else:
+                    parts.append("\n")  # the line goes on in the same paragraph (addresses, verse)
+            elif kind == _HR:
+                self.flush()  # a rule ends a paragraph
+            s = el.text
             if s:
                 parts.append(s)
                 if links:
                     link_parts.append(s)
         if parts:
             self.flush()
+
+
+# No element skipped (an index into the walk's begun elements that none reaches).
+_NOT_SKIPPING = sys.maxsize
 
 
 # React's streamed server rendering sends each part of the page that was not ready in time
