@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from robust_strategies import PROFILE, pages
 
 from cleanarticle.config import Config
+from cleanarticle.errors import NotAPageError
 from cleanarticle.segment import html as H
 from cleanarticle.segment import segment_html
 
@@ -226,3 +227,11 @@ def test_paths_are_parent_chains_and_an_elements_blocks_follow_each_other(page: 
         for i in b.path:
             assert last.get(i, b.index - 1) == b.index - 1
             last[i] = b.index
+
+
+def test_a_page_whose_only_text_is_marks_without_letters_has_no_blocks():
+    # (Found by the property test: the column-wise block builder took max() of no lengths.)
+    assert texts('<html lang="en"><body><p>|</p><p>»</p><br> 12 </body></html>') == []
+    # ... and with nothing in its head either, it is no page: our own error, not a ValueError
+    with pytest.raises(NotAPageError, match="no visible text"):
+        texts('<<html><body>  <br>  </body></html>')

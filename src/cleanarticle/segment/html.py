@@ -384,6 +384,8 @@ class _Walker:
             has_letter = patterns.HAS_LETTER.search
             kept = [n >= 3 or has_letter(t) is not None for n, t in zip(lengths, texts)]
             if not all(kept):
+                if not any(kept):  # (only marks such as "|" or "»": no block, and nothing below has a column)
+                    return []
                 texts, frames, shares, hrefs, lengths = (
                     list(compress(column, kept)) for column in (texts, frames, shares, hrefs, lengths))
         cfg = self.cfg
