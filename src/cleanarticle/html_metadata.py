@@ -26,6 +26,18 @@ if TYPE_CHECKING:  # lxml is imported by the HTML segmenter, never for a text du
 _JSONLD_ARTICLE_TYPES = LazyPattern(r"article|posting|report|blog|review|webpage|newsarticle|creativework", regex.I)
 
 
+def join_url(base: str, href: str) -> str:
+    """``urljoin(base, href)``, or ``href`` as written when ``urljoin`` cannot read the two.
+
+    A page may write a link ``urljoin`` refuses (``http://[x/``, an invalid IPv6 host: a
+    ValueError); the link is kept as the page wrote it rather than failing the page.
+    """
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return href
+
+
 def read_metadata(root: etree._Element, url: str | None) -> dict[str, Any]:
     meta: dict[str, Any] = {}
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
@@ -35,7 +47,7 @@ def read_metadata(root: etree._Element, url: str | None) -> dict[str, Any]:
     for el in found["base"][:1]:
         href = el.get("href")
         if href:
-            meta["base_url"] = urljoin(url, href) if url else href
+            meta["base_url"] = join_url(url, href) if url else href
     for el in found["title"][:1]:
         text = patterns.WHITESPACE.sub(" ", "".join(el.itertext())).strip()
         if text:
@@ -64,7 +76,7 @@ def read_metadata(root: etree._Element, url: str | None) -> dict[str, Any]:
     for el in found["link"]:
         rel = (el.get("rel") or "").lower()
         if rel == "canonical" and el.get("href"):
-            meta.setdefault("url", urljoin(url or "", el.get("href", "")))
+            meta.setdefault("url", join_url(url or "", el.get("href", "")))
     for el in found["script"]:
         if (el.get("type") or "").lower() == "application/ld+json" and el.text:
             _jsonld(meta, el.text)
