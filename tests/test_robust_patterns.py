@@ -60,7 +60,7 @@ class _Recorder:
     match = fullmatch = search
 
 
-@pytest.mark.parametrize("call", [P.search, P.match, P.fullmatch])
+@pytest.mark.parametrize("call", [P.search, P.match, P.fullmatch, P.search_or_raise])
 def test_only_texts_longer_than_untimed_chars_get_a_time_limit(call) -> None:
     rec = _Recorder()
     call(rec, "x" * P.UNTIMED_CHARS)

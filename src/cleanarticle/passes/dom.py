@@ -152,7 +152,6 @@ class _HintReader:
     """
 
     MEMORY = 50_000
-    UNTIMED_CHARS = 100
 
     def __init__(self, pattern: regex.Pattern[str], leads: frozenset[str]):
         self.pattern, self.leads = pattern, leads
@@ -161,11 +160,6 @@ class _HintReader:
 
     def _match(self, text: str, timeout: float, memo: dict[str, str | None]) -> str | None:
         """The match in ``text``, kept in ``memo`` unless the time limit cut the search short.
-
-        A class name of at most ``UNTIMED_CHARS`` is searched without a time limit (unless the
-        page's time is up): the hint patterns are linear, microseconds on such a name, and
-        the ``regex`` module's time limit costs two system calls to read the CPU clock, more
-        than the search itself (a page asks about ~50 names it has not seen before).
 
         An ASCII text without one of the pattern's ``leads`` (the words that can begin a match)
         between its separators has no match: that test (a fifth of a microsecond) answers for
@@ -176,13 +170,10 @@ class _HintReader:
                 text.lower().replace("_", "-").replace(" ", "-").split("-")):
             memo[text] = None
             return None
-        if len(text) <= self.UNTIMED_CHARS and not patterns.out_of_time():
-            m = self.pattern.search(text)
-        else:
-            try:
-                m = patterns.search_or_raise(self.pattern, text, timeout)
-            except TimeoutError:
-                return None
+        try:
+            m = patterns.search_or_raise(self.pattern, text, timeout)
+        except TimeoutError:
+            return None
         memo[text] = found = m.group(0).strip(" _-") if m else None
         return found
 
