@@ -260,7 +260,7 @@ def _stripped_length(pieces: list[str]) -> int:
 
 # What the walk does at an element, by tag.  Inline tags (the default) only add their text
 # to the paragraph being read; a tag not listed is looked up lower-cased once per page.
-_INLINE, _OPEN, _SKIP, _NOSCRIPT, _BR, _HR, _LINK, _NODE, _ROW, _CELL = range(10)
+_INLINE, _OPEN, _SKIP, _NOSCRIPT, _BR, _HR, _LINK, _ROW, _CELL = range(9)
 _TAG_KINDS: dict[str, int] = {
     **dict.fromkeys("span em strong b i u s q img small big sup sub code time abbr cite label button font mark "
                     "del ins wbr picture bdi bdo var kbd samp nobr tt strike data output".split(), _INLINE),
@@ -270,9 +270,9 @@ _TAG_KINDS: dict[str, int] = {
 }
 
 
-def _kind_of(tag: object) -> int:
-    """The walk's kind of a tag missing from ``_TAG_KINDS`` (comments and entities are ``_NODE``)."""
-    return _TAG_KINDS.get(tag.lower(), _INLINE) if isinstance(tag, str) else _NODE
+def _kind_of(tag: str) -> int:
+    """The walk's kind of a tag missing from ``_TAG_KINDS`` (the walk reads elements only: no comment reaches it)."""
+    return _TAG_KINDS.get(tag.lower(), _INLINE)
 
 
 class _Walker:
@@ -484,8 +484,6 @@ class _Walker:
             kind = kinds.get(tag)
             if kind is None:
                 kind = kinds[tag] = _kind_of(tag)
-            if kind == _NODE:  # comments, entities, processing instructions: only their tail counts
-                continue
             if kind == _SKIP:
                 skipped_at = len(begun) - 1
                 continue
