@@ -140,17 +140,16 @@ class LazyPattern:
         return getattr(compiled, name)
 
 
-# Patterns called without a timeout on page text are linear in the text's length:
+# Patterns called without a timeout on page text of any length are linear in the text's length
+# (any pattern runs untimed on a text of at most UNTIMED_CHARS: see ``search``):
 #   WORD, CJK, WHITESPACE, HAS_LETTER, HAS_UPPER, NOT_IN_NAMES (findall/sub/search over one character class run);
 #   ENDS_SENTENCE, ENDS_ELLIPSIS (the start and the continuation characters are disjoint,
 #   so every character is scanned from at most one start); LIST_MARKER (anchored at 0);
 #   TITLE_SEPARATOR, NAME_LIST_SPLIT (a whitespace run is entered only at its first
 #   character, ``(?<!\s)``, so it is scanned once, not once per start position);
-#   PROMPT_LINE uses possessive quantifiers, so its tail is not retried split by split;
-#   BOILERPLATE_HINT, CONTENT_HINT on a class name of at most ``dom._HintReader.UNTIMED_CHARS``
-#   (a separator, one word of a fixed list, a separator: each start tries the list once).
-# tests/test_robust_regex.py times none of them but checks each on 10**5-character hostile
-# inputs within the pattern timeout (``benchmarks/robustness.py`` reports the figures).
+#   PROMPT_LINE uses possessive quantifiers, so its tail is not retried split by split.
+# ``benchmarks/robustness.py`` measures every pattern on hostile texts of 10**5 characters and
+# of ~UNTIMED_CHARS (the README's Robustness section has the figures).
 
 
 # ---------------------------------------------------------------- words and function words
