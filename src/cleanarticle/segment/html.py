@@ -20,6 +20,7 @@ import regex
 from lxml import etree
 
 from .. import patterns
+from ..patterns import LazyPattern
 from ..config import Config
 from ..document import Block, Document, Element, defaults_after
 from ..errors import NotAPageError, too_many_blocks
@@ -48,14 +49,14 @@ _LANDMARK_ROLES = {
 _STRIP_FIRST = ("script", "style", "template", "svg", "math", "canvas", "iframe", "object", "embed",
                 "audio", "video", "map")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
-_XML_DECL = regex.compile(r"^\s*<\?xml[^>]*>")
+_HIDDEN_STYLE = LazyPattern(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
+_XML_DECL = LazyPattern(r"^\s*<\?xml[^>]*>")
 # The end tags of <body> and <html>, and an element's start tag after them (not a comment).
-_PAGE_END_TAGS = regex.compile(r"</(?:body|html)\s*>", regex.I)
-_START_TAG = regex.compile(r"<[a-zA-Z]")
+_PAGE_END_TAGS = LazyPattern(r"</(?:body|html)\s*>", regex.I)
+_START_TAG = LazyPattern(r"<[a-zA-Z]")
 # The start of an end tag of <body> or <html> written in lower or upper case (not "</Body"): one
 # scan of the page finds the first, where four str.find scans took ~5x the time (UCS-2 pages).
-_PAGE_END_TAG_OPENS = regex.compile(r"</(?:body|BODY|html|HTML)")
+_PAGE_END_TAG_OPENS = LazyPattern(r"</(?:body|BODY|html|HTML)")
 
 
 def _late_end_tags(text: str) -> int:
