@@ -21,6 +21,8 @@ from typing import Any
 
 import regex
 
+from . import pattern_cache
+
 # Simple case folding (version 0): full folding (ß = ss) compiles the large alternations ~3x slower,
 # and no phrase here needs it.
 _I = regex.IGNORECASE
@@ -116,7 +118,8 @@ class LazyPattern:
     for a large case-insensitive alternation (the prompt phrases, the month names).
     Every pattern of cleanarticle is a LazyPattern, so ``import cleanarticle`` compiles
     none, and a page pays only for the patterns its text reaches (a text dump never
-    compiles the HTML class hints).  The first method call compiles the pattern and
+    compiles the HTML class hints).  The first method call compiles the pattern (or
+    rebuilds it from the compiled form an earlier run kept: ``pattern_cache``) and
     stores the compiled pattern's methods in the slots, so later calls cost what a
     compiled pattern's do.
 
@@ -134,7 +137,7 @@ class LazyPattern:
     def __getattr__(self, name: str) -> Any:  # only reached while the method slots are empty
         if name not in LazyPattern.__slots__[3:]:
             raise AttributeError(name)
-        compiled = regex.compile(self.pattern, self.flags, **self.lists)
+        compiled = pattern_cache.compile_pattern(self.pattern, self.flags, self.lists)
         for method in LazyPattern.__slots__[3:]:
             setattr(self, method, getattr(compiled, method))
         return getattr(compiled, name)
