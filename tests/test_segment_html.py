@@ -64,6 +64,42 @@ def test_react_streamed_parts_are_read_where_the_page_script_puts_them():
                            "Site footer"]
 
 
+def test_streamed_parts_stay_without_a_slot_template_and_the_markup_check_holds():
+    # No P:/B: template: nothing moves, whatever the markup holds (the templates are asked first).
+    page = ('<html><body><template id="X:0"></template><p>{LONG}</p>'
+            '<div hidden id="S:0"><p>A part with no slot.</p></div></body></html>').format(LONG=LONG)
+    assert texts(page) == [LONG]
+    root = H.parse(page)
+    part = root.find(".//div[@id='S:0']")
+    H.place_streamed_parts(root.find("body"), page, list(root.iter("template")))
+    assert part.get("hidden") is not None
+    # A slot and a part, but markup without React's exact 'id="S:' (single quotes): not moved, as before.
+    page = page.replace('id="X:0"', 'id="P:0"').replace('id="S:0"', "id='S:0'")
+    root = H.parse(page)
+    H.place_streamed_parts(root.find("body"), page, list(root.iter("template")))
+    assert root.find(".//div[@id='S:0']").get("hidden") is not None
+    H.place_streamed_parts(root.find("body"), None, list(root.iter("template")))  # (no markup: moved)
+    assert root.find(".//div[@id='S:0']").get("hidden") is None
+
+
+def test_gather_finds_what_two_attribute_queries_find():
+    # One union query split in Python: the same elements, in document order, as a query each.
+    from lxml import etree
+
+    from cleanarticle.html_metadata import gather
+
+    page = ('<html itemprop="x"><head><meta itemprop="author" content="A"><link rel="canonical" href="/c">'
+            '<title>T</title></head><body><a rel="author" itemprop="author" href="/w">W</a>'
+            '<div itemprop=""><a rel="">x</a><span rel="author">no</span><a>y</a></div>'
+            '<p itemprop="name"><a rel="nofollow" href="/n">n</a></p><template id="P:0"></template></body></html>')
+    root = H.parse(page)
+    by_tag, itemprops, rel_links = gather(root)
+    assert itemprops == etree.XPath("descendant::*/@itemprop/..")(root)
+    assert rel_links == etree.XPath("descendant::a/@rel/..")(root)
+    assert [len(itemprops), len(rel_links)] == [4, 3]
+    assert [el.tag for el in by_tag["template"]] == ["template"] and len(by_tag["meta"]) == 1
+
+
 def test_link_share_counts_the_stripped_length_of_each_piece():
     # pieces: "Read " (4 chars stripped), "the story" (9, in a link), " now" (3)
     block, = segment_html('<html><body><p>Read <a href="/s">the story</a> now</p></body></html>', CFG).blocks
