@@ -100,6 +100,35 @@ def test_gather_finds_what_two_attribute_queries_find():
     assert [el.tag for el in by_tag["template"]] == ["template"] and len(by_tag["meta"]) == 1
 
 
+@pytest.mark.parametrize("page", [
+    '<html><head><meta charset="iso-8859-1"></head><body><p>caf\u00e9 \u4e2d\u6587 \u00fc \U0001F600</p></body></html>',
+    '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head>'
+    '<body><p>\u0436\u0437 caf\u00e9 \u2019</p></body></html>',
+    '  <?xml version="1.0" encoding="iso-8859-1"?><html><body><p>caf\u00e9</p></body></html>',
+    '<p>Latin-1 only: caf\u00e9</p>', '<p>ASCII</p><p>a &amp; b &#233; &eacute;</p>',
+])
+def test_a_page_parsed_from_its_utf8_bytes_is_the_tree_of_its_str(page):
+    # The parser reads the UTF-8 bytes with the encoding named: a charset the page declares changes nothing.
+    from lxml import etree
+
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
+    stripped = page.lstrip()
+    as_str = etree.tostring(etree.fromstring(stripped[stripped.index(">") + 1:] if stripped.startswith("<?xml")
+                                             else page, parser), encoding="unicode")
+    assert etree.tostring(H.parse(page), encoding="unicode") == as_str
+    assert etree.tostring(H.parse(page, utf8=page.encode()), encoding="unicode") == as_str
+
+
+def test_load_encodes_html_once_and_removes_nuls_from_both():
+    from cleanarticle.load import load
+
+    loaded = load("<p>a\x00b \u2019</p>", "html", CFG)
+    assert loaded.text == "<p>ab \u2019</p>" and loaded.utf8 == loaded.text.encode()
+    assert load("<p>a\x00b</p>", "text", CFG).utf8 is None
+    lone = load("<p>a \ud800 b</p>", "html", CFG)  # (no UTF-8: parsed as a str)
+    assert lone.utf8 is None and segment_html(lone.text, CFG).blocks[0].text.startswith("a")
+
+
 def test_link_share_counts_the_stripped_length_of_each_piece():
     # pieces: "Read " (4 chars stripped), "the story" (9, in a link), " now" (3)
     block, = segment_html('<html><body><p>Read <a href="/s">the story</a> now</p></body></html>', CFG).blocks
