@@ -129,6 +129,16 @@ def test_load_encodes_html_once_and_removes_nuls_from_both():
     assert lone.utf8 is None and segment_html(lone.text, CFG).blocks[0].text.startswith("a")
 
 
+@pytest.mark.parametrize("text", ["Home", "a b c", " lead", "trail ", "a  b", "a\tb", "a\nb", "a\xa0b", "a\u3000b",
+                                  "a\u2028b", "a\x85b", "a\u1680b", "\xa0", "caf\u00e9 \u4e2d\u6587", "x\u200bz"])
+def test_a_paragraph_has_its_white_space_collapsed_as_split_and_join_do(text):
+    # Texts that are collapsed already are kept as they are: the same text as " ".join(text.split()).
+    w = H._Walker(H.parse("<p>x</p>"), CFG, None)
+    w.paragraphs = [(text + " long enough", w.stack[0], 0.0, None), (text, w.stack[0], 0.0, None)]
+    assert [b.text for b in w.blocks()][:1] == [" ".join((text + " long enough").split())]
+    assert all(b.text == " ".join(b.text.split()) for b in w.blocks())
+
+
 def test_link_share_counts_the_stripped_length_of_each_piece():
     # pieces: "Read " (4 chars stripped), "the story" (9, in a link), " now" (3)
     block, = segment_html('<html><body><p>Read <a href="/s">the story</a> now</p></body></html>', CFG).blocks

@@ -400,7 +400,11 @@ class _Walker:
         if not paragraphs:
             return []
         raw, frames, shares, hrefs = zip(*paragraphs)
-        texts = list(map(" ".join, map(str.split, raw)))
+        # A printable text's only white space is " " (every other space character is unprintable):
+        # without two in a row or one at an end it is collapsed already (most texts of a page:
+        # menu items, one-line links), and kept as it is, not split into words and joined.
+        texts = [t if t.isprintable() and "  " not in t and t[:1] != " " and t[-1:] != " " else " ".join(t.split())
+                 for t in raw]
         lengths = list(map(len, texts))
         if min(lengths) < 3:
             has_letter = patterns.HAS_LETTER.search
