@@ -64,6 +64,81 @@ def test_react_streamed_parts_are_read_where_the_page_script_puts_them():
                            "Site footer"]
 
 
+def test_streamed_parts_stay_without_a_slot_template_and_the_markup_check_holds():
+    # No P:/B: template: nothing moves, whatever the markup holds (the templates are asked first).
+    page = ('<html><body><template id="X:0"></template><p>{LONG}</p>'
+            '<div hidden id="S:0"><p>A part with no slot.</p></div></body></html>').format(LONG=LONG)
+    assert texts(page) == [LONG]
+    root = H.parse(page)
+    part = root.find(".//div[@id='S:0']")
+    H.place_streamed_parts(root.find("body"), page, list(root.iter("template")))
+    assert part.get("hidden") is not None
+    # A slot and a part, but markup without React's exact 'id="S:' (single quotes): not moved, as before.
+    page = page.replace('id="X:0"', 'id="P:0"').replace('id="S:0"', "id='S:0'")
+    root = H.parse(page)
+    H.place_streamed_parts(root.find("body"), page, list(root.iter("template")))
+    assert root.find(".//div[@id='S:0']").get("hidden") is not None
+    H.place_streamed_parts(root.find("body"), None, list(root.iter("template")))  # (no markup: moved)
+    assert root.find(".//div[@id='S:0']").get("hidden") is None
+
+
+def test_gather_finds_what_two_attribute_queries_find():
+    # One union query split in Python: the same elements, in document order, as a query each.
+    from lxml import etree
+
+    from cleanarticle.html_metadata import gather
+
+    page = ('<html itemprop="x"><head><meta itemprop="author" content="A"><link rel="canonical" href="/c">'
+            '<title>T</title></head><body><a rel="author" itemprop="author" href="/w">W</a>'
+            '<div itemprop=""><a rel="">x</a><span rel="author">no</span><a>y</a></div>'
+            '<p itemprop="name"><a rel="nofollow" href="/n">n</a></p><template id="P:0"></template></body></html>')
+    root = H.parse(page)
+    by_tag, itemprops, rel_links = gather(root)
+    assert itemprops == etree.XPath("descendant::*/@itemprop/..")(root)
+    assert rel_links == etree.XPath("descendant::a/@rel/..")(root)
+    assert [len(itemprops), len(rel_links)] == [4, 3]
+    assert [el.tag for el in by_tag["template"]] == ["template"] and len(by_tag["meta"]) == 1
+
+
+@pytest.mark.parametrize("page", [
+    '<html><head><meta charset="iso-8859-1"></head><body><p>caf\u00e9 \u4e2d\u6587 \u00fc \U0001F600</p></body></html>',
+    '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head>'
+    '<body><p>\u0436\u0437 caf\u00e9 \u2019</p></body></html>',
+    '  <?xml version="1.0" encoding="iso-8859-1"?><html><body><p>caf\u00e9</p></body></html>',
+    '<p>Latin-1 only: caf\u00e9</p>', '<p>ASCII</p><p>a &amp; b &#233; &eacute;</p>',
+])
+def test_a_page_parsed_from_its_utf8_bytes_is_the_tree_of_its_str(page):
+    # The parser reads the UTF-8 bytes with the encoding named: a charset the page declares changes nothing.
+    from lxml import etree
+
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
+    stripped = page.lstrip()
+    as_str = etree.tostring(etree.fromstring(stripped[stripped.index(">") + 1:] if stripped.startswith("<?xml")
+                                             else page, parser), encoding="unicode")
+    assert etree.tostring(H.parse(page), encoding="unicode") == as_str
+    assert etree.tostring(H.parse(page, utf8=page.encode()), encoding="unicode") == as_str
+
+
+def test_load_encodes_html_once_and_removes_nuls_from_both():
+    from cleanarticle.load import load
+
+    loaded = load("<p>a\x00b \u2019</p>", "html", CFG)
+    assert loaded.text == "<p>ab \u2019</p>" and loaded.utf8 == loaded.text.encode()
+    assert load("<p>a\x00b</p>", "text", CFG).utf8 is None
+    lone = load("<p>a \ud800 b</p>", "html", CFG)  # (no UTF-8: parsed as a str)
+    assert lone.utf8 is None and segment_html(lone.text, CFG).blocks[0].text.startswith("a")
+
+
+@pytest.mark.parametrize("text", ["Home", "a b c", " lead", "trail ", "a  b", "a\tb", "a\nb", "a\xa0b", "a\u3000b",
+                                  "a\u2028b", "a\x85b", "a\u1680b", "\xa0", "caf\u00e9 \u4e2d\u6587", "x\u200bz"])
+def test_a_paragraph_has_its_white_space_collapsed_as_split_and_join_do(text):
+    # Texts that are collapsed already are kept as they are: the same text as " ".join(text.split()).
+    w = H._Walker(H.parse("<p>x</p>"), CFG, None)
+    w.paragraphs = [(text + " long enough", w.stack[0], 0.0, None), (text, w.stack[0], 0.0, None)]
+    assert [b.text for b in w.blocks()][:1] == [" ".join((text + " long enough").split())]
+    assert all(b.text == " ".join(b.text.split()) for b in w.blocks())
+
+
 def test_link_share_counts_the_stripped_length_of_each_piece():
     # pieces: "Read " (4 chars stripped), "the story" (9, in a link), " now" (3)
     block, = segment_html('<html><body><p>Read <a href="/s">the story</a> now</p></body></html>', CFG).blocks

@@ -38,12 +38,13 @@ def join_url(base: str, href: str) -> str:
         return href
 
 
-def read_metadata(root: etree._Element, url: str | None) -> dict[str, Any]:
+def read_metadata(root: etree._Element, url: str | None, gathered: Gathered | None = None) -> dict[str, Any]:
+    """What the page declares about itself; ``gathered`` is ``gather(root)`` when the caller has it."""
     meta: dict[str, Any] = {}
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     if lang:
         meta["language"] = lang.split("-")[0].split("_")[0].lower()[:8]
-    found, itemprops, rel_links = _gather(root)
+    found, itemprops, rel_links = gathered or gather(root)
     for el in found["base"][:1]:
         href = el.get("href")
         if href:
@@ -105,35 +106,44 @@ def read_metadata(root: etree._Element, url: str | None) -> dict[str, Any]:
 
 
 
-_READ_TAGS = ("base", "title", "meta", "link", "script", "time")
+# The elements read here, and <template> (where React's streamed parts go: ``html.place_streamed_parts``).
+_READ_TAGS = ("base", "title", "meta", "link", "script", "time", "template")
 Elements = list["etree._Element"]
+Gathered = tuple[dict[str, Elements], Elements, Elements]
 
 
-def _gather(root: etree._Element) -> tuple[dict[str, Elements], Elements, Elements]:
+def gather(root: etree._Element) -> Gathered:
     """The elements ``read_metadata`` reads, each kind in document order.
 
     Returns the elements of each of ``_READ_TAGS`` (``root`` included), and those below
     ``root`` with an ``itemprop``, and the ``<a rel=...>`` below it.  lxml finds the tags in
     C (a page's other elements, most of them, never become Python objects), and XPath the
-    elements of the ``itemprop`` and ``rel`` attributes (not every link of the page).
+    elements of the ``itemprop`` and ``rel`` attributes (not every link of the page), in one
+    query: one evaluation of the union costs ~0.1 ms a page less than two (Scrapinghub).
     """
     by_tag: dict[str, Elements] = {tag: [] for tag in _READ_TAGS}
     for el in root.iter(*_READ_TAGS):
         by_tag[el.tag].append(el)
-    itemprops, rel_links = _attribute_queries()
-    return by_tag, itemprops(root), rel_links(root)
+    itemprops: Elements = []
+    rel_links: Elements = []
+    for el in _attribute_query()(root):
+        if el.get("itemprop") is not None:
+            itemprops.append(el)
+        if el.tag == "a" and el.get("rel") is not None:
+            rel_links.append(el)
+    return by_tag, itemprops, rel_links
 
 
 @cache
-def _attribute_queries() -> tuple[etree.XPath, etree.XPath]:
-    """The elements below the root with an ``itemprop``, and the ``<a>`` with a ``rel``, each in document order.
+def _attribute_query() -> etree.XPath:
+    """The elements below the root with an ``itemprop``, and the ``<a>`` with a ``rel``, in document order.
 
     (Each found from its attributes: a step to every element's attributes, then back to the element, costs
     less than testing each element for one, and the ``<a rel>`` query costs less than a page's links in Python.)
     """
     from lxml import etree  # (imported by the HTML segmenter already; a text dump never comes here)
 
-    return etree.XPath("descendant::*/@itemprop/.."), etree.XPath("descendant::a/@rel/..")
+    return etree.XPath("descendant::*/@itemprop/.. | descendant::a/@rel/..")
 
 
 def _meta_tag(meta: dict[str, Any], key: str, content: str) -> None:

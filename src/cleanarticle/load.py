@@ -57,6 +57,7 @@ class Loaded:
     text: str
     kind: str            # "html" or "text"
     name: str | None     # file name when read from a path
+    utf8: bytes | None = None  # ``text`` encoded as UTF-8 when asked for HTML (the parser reads these bytes)
 
 
 def load(source: Source, kind: str, cfg: Config) -> Loaded:
@@ -91,13 +92,27 @@ def load(source: Source, kind: str, cfg: Config) -> Loaded:
         text = data
         if _control_share(text) > _MAX_CONTROL_SHARE:
             raise NotAPageError("input is binary data (control characters), not a web page or text")
-    if text.find("\x00") >= 0:  # (``find`` scans a wide string three times as fast as ``in``: CPython 3.11)
+    # HTML is parsed from UTF-8 bytes (``segment.html.parse``): encoded here, the bytes show a NUL
+    # at a tenth of the cost of finding one in a wide str (memchr; CPython has no fast search
+    # for U+0000 in UCS-2).
+    utf8 = _utf8(text) if kind == "html" else None
+    if (b"\x00" in utf8) if utf8 is not None else text.find("\x00") >= 0:  # (find: 3x faster than in, on a str)
         text = text.replace("\x00", "")
+        if utf8 is not None:
+            utf8 = utf8.replace(b"\x00", b"")  # (only U+0000 encodes as a NUL byte)
     if not text.strip():
         raise NotAPageError("input is empty" if not text else "input is blank (only white space)")
     if kind == "auto":
         kind = sniff(text)
-    return Loaded(text, kind, name)
+    return Loaded(text, kind, name, utf8)
+
+
+def _utf8(text: str) -> bytes | None:
+    """``text`` encoded as UTF-8, or None for a str that is none (a lone surrogate: lxml reads it as a str)."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
 
 
 def soup_text(soup: Any) -> str:

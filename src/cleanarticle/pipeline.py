@@ -42,15 +42,16 @@ def clean(source: Source, *, kind: str = "auto", url: str | None = None, config:
     with patterns.deadline(at):
         loaded = load(source, kind, cfg)
         within_budget("reading the input")
-        doc = segment(loaded.text, loaded.kind, cfg, url)
+        doc = segment(loaded.text, loaded.kind, cfg, url, loaded.utf8)
         within_budget("segmenting")
         doc, trace = passes.run(doc, cfg, after_each=lambda name: within_budget(f"the {name} pass"))
         return assemble(doc, trace, cfg)
 
 
-def segment(text: str, kind: str, cfg: Config, url: str | None = None) -> Document:
+def segment(text: str, kind: str, cfg: Config, url: str | None = None, utf8: bytes | None = None) -> Document:
+    """``text``'s Document (``utf8``: an HTML page's text encoded as UTF-8, if the caller has it)."""
     try:
-        doc = segment_html(text, cfg, url) if kind == "html" else segment_text(text, cfg, url)
+        doc = segment_html(text, cfg, url, utf8) if kind == "html" else segment_text(text, cfg, url)
     except RecursionError:
         raise NotAPageError("the page is nested too deeply to read") from None
     except CleanArticleError:

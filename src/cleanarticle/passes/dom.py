@@ -28,6 +28,9 @@ _WEAK_HINTS = ("widget",)
 _BESIDE_HINTS = ("related", "recommend", "recirc", "more", "popular", "trending", "most", "teaser",
                  "outbrain", "taboola", "sidebar", "side-bar", "author", "bio", "widget")
 _PAGE_TAGS = ("html", "body")  # their classes describe the page layout, not a part of it
+# The labels the passes here set, read once: an Enum member looked up through its class costs
+# ~800 instructions (Python 3.11), and a page relabels a hundred or more blocks here.
+_CHROME, _CAPTION, _CREDIT = Label.CHROME, Label.CAPTION, Label.CREDIT
 
 
 # Elements that hold text of their own: a <figure> wrapped around one (a table, a pull quote,
@@ -126,13 +129,19 @@ def mark_landmarks(doc: Document, cfg: Config) -> Document:
     innermost = _landmark_finder(doc.elements, *_prose_by_element(doc, cfg, _prose_blocks(doc, cfg)))
     for b in asked:
         lm = innermost(b.path[-1])
-        if lm in _CHROME_LANDMARKS:
-            changes[b.index] = (Label.CHROME, reasons.inside(lm))
+        if lm in _CHROME_LANDMARKS or lm in ("figure", "figcaption"):
+            changes[b.index] = _LANDMARK_CHANGES[lm]
         elif lm == "header" and not (b.landmarks & _ARTICLE_LANDMARKS) and b.heading != 1:
-            changes[b.index] = (Label.CHROME, reasons.PAGE_HEADER)
-        elif lm in ("figure", "figcaption"):
-            changes[b.index] = (Label.CAPTION, reasons.inside(lm))
+            changes[b.index] = _PAGE_HEADER_CHANGE
     return doc.relabel(changes)
+
+
+# The change of a block inside each relabelling landmark, built once (not a reason string a block).
+_LANDMARK_CHANGES: dict[str, Change] = {
+    **{lm: (_CHROME, reasons.inside(lm)) for lm in _CHROME_LANDMARKS},
+    **{lm: (_CAPTION, reasons.inside(lm)) for lm in ("figure", "figcaption")},
+}
+_PAGE_HEADER_CHANGE: Change = (_CHROME, reasons.PAGE_HEADER)
 
 
 class _HintReader:
@@ -308,7 +317,7 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
             continue
         hint = verdict(b.path[-1])
         if hint:
-            label = Label.CAPTION if hint.startswith("caption") else Label.CREDIT if hint.startswith("credit") else Label.CHROME
+            label = _CAPTION if hint.startswith("caption") else _CREDIT if hint.startswith("credit") else _CHROME
             changes[b.index] = (label, reasons.class_hint(hint))
     return doc.relabel(changes)
 
@@ -322,7 +331,7 @@ def mark_link_lists(doc: Document, cfg: Config) -> Document:
         if b.label is content and b.link_share >= link_chrome and b.words < max_words:
             if b.heading == 1:
                 continue  # a linked headline is still the headline
-            changes[b.index] = (Label.CHROME, reasons.link_text(b.link_share))
+            changes[b.index] = (_CHROME, reasons.link_text(b.link_share))
     return doc.relabel(changes)
 
 
@@ -355,9 +364,10 @@ def select_main_container(doc: Document, cfg: Config) -> Document:
         floor = cfg.sibling_min_share * sums[best]
         keep.update(i for i, el in enumerate(doc.elements) if el.parent == parent and sums[i] >= floor)
     changes: dict[int, Change] = {}
+    outside: Change = (_CHROME, reasons.OUTSIDE_CONTAINER)  # (one change for every block outside)
     for b in doc.blocks:
         if b.label is content and keep.isdisjoint(b.path):
-            changes[b.index] = (Label.CHROME, reasons.OUTSIDE_CONTAINER)
+            changes[b.index] = outside
     return doc.relabel(changes)
 
 
@@ -428,7 +438,7 @@ def mark_signup_boxes(doc: Document, cfg: Config) -> Document:
             content = Label.CONTENT
             for b in blocks:
                 if b.label is content:
-                    changes[b.index] = (Label.CHROME, "inside a sign-up box (a form inviting to subscribe)")
+                    changes[b.index] = (_CHROME, "inside a sign-up box (a form inviting to subscribe)")
     return doc.relabel(changes)
 
 
@@ -528,5 +538,5 @@ def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
             # round-up the article announces, not more stories after it.
             verdict[outer] = prose_before >= cfg.cards_min_prose_before and lists[outer] not in counted
         if verdict[outer] and b.label is content:
-            changes[b.index] = (Label.CHROME, f"inside a list of teaser cards ({lists[outer]} with linked headlines)")
+            changes[b.index] = (_CHROME, f"inside a list of teaser cards ({lists[outer]} with linked headlines)")
     return doc.relabel(changes)

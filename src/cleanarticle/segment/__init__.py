@@ -15,11 +15,14 @@ if TYPE_CHECKING:
     from ..document import Document
 
 
-def segment_html(text: str, cfg: Config, url: str | None = None) -> Document:
-    """``html.segment``, imported on first use: a text dump never loads lxml or the HTML segmenter."""
+def segment_html(text: str, cfg: Config, url: str | None = None, utf8: bytes | None = None) -> Document:
+    """``html.segment``, imported on first use: a text dump never loads lxml or the HTML segmenter.
+
+    ``utf8`` is ``text`` encoded as UTF-8, when the caller has it (``load.Loaded.utf8``).
+    """
     from .html import segment
 
-    return segment(text, cfg, url)
+    return segment(text, cfg, url, utf8=utf8)
 
 
 __all__ = ["segment_html", "segment_text"]
