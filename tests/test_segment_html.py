@@ -125,6 +125,8 @@ def test_load_encodes_html_once_and_removes_nuls_from_both():
     loaded = load("<p>a\x00b \u2019</p>", "html", CFG)
     assert loaded.text == "<p>ab \u2019</p>" and loaded.utf8 == loaded.text.encode()
     assert load("<p>a\x00b</p>", "text", CFG).utf8 is None
+    sniffed = load("<!doctype html><p>a\x00b \u2019</p>", "auto", CFG)  # a page sniffed as HTML is encoded too
+    assert sniffed.kind == "html" and sniffed.utf8 == "<!doctype html><p>ab \u2019</p>".encode()
     lone = load("<p>a \ud800 b</p>", "html", CFG)  # (no UTF-8: parsed as a str)
     assert lone.utf8 is None and segment_html(lone.text, CFG).blocks[0].text.startswith("a")
 

@@ -57,7 +57,7 @@ class Loaded:
     text: str
     kind: str            # "html" or "text"
     name: str | None     # file name when read from a path
-    utf8: bytes | None = None  # ``text`` encoded as UTF-8 when asked for HTML (the parser reads these bytes)
+    utf8: bytes | None = None  # ``text`` encoded as UTF-8 when it is HTML (the parser reads these bytes)
 
 
 def load(source: Source, kind: str, cfg: Config) -> Loaded:
@@ -104,6 +104,8 @@ def load(source: Source, kind: str, cfg: Config) -> Loaded:
         raise NotAPageError("input is empty" if not text else "input is blank (only white space)")
     if kind == "auto":
         kind = sniff(text)
+        if kind == "html":  # (the NUL check above read the str: a sniffed page is encoded now)
+            utf8 = _utf8(text)
     return Loaded(text, kind, name, utf8)
 
 
