@@ -355,6 +355,18 @@ def test_blocks_containing_finds_what_a_test_per_block_finds():
     assert doc.relabel({0: (Label.CHROME, "test")}).text_indexes is doc.text_indexes
 
 
+def test_the_keyword_index_lowers_line_by_line_as_the_joined_page_would():
+    """TextIndex lowers each line (ASCII lines take the fast path): the text and line starts of lowering the page joined."""
+    from cleanarticle.document import Document, TextIndex, make_block
+
+    lines = ["ΟΔΥΣΣΕΥΣ", "Σ", "ΑΣ.", "'Σ'", "ΣΑ", "İSTANBUL İ", "Plain ASCII Line", "ÀÉÎ ǅ ẞ Ω", "x ΑΣ", "Σ: ΑΣ'", "ﬁne"]
+    doc = Document(blocks=tuple(make_block(i, t) for i, t in enumerate(lines)), kind="text")
+    index = TextIndex(doc.blocks)
+    assert index.low == "\n".join(lines).lower()
+    low = index.low
+    assert index.starts == [0] + [i + 1 for i, c in enumerate(low) if c == "\n"] + [len(low) + 1]
+
+
 def test_the_dom_passes_run_the_dom_functions_and_a_text_dump_never_imports_them():
     deferred = {p.name: p.func for p in PASSES if p.kinds == {"html"} and p.func.__class__.__name__ == "_Deferred"}
     assert set(deferred) == {"dom_landmarks", "dom_hints", "link_lists", "signup_boxes", "teaser_cards", "main_container"}
