@@ -538,6 +538,10 @@ could_be_notice = _FirstWordGate(_NOTICE_STARTS, lambda alternatives: r"^\W*(?:"
                                  open_keywords=("©", "(c)"))
 PROMPT_START = could_be_notice.full
 
+# The first words and prefixes either gate admits (``_FirstWordGate.admits`` of both at once).
+_GATE_WORDS = could_be_prompt.words | could_be_notice.words
+_GATE_PREFIXES = tuple(sorted({*could_be_prompt.prefixes, *could_be_notice.prefixes}))
+
 # What ``phrases_for`` found for a line led by a letter, by the line up to its first space and by its
 # first word (nothing else decides it), and the answer for a line no phrase of either gate can start.
 PHRASES_BY_LEAD: dict[str, tuple[str | None, tuple[LazyPattern, ...], tuple[LazyPattern, ...]]] = {}
@@ -562,9 +566,14 @@ def phrases_for(text: str) -> tuple[str | None, tuple[LazyPattern, ...], tuple[L
     if found is None:
         if len(_PHRASES_BY_FIRST) >= _GATE_MEMORY:
             _PHRASES_BY_FIRST.clear()
-        found = (first, could_be_prompt.patterns_for(first, text), could_be_notice.patterns_for(first, text))
-        if not (found[1] or found[2]):
+        # (A line led by a letter has patterns only from a gate that admits its first word: a word
+        # neither admits, most new ones, is decided by one set lookup and one startswith.)
+        if first not in _GATE_WORDS and not first.startswith(_GATE_PREFIXES):  # type: ignore[union-attr]
             found = NO_PHRASES
+        else:
+            found = (first, could_be_prompt.patterns_for(first, text), could_be_notice.patterns_for(first, text))
+            if not (found[1] or found[2]):
+                found = NO_PHRASES
         _PHRASES_BY_FIRST[first] = found
     if len(PHRASES_BY_LEAD) >= _GATE_MEMORY:
         PHRASES_BY_LEAD.clear()
