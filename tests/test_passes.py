@@ -365,6 +365,13 @@ def test_the_keyword_index_lowers_line_by_line_as_the_joined_page_would():
     assert index.low == "\n".join(lines).lower()
     low = index.low
     assert index.starts == [0] + [i + 1 for i, c in enumerate(low) if c == "\n"] + [len(low) + 1]
+    # A text dump's segmenter keeps its lower-cased lines, which the index then takes as they are.
+    dump = segment("\n\n".join(lines), "text", Config())
+    assert list(dump.lowered) == [b.text.lower() for b in dump.blocks]
+    for limit in (None, 1, 2):
+        with_lowered, without = TextIndex(dump.blocks, limit, dump.lowered), TextIndex(dump.blocks, limit)
+        assert (with_lowered.low, with_lowered.starts, with_lowered.indices) == (without.low, without.starts, without.indices)
+    assert dump.relabel({0: (Label.CHROME, "test")}).lowered is dump.lowered
 
 
 def test_the_dom_passes_run_the_dom_functions_and_a_text_dump_never_imports_them():

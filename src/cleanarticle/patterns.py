@@ -212,7 +212,7 @@ def word_stats(text: str) -> tuple[int, int]:
     return words, stops
 
 
-def word_stats_of(texts: list[str]) -> tuple[list[int], list[int]]:
+def word_stats_of(texts: list[str], lows: list[str] | None = None) -> tuple[list[int], list[int]]:
     """``word_stats`` of each of ``texts``, as a list of words and one of function words.
 
     The same counts as ``word_stats`` text by text (tested), for a text dump's lines: the
@@ -220,7 +220,7 @@ def word_stats_of(texts: list[str]) -> tuple[list[int], list[int]]:
     (Lines are lower-cased one by one: an ASCII line takes ``lower``'s fast path, which a
     page joined into one string would lose for all its lines when one is not ASCII.)
     """
-    toks = list(map(str.split, map(str.lower, texts)))
+    toks = list(map(str.split, lows if lows is not None else map(str.lower, texts)))  # (lows: the texts lower-cased)
     words = list(map(len, toks))
     counts = _ALL_STOPWORDS.__contains__
     stops = [sum(map(counts, t)) for t in toks]
