@@ -305,6 +305,11 @@ def test_guess_language():
     assert P.guess_language(["Der Stadtrat hat am Dienstag mit der Mehrheit beschlossen, dass die Wege gebaut werden."]) == "de"
     assert P.guess_language(["Le festival de la vallée fête ses trente ans et la ville vit au rythme du jazz."]) == "fr"
     assert P.guess_language(["Xyzzy plugh"]) is None
+    # Lower-cased lines (a text dump's) give the language of the lines as they were.
+    for texts in (["Der Stadtrat hat am Dienstag mit der Mehrheit beschlossen, dass die Wege gebaut werden."],
+                  ["THE COUNCIL AND THE MAYOR", "Το ΣΥΜΒΟΥΛΙΟ ΟΔΥΣΣΕΥΣ", "İSTANBUL ist eine Stadt und die Brücke ist alt"],
+                  ["Le festival de la vallée", "ET LA VILLE VIT AU RYTHME DU JAZZ, ET DE LA", "Σ", "de la du et"]):
+        assert P.guess_language([t.lower() for t in texts], lowered=True) == P.guess_language(texts)
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -240,9 +240,14 @@ for _lang, _words in STOPWORDS.items():
         _LANGS_OF[_w] = _LANGS_OF.get(_w, ()) + (_lang,)
 
 
-def guess_language(texts: list[str]) -> str | None:
-    """The language whose function words occur most in ``texts`` (None when too few)."""
-    words = Counter(filter(_LANGS_OF.__contains__, " ".join(texts).lower().split()))
+def guess_language(texts: list[str], lowered: bool = False) -> str | None:
+    """The language whose function words occur most in ``texts`` (None when too few).
+
+    ``lowered``: the texts are lower-cased already (a text dump's lines, ``Document.lowered``), the
+    same words as lower-casing them joined: a space ends lower-casing's look at the neighbours.
+    """
+    joined = " ".join(texts)
+    words = Counter(filter(_LANGS_OF.__contains__, (joined if lowered else joined.lower()).split()))
     hits: Counter[str] = Counter()
     for word, n in words.items():
         for lang in _LANGS_OF[word]:
