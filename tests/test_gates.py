@@ -153,3 +153,19 @@ def test_phrases_for_a_line_are_the_gates_own_remembered_or_not(line):
         found = patterns.PHRASES_BY_LEAD.get(line.partition(" ")[0]) or patterns.phrases_for(line)
         assert found[1:] == (prompts, notices)
         assert found is patterns.NO_PHRASES or found[0] == first
+
+
+def test_a_first_word_either_gate_admits_is_found_so_by_the_joined_words_and_prefixes():
+    """``phrases_for`` asks the two gates only of a first word in their joined words or prefixes."""
+    gates = (patterns.could_be_prompt, patterns.could_be_notice)
+    words = {w for g in gates for w in (*g.words, *g.prefixes)}
+    words |= {w[:-1] for w in words} | {w + "s" for w in words} | {w + "x" for w in words}
+    words |= {"apple", "the", "council", "sharing", "zebra", "über", "ścieżka", "a", "x"}
+    for w in sorted(words):
+        if not w:
+            continue
+        joined = w in patterns._GATE_WORDS or w.startswith(patterns._GATE_PREFIXES)
+        assert joined == any(g.admits(w) for g in gates), w
+        if not joined and w.isalpha():
+            assert patterns.phrases_for(w + " and more") is patterns.NO_PHRASES
+            assert not any(g.patterns_for(w, w + " and more") for g in gates)

@@ -261,6 +261,33 @@ def test_teasers_group_section_and_summary():
     assert got == [(Label.SECTION, 0), (Label.TEASER, 0), (Label.SECTION, 1), (Label.TEASER, 1)]
 
 
+def test_blurbs_naming_their_writer_are_found_by_the_index_as_line_by_line(monkeypatch):
+    """Uncued blurbs after the body are teasers when they name a role and a writer: the blocks holding a
+    role's stem, found for several lines at once by a keyword index, are those may_name_role finds."""
+    # (Short and without a full stop, so that they are not prose the body's run would take.)
+    blurbs = ["Menu", "Home", "Sport", "Staff writer Ben Okafor previews the varsity boat race on the river",
+              "The drama society opens a new production of a classic comedy in the hall",
+              "Contributing editor Ann Lee reviews the new library and who will run it",
+              "The weather was fine and a large crowd came early to the harbour",
+              "STAFF REPORTER Cy Diaz looks at the budget and what it means for roads"]
+    asked: list[int] = []
+
+    class LineByLine:  # the index's answer, block by block
+        def __init__(self, blocks, max_words=None, lowered=None):
+            self.blocks = blocks
+            asked.append(len(blocks))
+
+        def containing(self, keywords):
+            return frozenset(b.index for b in self.blocks if patterns.contains_any(b.text, keywords))
+
+    for n in (4, 5, 6, 8):
+        indexed = [(b.label, b.group) for b in _through(text_doc(P1, P2, *blurbs[:n]), "teasers").blocks]
+        with monkeypatch.context() as m:
+            m.setattr(teasers, "TextIndex", LineByLine)
+            assert [(b.label, b.group) for b in _through(text_doc(P1, P2, *blurbs[:n]), "teasers").blocks] == indexed
+    assert max(asked) > 2  # (the index's own path was taken)
+
+
 def test_every_pass_has_a_name_a_summary_and_runs_on_some_kind():
     assert len(set(PASS_NAMES)) == len(PASS_NAMES)
     for p in PASSES:
@@ -353,6 +380,25 @@ def test_blocks_containing_finds_what_a_test_per_block_finds():
         assert set(fresh.text_indexes) == built
     # A relabelled copy shares the index (texts and word counts never change).
     assert doc.relabel({0: (Label.CHROME, "test")}).text_indexes is doc.text_indexes
+
+
+def test_the_keyword_index_lowers_line_by_line_as_the_joined_page_would():
+    """TextIndex lowers each line (ASCII lines take the fast path): the text and line starts of lowering the page joined."""
+    from cleanarticle.document import Document, TextIndex, make_block
+
+    lines = ["ΟΔΥΣΣΕΥΣ", "Σ", "ΑΣ.", "'Σ'", "ΣΑ", "İSTANBUL İ", "Plain ASCII Line", "ÀÉÎ ǅ ẞ Ω", "x ΑΣ", "Σ: ΑΣ'", "ﬁne"]
+    doc = Document(blocks=tuple(make_block(i, t) for i, t in enumerate(lines)), kind="text")
+    index = TextIndex(doc.blocks)
+    assert index.low == "\n".join(lines).lower()
+    low = index.low
+    assert index.starts == [0] + [i + 1 for i, c in enumerate(low) if c == "\n"] + [len(low) + 1]
+    # A text dump's segmenter keeps its lower-cased lines, which the index then takes as they are.
+    dump = segment("\n\n".join(lines), "text", Config())
+    assert list(dump.lowered) == [b.text.lower() for b in dump.blocks]
+    for limit in (None, 1, 2):
+        with_lowered, without = TextIndex(dump.blocks, limit, dump.lowered), TextIndex(dump.blocks, limit)
+        assert (with_lowered.low, with_lowered.starts, with_lowered.indices) == (without.low, without.starts, without.indices)
+    assert dump.relabel({0: (Label.CHROME, "test")}).lowered is dump.lowered
 
 
 def test_the_dom_passes_run_the_dom_functions_and_a_text_dump_never_imports_them():

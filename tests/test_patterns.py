@@ -76,6 +76,30 @@ def test_credit_phrases_and_their_gate():
     assert not P.CREDIT_PHRASE.search("In this article we explain the photo process step by step.")
 
 
+def test_may_credit_phrase_admits_every_credit_phrase():
+    # The gate must admit every line the pattern matches (in any case, and with the two letters whose
+    # lower case is not the letter the pattern matches: "İ", "ſ"); it may refuse prose that mentions a photo.
+    credits = ["King's Scientists. Image courtesy of Alena Lastovko.", "Photo by Jane Roe on a hill",
+               "(Photo Credit : PTI File Photo)", "Shutterstock", "Crowds at the harbour (Image: Harbour Agency)",
+               "In this Dec. 3, 2018, file photo, a ferry leaves.", "In this photo released by the port, divers dive.",
+               "Image 2 of 7", "Foto 3 von 9", "Picture credit: AP", "Illustrations courtesy of the artist",
+               "Photograph by Ann Lee", "A view of the bay. Getty Images", "CC BY-SA 4.0", "cc-by 2.0 Wikimedia",
+               "Licensed under Creative Commons", "Bildquelle: dpa", "Crédit photo : AFP", "Foto di Mario Rossi",
+               "Foto de EFE", "Foto van ANP", "Fot. PAP", "Foto: dpa", "(Pics: Reuters)", "The harbour (Foto: dpa)",
+               "Image by Ann Lee from Pixabay", "In this 2006 file image, a crowd gathers."]
+    prose = ["The council approved the image of the town as a hub.", "Credit cards are accepted at the door.",
+             "He chose the photo that his sister had taken.", "Courtesy matters (a lot) to the staff.",
+             "In this picture, you can see where the two wires meet.", "The illustration shows a cell."]
+    for line in credits + prose:
+        for variant in (line, line.upper(), line.title(), line.replace("i", "İ").replace("s", "ſ"),
+                        line.upper().replace("I", "İ"), line.replace("s", "ſ")):
+            if P.CREDIT_PHRASE.search(variant):
+                assert P.may_credit_phrase(variant), variant
+    for line in credits:
+        assert P.CREDIT_PHRASE.search(line) and P.may_credit_phrase(line), line
+    assert [P.may_credit_phrase(line) for line in prose] == [False, False, False, False, True, False]
+
+
 @pytest.mark.parametrize("line,names", [
     ("By Jane Doe", "Jane Doe"), ("By Jane Doe and John Smith", "Jane Doe and John Smith"),
     ("Von Anna Berger", "Anna Berger"), ("Par Claire Dubois", "Claire Dubois"), ("Por Lucía Romero", "Lucía Romero"),
@@ -281,6 +305,11 @@ def test_guess_language():
     assert P.guess_language(["Der Stadtrat hat am Dienstag mit der Mehrheit beschlossen, dass die Wege gebaut werden."]) == "de"
     assert P.guess_language(["Le festival de la vallée fête ses trente ans et la ville vit au rythme du jazz."]) == "fr"
     assert P.guess_language(["Xyzzy plugh"]) is None
+    # Lower-cased lines (a text dump's) give the language of the lines as they were.
+    for texts in (["Der Stadtrat hat am Dienstag mit der Mehrheit beschlossen, dass die Wege gebaut werden."],
+                  ["THE COUNCIL AND THE MAYOR", "Το ΣΥΜΒΟΥΛΙΟ ΟΔΥΣΣΕΥΣ", "İSTANBUL ist eine Stadt und die Brücke ist alt"],
+                  ["Le festival de la vallée", "ET LA VILLE VIT AU RYTHME DU JAZZ, ET DE LA", "Σ", "de la du et"]):
+        assert P.guess_language([t.lower() for t in texts], lowered=True) == P.guess_language(texts)
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -313,7 +313,10 @@ def assemble(doc: Document, trace: list[TraceStep], cfg: Config) -> Article:
     truncated = bool(last_prose and not last_prose.ends_sentence and last_prose.words >= cfg.prose_min_words
                      and not last_prose.ellipsis)
     standfirst = next((b.text for b in doc.labelled(Label.STANDFIRST)), None)
-    language = doc.meta.get("language") or patterns.guess_language(paragraphs[:20])
+    lowered = doc.lowered  # (a text dump's lines lower-cased already: not lower-cased again for the language)
+    language = doc.meta.get("language") or (
+        patterns.guess_language(paragraphs[:20]) if lowered is None
+        else patterns.guess_language([lowered[b.index] for b in body_blocks[:20]], lowered=True))
     site = doc.meta.get("site_name")
     return Article(
         title=_title(doc), standfirst=standfirst, authors=_authors(doc, cfg), date=_date(doc, cfg),

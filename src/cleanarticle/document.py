@@ -122,12 +122,18 @@ class TextIndex:
 
     __slots__ = ("low", "starts", "indices", "_found")
 
-    def __init__(self, blocks: Sequence[Block], max_words: int | None = None):
+    def __init__(self, blocks: Sequence[Block], max_words: int | None = None, lowered: Sequence[str] | None = None):
         chosen = blocks if max_words is None else [b for b in blocks if b.words <= max_words]
         self.indices = [b.index for b in chosen]
-        self.low = "\n".join([b.text for b in chosen]).lower()
+        # Lower-cased line by line: an ASCII line takes ``lower``'s fast path, which the joined page loses
+        # when one line is not ASCII (most pages), at ~60 instructions a character.  The same text: a
+        # newline stops lower-casing's only look at the neighbours (a final sigma's) as a line's ends do.
+        # (``lowered``: every block's text lower-cased, when the segmenter has it already.)
+        lows = (list(map(lowered.__getitem__, self.indices)) if lowered is not None
+                else list(map(str.lower, [b.text for b in chosen])))
+        self.low = "\n".join(lows)
         # Where each line starts: the running sum of the lines' lengths plus their newlines (all in C).
-        self.starts = list(accumulate(map(add, map(len, self.low.split("\n")), repeat(1)), initial=0))
+        self.starts = list(accumulate(map(add, map(len, lows), repeat(1)), initial=0))
         self._found: dict[tuple[str, ...], frozenset[int]] = {}
 
     def containing(self, keywords: tuple[str, ...]) -> frozenset[int]:
@@ -165,6 +171,9 @@ class Document:
     changed: tuple[int, ...] = field(default=(), compare=False, repr=False)
     # Built on first use, by word limit, and shared by every relabelled copy (texts and word counts never change).
     text_indexes: dict[int | None, TextIndex] | None = field(default=None, compare=False, repr=False)
+    # Every block's text lower-cased, by block index, when the segmenter made it (text dumps: the
+    # function-word count lowers every line), for the keyword indexes; None otherwise.
+    lowered: Sequence[str] | None = field(default=None, compare=False, repr=False)
     # The blocks of each label, built by ``index_labels``.  Not an __init__ argument, so
     # every new Document (a relabelled copy from ``replace``) starts without one.
     label_index: dict[Label, list[Block]] | None = field(default=None, init=False, compare=False, repr=False)
@@ -188,7 +197,7 @@ class Document:
                     hits = indexes[nearest].containing(keywords)
                     blocks = self.blocks
                     return frozenset([i for i in hits if blocks[i].words <= max_words])
-            index = indexes[max_words] = TextIndex(self.blocks, max_words)
+            index = indexes[max_words] = TextIndex(self.blocks, max_words, self.lowered)
         return index.containing(keywords)
 
     def relabel(self, changes: Mapping[int, Change]) -> Document:
@@ -207,7 +216,7 @@ class Document:
         # (The constructor, not dataclasses.replace: a page is relabelled a dozen times, and replace
         # costs three times as much.  Every __init__ field is passed: see the assert below the class.)
         return Document(tuple(blocks), self.kind, self.url, self.meta, self.elements, self.stopword_language,
-                        self.changed + tuple(changes), self.text_indexes)
+                        self.changed + tuple(changes), self.text_indexes, self.lowered)
 
     def with_meta(self, **values: Any) -> Document:
         return replace(self, meta={**self.meta, **values})
@@ -246,7 +255,8 @@ class Document:
 
 
 assert [f.name for f in fields(Document) if f.init] == [
-    "blocks", "kind", "url", "meta", "elements", "stopword_language", "changed", "text_indexes"], "Document.relabel passes these"
+    "blocks", "kind", "url", "meta", "elements", "stopword_language", "changed", "text_indexes", "lowered"], \
+    "Document.relabel passes these"
 
 
 class TraceStep(NamedTuple):

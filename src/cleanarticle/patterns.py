@@ -215,7 +215,7 @@ def word_stats(text: str) -> tuple[int, int]:
     return words, stops
 
 
-def word_stats_of(texts: list[str]) -> tuple[list[int], list[int]]:
+def word_stats_of(texts: list[str], lows: list[str] | None = None) -> tuple[list[int], list[int]]:
     """``word_stats`` of each of ``texts``, as a list of words and one of function words.
 
     The same counts as ``word_stats`` text by text (tested), for a text dump's lines: the
@@ -223,7 +223,7 @@ def word_stats_of(texts: list[str]) -> tuple[list[int], list[int]]:
     (Lines are lower-cased one by one: an ASCII line takes ``lower``'s fast path, which a
     page joined into one string would lose for all its lines when one is not ASCII.)
     """
-    toks = list(map(str.split, map(str.lower, texts)))
+    toks = list(map(str.split, lows if lows is not None else map(str.lower, texts)))  # (lows: the texts lower-cased)
     words = list(map(len, toks))
     counts = _ALL_STOPWORDS.__contains__
     stops = [sum(map(counts, t)) for t in toks]
@@ -243,9 +243,14 @@ for _lang, _words in STOPWORDS.items():
         _LANGS_OF[_w] = _LANGS_OF.get(_w, ()) + (_lang,)
 
 
-def guess_language(texts: list[str]) -> str | None:
-    """The language whose function words occur most in ``texts`` (None when too few)."""
-    words = Counter(filter(_LANGS_OF.__contains__, " ".join(texts).lower().split()))
+def guess_language(texts: list[str], lowered: bool = False) -> str | None:
+    """The language whose function words occur most in ``texts`` (None when too few).
+
+    ``lowered``: the texts are lower-cased already (a text dump's lines, ``Document.lowered``), the
+    same words as lower-casing them joined: a space ends lower-casing's look at the neighbours.
+    """
+    joined = " ".join(texts)
+    words = Counter(filter(_LANGS_OF.__contains__, (joined if lowered else joined.lower()).split()))
     hits: Counter[str] = Counter()
     for word, n in words.items():
         for lang in _LANGS_OF[word]:
@@ -541,6 +546,10 @@ could_be_notice = _FirstWordGate(_NOTICE_STARTS, lambda alternatives: r"^\W*(?:"
                                  open_keywords=("©", "(c)"))
 PROMPT_START = could_be_notice.full
 
+# The first words and prefixes either gate admits (``_FirstWordGate.admits`` of both at once).
+_GATE_WORDS = could_be_prompt.words | could_be_notice.words
+_GATE_PREFIXES = tuple(sorted({*could_be_prompt.prefixes, *could_be_notice.prefixes}))
+
 # What ``phrases_for`` found for a line led by a letter, by the line up to its first space and by its
 # first word (nothing else decides it), and the answer for a line no phrase of either gate can start.
 PHRASES_BY_LEAD: dict[str, tuple[str | None, tuple[LazyPattern, ...], tuple[LazyPattern, ...]]] = {}
@@ -565,9 +574,14 @@ def phrases_for(text: str) -> tuple[str | None, tuple[LazyPattern, ...], tuple[L
     if found is None:
         if len(_PHRASES_BY_FIRST) >= _GATE_MEMORY:
             _PHRASES_BY_FIRST.clear()
-        found = (first, could_be_prompt.patterns_for(first, text), could_be_notice.patterns_for(first, text))
-        if not (found[1] or found[2]):
+        # (A line led by a letter has patterns only from a gate that admits its first word: a word
+        # neither admits, most new ones, is decided by one set lookup and one startswith.)
+        if first not in _GATE_WORDS and not first.startswith(_GATE_PREFIXES):  # type: ignore[union-attr]
             found = NO_PHRASES
+        else:
+            found = (first, could_be_prompt.patterns_for(first, text), could_be_notice.patterns_for(first, text))
+            if not (found[1] or found[2]):
+                found = NO_PHRASES
         _PHRASES_BY_FIRST[first] = found
     if len(PHRASES_BY_LEAD) >= _GATE_MEMORY:
         PHRASES_BY_LEAD.clear()
@@ -627,6 +641,31 @@ CREDIT_PHRASE = LazyPattern(
     r"|^(?:image|photo|picture|foto) \d+ (?:of|/|von|de|di|van|z) \d+\s*$",
     _I,
 )
+# What each alternative of CREDIT_PHRASE needs in the lower-cased line (``may_credit_phrase``): a start
+# (the anchored ones), a word of its own, or a subject ("image", "photo", "picture" holds "pic") with
+# "credit", "courtesy", " by" or a bracketed "(...: ...)".
+_CREDIT_PHRASE_STARTS = ("in this", "image", "photo", "picture", "foto")
+_CREDIT_PHRASE_ALONE = ("getty images", "shutterstock", "creative commons", "cc by", "cc-by", "foto", "bildquelle",
+                        "crédit", "fot. ")
+_CREDIT_PHRASE_SUBJECTS = ("image", "photo", "pic", "illustration")
+
+
+def may_credit_phrase(text: str) -> bool:
+    """False when CREDIT_PHRASE cannot match ``text``: the words its alternatives need are not all there.
+
+    Substring tests in C, where the search costs ~350,000 instructions on a line of forty
+    words (callgrind): three in four lines holding a credit keyword ("photo", "credit") are
+    prose that mentions one.  A letter the pattern matches ignoring case is the same letter
+    in the lower-cased line, but for "İ" (an "i") and "ſ" (an "s"): with either, the pattern decides.
+    """
+    if "İ" in text or "ſ" in text:
+        return True
+    low = text.lower()
+    if low.startswith(_CREDIT_PHRASE_STARTS) or any(map(low.__contains__, _CREDIT_PHRASE_ALONE)):
+        return True
+    return any(map(low.__contains__, _CREDIT_PHRASE_SUBJECTS)) and (
+        "credit" in low or "courtesy" in low or " by" in low or "(" in low and ": " in low)
+
 
 # ---------------------------------------------------------------- names, bylines, authors
 # Capitalised words that end a name rather than continue it: the labels and job titles that

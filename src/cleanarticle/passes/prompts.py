@@ -43,9 +43,11 @@ def mark_prompts(doc: Document, cfg: Config) -> Document:
     # The article's reading time ("5 min read"): one or two on the page.  More are the cards of a
     # listing, each with its own, and those stay with their cards.
     blocks = doc.blocks
-    # (Asked of the blocks the credits pass indexes next, at its wider limit: one index a page fewer.)
-    times = [i for i in sorted(doc.blocks_containing(patterns.READING_TIME_KEYWORDS, _CREDIT_PHRASE_MAX_WORDS))
-             if i not in changes and blocks[i].label is content and blocks[i].words <= _PROMPT_MAX_WORDS
+    # (Asked of the blocks of at most _PROMPT_MAX_WORDS words, the main run's limit for comments headings
+    # too by default: a second index, but each of the 18 keywords of either scans under half the text
+    # of the credits pass's wider one; the scans cost more time than their instruction counts say.)
+    times = [i for i in sorted(doc.blocks_containing(patterns.READING_TIME_KEYWORDS, _PROMPT_MAX_WORDS))
+             if i not in changes and blocks[i].label is content
              and patterns.match(patterns.READING_TIME, blocks[i].text, timeout)]
     if len(times) <= _READING_TIMES_MAX:
         changes.update((i, (Label.CHROME, READING_TIME)) for i in times)
@@ -66,8 +68,8 @@ def mark_credits(doc: Document, cfg: Config) -> Document:
             continue
         if b.words <= _CREDIT_MAX_WORDS and i in colon and patterns.match(patterns.CREDIT_LINE, b.text, cfg.regex_timeout):
             changes[i] = (Label.CREDIT, "credit line")
-        elif b.words <= _CREDIT_PHRASE_MAX_WORDS and i in keyword and patterns.search(
-                patterns.CREDIT_PHRASE, b.text, cfg.regex_timeout):
+        elif b.words <= _CREDIT_PHRASE_MAX_WORDS and i in keyword and patterns.may_credit_phrase(b.text) \
+                and patterns.search(patterns.CREDIT_PHRASE, b.text, cfg.regex_timeout):
             changes[i] = (Label.CREDIT, "image credit")
     return doc.relabel(changes)
 
@@ -76,9 +78,11 @@ def mark_doubled_alt_text(doc: Document, cfg: Config) -> Document:
     """A line that is one phrase said twice ("KCLSU logo KCLSU logo") is image alt text, a caption."""
     # (Alt text is short; a long block said twice is a paragraph that repeats itself.)
     content, most = Label.CONTENT, cfg.doubled_max_words
-    # (Only a text of odd length can be doubled: the test of its length inline spares half the calls.)
+    # (Only a text of odd length with a space at its middle can be doubled: is_doubled's first tests,
+    # made inline, spare almost every call.)
     changes: dict[int, Change] = {b.index: (Label.CAPTION, "doubled alt text") for b in doc.blocks
-                                  if len(b.text) & 1 and b.label is content and b.words <= most and is_doubled(b.text)}
+                                  if len(b.text) & 1 and b.text[len(b.text) >> 1] == " " and b.label is content
+                                  and b.words <= most and is_doubled(b.text)}
     return doc.relabel(changes)
 
 

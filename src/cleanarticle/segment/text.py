@@ -50,13 +50,14 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
              else " ".join(line[:max_chars].split()) for line in lines]
     # The hot path of text mode: each statistic a column over all lines, and the blocks built
     # as the tuples they are (fields as in document.make_block), row by row in C.
-    words, stops = patterns.word_stats_of(texts)
+    lows = list(map(str.lower, texts))  # (counted here, then kept for the passes' keyword indexes)
+    words, stops = patterns.word_stats_of(texts, lows)
     ends, ellipses = patterns.sentence_ends_of(texts)
     if shift:
         gaps = [max(0, gap - shift) if gap else 0 for gap in gaps]
     rows = zip(range(len(texts)), texts, words, stops, ends, ellipses, repeat("line"), repeat(0), gaps,
                *map(repeat, _DEFAULTS))
-    return Document(blocks=tuple(map(partial(tuple.__new__, Block), rows)), kind="text", url=url)
+    return Document(blocks=tuple(map(partial(tuple.__new__, Block), rows)), kind="text", url=url, lowered=lows)
 
 
 def _is_single_spaced(line: str) -> bool:
