@@ -398,6 +398,18 @@ def test_may_have_cjk_is_false_only_without_cjk():
     assert P.may_have_cjk("Tokyo 東京") and P.word_stats("Tokyo 東京") == (3, 0)  # two words, and two CJK characters a word
 
 
+def test_may_have_cjk_is_true_for_every_cjk_character():
+    """Every character the CJK pattern matches, on its own and inside other text, passes the UTF-16 high-byte gate."""
+    cjk = [chr(c) for c in range(0x110000) if P.CJK.search(chr(c))]  # (lone surrogates too)
+    assert len(cjk) > 90_000
+    assert all(P.may_have_cjk(c) and P.may_have_cjk(f"“{c}” é – ж") for c in cjk)
+    # Not CJK, yet not windows-1252: ruled out too (and a lone surrogate does not raise).
+    for text in ("Ελληνικά και русский", "العربية ✓ ★", "Ça coûte 5 € — “ok”", "lone \udc00 surrogate"):
+        assert not P.may_have_cjk(text) and not P.CJK.search(text)
+    assert P.may_have_cjk("lone \ud800 surrogate") is True and not P.CJK.search("lone \ud800 surrogate")
+    assert P.may_have_cjk("emoji 😀 may be")  # (planes 1-4 share their high surrogate's byte: the pattern decides)
+
+
 # Lines as a segmenter leaves them (no newline), with function words, capital sigmas and CJK.
 _LINE = st.lists(st.sampled_from(["The", "der", "ΟΔΟΣ", "Σ", "İstanbul", "東京", "は", "“x”", "a", ",", " ", "\t", "\xa0"]),
                  max_size=12).map("".join) | st.text().map(lambda t: " ".join(t.split()))
