@@ -95,7 +95,7 @@ def load(source: Source, kind: str, cfg: Config) -> Loaded:
     # HTML is parsed from UTF-8 bytes (``segment.html.parse``): encoded here, the bytes show a NUL
     # at a tenth of the cost of finding one in a wide str (memchr; CPython has no fast search
     # for U+0000 in UCS-2).
-    utf8 = _utf8(text) if kind == "html" else None
+    utf8 = utf8_of(text) if kind == "html" else None
     if (b"\x00" in utf8) if utf8 is not None else text.find("\x00") >= 0:  # (find: 3x faster than in, on a str)
         text = text.replace("\x00", "")
         if utf8 is not None:
@@ -105,11 +105,11 @@ def load(source: Source, kind: str, cfg: Config) -> Loaded:
     if kind == "auto":
         kind = sniff(text)
         if kind == "html":  # (the NUL check above read the str: a sniffed page is encoded now)
-            utf8 = _utf8(text)
+            utf8 = utf8_of(text)
     return Loaded(text, kind, name, utf8)
 
 
-def _utf8(text: str) -> bytes | None:
+def utf8_of(text: str) -> bytes | None:
     """``text`` encoded as UTF-8, or None for a str that is none (a lone surrogate: lxml reads it as a str)."""
     try:
         return text.encode("utf-8")

@@ -24,7 +24,7 @@ from ..patterns import LazyPattern
 from ..config import Config
 from ..document import Block, Document, Element, defaults_after
 from ..errors import NotAPageError, too_many_blocks
-from ..load import flatten_deep_markup
+from ..load import flatten_deep_markup, utf8_of
 from ..html_metadata import gather, join_url, read_metadata
 
 BLOCK_TAGS = frozenset(
@@ -115,10 +115,7 @@ def _parse_markup(text: str, utf8: bytes | None = None,
     (a lone surrogate), or that the caller does not want ``encode``d, is parsed as it is.
     """
     if utf8 is None and encode:
-        try:
-            utf8 = text.encode("utf-8")
-        except UnicodeEncodeError:
-            pass
+        utf8 = utf8_of(text)
     # lxml's plain etree parser: lxml.html's would look up a Python element class for every
     # element, which costs more than the parse itself.  No table of ids: nothing looks one up.
     parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True,
