@@ -170,33 +170,29 @@ def _accordion_panel(el: etree._Element) -> bool:
     return el.get("role") == "region" and el.get("aria-labelledby") is not None
 
 
-@lru_cache(maxsize=4096)
 def resolve_link(base_url: str, href: str) -> str:
     """``href`` resolved against the page's URL: exactly ``join_url(base_url, href)`` (``urljoin``'s answer).
 
     ``urljoin`` costs ~4 µs (~57k instructions) and a page has ~100 mostly-link blocks.
     The common forms of a link are answered without it (``_join_as_urljoin``); any other
-    link goes through ``join_url``.  (Memoised: menus repeat their links on every page of a site.)
+    link goes through ``join_url``, memoised (menus repeat their links on every page of a site).
     """
     site = _site_of(base_url)
     joined = _join_as_urljoin(site, href) if site is not None else None
-    return joined if joined is not None else join_url(base_url, href)
+    return joined if joined is not None else _join_url_memo(base_url, href)
+
+
+_join_url_memo = lru_cache(maxsize=4096)(join_url)
 
 
 def resolve_links(base_url: str, hrefs: tuple[str | None, ...]) -> list[str | None]:
-    """``resolve_link(base_url, href)`` of each href (None stays None): the links of a page.
-
-    The page's site is looked up once, and a link of a common form is answered without the
-    memo, whose key (the page's URL and the link) is new on every page and costs a hash.
-    """
+    """``resolve_link(base_url, href)`` of each href (None stays None): the links of a page (its site looked up once)."""
     site = _site_of(base_url)
-    if site is None:
-        return [href if href is None else resolve_link(base_url, href) for href in hrefs]
     resolved: list[str | None] = []
     for href in hrefs:
         if href is not None:
-            joined = _join_as_urljoin(site, href)
-            href = joined if joined is not None else resolve_link(base_url, href)
+            joined = _join_as_urljoin(site, href) if site is not None else None
+            href = joined if joined is not None else _join_url_memo(base_url, href)
         resolved.append(href)
     return resolved
 
@@ -215,24 +211,26 @@ def _join_as_urljoin(site: tuple[str, str, str, str], href: str) -> str | None:
       ".." segment to resolve;
     - absolute in the other of http and https: ``urljoin`` returns a link of another scheme
       as it is.
-    Each only when the link is ASCII (no IDNA checks) without brackets (no IPv6 checks), which
-    is when ``urljoin`` cannot raise on it.
+    A link naming a host only when ``_plain_host``: then ``urljoin`` cannot raise on it.
     """
     prefix, origin, other, scheme = site
     if href.startswith(prefix):
-        if (href[len(prefix): len(prefix) + 1] not in _NO_HOST and href.isascii() and "[" not in href
-                and "]" not in href and _joins_as_written(href)):
+        if href[len(prefix): len(prefix) + 1] not in _NO_HOST and _plain_host(href) and _joins_as_written(href):
             return href
     elif href[:1] == "/":
         if href[1:2] != "/":
             if "/." not in href and _joins_as_written(href):
                 return origin + href
-        elif href[2:3] not in _NO_HOST and href.isascii() and "[" not in href and "]" not in href \
-                and _joins_as_written(href):
+        elif href[2:3] not in _NO_HOST and _plain_host(href) and _joins_as_written(href):
             return scheme + href
-    elif href.startswith(other) and href.isascii() and "[" not in href and "]" not in href:
+    elif href.startswith(other) and _plain_host(href):
         return href
     return None
+
+
+def _plain_host(href: str) -> bool:
+    """The link is ASCII (``urljoin`` makes no IDNA checks) without brackets (no IPv6 checks)."""
+    return href.isascii() and "[" not in href and "]" not in href
 
 
 @lru_cache(maxsize=256)
