@@ -566,18 +566,18 @@ _NOT_SKIPPING = sys.maxsize
 _STREAMED_PARTS = etree.XPath("//div[@hidden][starts-with(@id, 'S:')]")
 
 
-def place_streamed_parts(start: etree._Element, text: str | None = None,
-                         templates: list[etree._Element] | None = None) -> None:
+def place_streamed_parts(start: etree._Element, text: str | None,
+                         templates: list[etree._Element]) -> None:
     """Move React's streamed parts (hidden ``S:n`` divs) where the page's script shows them.
 
     Without this, an article served in streamed parts is hidden text, split into pieces none
     of which holds most of the page (so ``holds_most_text`` cannot read it), and kept in the
     wrong order, after the page's footer.  A part whose slot is missing stays where it is.
-    ``text`` is the page's markup and ``templates`` its <template> elements, when known.
+    ``text`` is the page's markup (None: not known) and ``templates`` its <template> elements.
     """
     # A part is moved only to a slot: without a P:/B: template nothing moves, which the page's
     # templates tell (most pages have none) before a scan of the markup (~0.15 ms: UCS-2).
-    if templates is not None and not any((t.get("id") or "")[:2] in ("P:", "B:") for t in templates):
+    if not any((t.get("id") or "")[:2] in ("P:", "B:") for t in templates):
         return
     if text is not None and 'id="S:' not in text:  # (React writes exactly this)
         return
