@@ -129,8 +129,9 @@ def mark_landmarks(doc: Document, cfg: Config) -> Document:
     innermost = _landmark_finder(doc.elements, *_prose_by_element(doc, cfg, _prose_blocks(doc, cfg)))
     for b in asked:
         lm = innermost(b.path[-1])
-        if lm in _CHROME_LANDMARKS or lm in ("figure", "figcaption"):
-            changes[b.index] = _LANDMARK_CHANGES[lm]
+        change = _LANDMARK_CHANGES.get(lm)
+        if change is not None:
+            changes[b.index] = change
         elif lm == "header" and not (b.landmarks & _ARTICLE_LANDMARKS) and b.heading != 1:
             changes[b.index] = _PAGE_HEADER_CHANGE
     return doc.relabel(changes)
