@@ -179,6 +179,25 @@ def test_prose_blocks_are_the_blocks_is_prose_accepts(shapes, stopword_language,
     assert dom._prose_blocks(doc, cfg) == [b for b in blocks if is_prose(b, doc, cfg)]
 
 
+def test_the_dom_passes_prose_facts_are_found_once_and_shared_by_relabelled_copies():
+    """The DOM passes' prose facts equal _prose_blocks and _prose_by_element, and a relabelled copy
+    (or another config) gets them from Document.facts only when they are the same page's and config's."""
+    html = ("<html><body><nav><p>Home</p><p>News</p></nav><article><h1>A headline of a story</h1>"
+            "<p>The council voted on Tuesday to approve the budget after a long debate about the cost.</p>"
+            "<p>It was the second vote this year on the new school and the roads around the town.</p></article>"
+            "<aside><p>More stories from the town and the region for you to read today.</p></aside></body></html>")
+    doc = segment(html, "html", CFG)
+    facts = dom._prose_facts(doc, CFG)
+    blocks = dom._prose_blocks(doc, CFG)
+    assert facts.blocks == blocks and facts.indices == {b.index for b in blocks}
+    assert (facts.by_element, facts.limit) == dom._prose_by_element(doc, CFG, blocks)
+    copy = doc.relabel({0: (Label.CHROME, "test")})
+    assert copy.facts is doc.facts and dom._prose_facts(copy, CFG) is facts
+    other = Config(prose_min_words=40)
+    assert dom._prose_facts(copy, other).blocks == dom._prose_blocks(doc, other) == []
+    assert dom._prose_facts(segment(html, "html", CFG), CFG) is not facts  # another page's document
+
+
 @given(st.lists(st.sampled_from(["author", "s", "writer", "creator", "contributor", "by", "line", "posted", "po", "ted",
                                  "-", "_", " ", "\n", "name", "info", "article", "\u017f", "K", "\u212a", "x", "AUTHOR"]),
                 max_size=10))

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import compress
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .. import patterns, reasons
 from ..config import Config
 from ..document import Block, Change, Document, Element, Label
-from .scoring import block_values, is_prose
+from .scoring import block_values
 
 if TYPE_CHECKING:
     import regex
@@ -104,6 +104,35 @@ def _prose_by_element(doc: Document, cfg: Config, prose_blocks: list[Block]) -> 
     return prose, cfg.hint_max_prose_share * total if total >= cfg.min_body_words else float("inf")
 
 
+class _ProseFacts(NamedTuple):
+    """A page's prose, as the DOM passes read it (``_prose_facts``)."""
+
+    blocks: list[Block]      # the prose blocks (``_prose_blocks``): read for their text, counts and path only
+    indices: frozenset[int]  # ... their indices
+    by_element: list[int]    # prose words under each element (``_prose_by_element``)
+    limit: float             # ... and the most an element may hold and still be furniture
+
+
+def _prose_facts(doc: Document, cfg: Config) -> _ProseFacts:
+    """The page's prose blocks and prose words by element, found once for the four DOM passes that read them.
+
+    A pass relabels and never rewrites a block, so every copy of the page the passes receive has
+    the same texts and counts: the facts are kept in ``Document.facts``, which the copies share
+    (~250k instructions a page less than finding them in each pass).
+    """
+    facts = doc.facts
+    if facts is None:
+        facts = {}
+        object.__setattr__(doc, "facts", facts)  # a cache: frozen for users, filled here
+    kept = facts.get("dom_prose")
+    if kept is not None and kept[0] is cfg:
+        return kept[1]
+    blocks = _prose_blocks(doc, cfg)
+    found = _ProseFacts(blocks, frozenset([b.index for b in blocks]), *_prose_by_element(doc, cfg, blocks))
+    facts["dom_prose"] = (cfg, found)
+    return found
+
+
 def _prose_blocks(doc: Document, cfg: Config) -> list[Block]:
     """The blocks that read as prose (``is_prose``, inlined with the same tests: three passes ask of every block)."""
     least, unended = cfg.prose_min_words, 2 * cfg.prose_min_words
@@ -126,7 +155,8 @@ def mark_landmarks(doc: Document, cfg: Config) -> Document:
     if not asked:
         return doc
     changes: dict[int, Change] = {}
-    innermost = _landmark_finder(doc.elements, *_prose_by_element(doc, cfg, _prose_blocks(doc, cfg)))
+    facts = _prose_facts(doc, cfg)
+    innermost = _landmark_finder(doc.elements, facts.by_element, facts.limit)
     for b in asked:
         lm = innermost(b.path[-1])
         change = _LANDMARK_CHANGES.get(lm)
@@ -224,8 +254,7 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
     # A hinted element holding most of the page's prose is the article, whatever its class says
     # (ad-injection wrappers, "widget" blocks of blog themes); so is a hint word that marks most
     # of the page's prose (a page builder that calls every box a "widget").
-    prose_blocks = _prose_blocks(doc, cfg)
-    prose, limit = _prose_by_element(doc, cfg, prose_blocks)
+    prose_blocks, _, prose, limit = _prose_facts(doc, cfg)
     elements = doc.elements
     timeout = cfg.regex_timeout
     # Only the elements above a prose block or a content block are ever asked about, when first
@@ -399,7 +428,7 @@ def mark_signup_boxes(doc: Document, cfg: Config) -> Document:
     limit = cfg.signup_box_max_words
     # (Only an element of at most ``limit`` words is ever asked whether it holds other prose, and its
     # blocks are no longer: a longer paragraph's text, the costliest to search, is not searched.)
-    for b in _prose_blocks(doc, cfg):
+    for b in _prose_facts(doc, cfg).blocks:
         if b.words <= limit and b.path and not other_prose[i := b.path[-1]]:
             other_prose[i] = not patterns.contains_any(b.text, keywords)
     for i in range(n - 1, 0, -1):
@@ -526,11 +555,12 @@ def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
     changes: dict[int, Change] = {}
     prose_before = 0
     verdict: dict[int, bool] = {}
+    prose = _prose_facts(doc, cfg).indices  # (is_prose's answers, found once for the DOM passes)
     for b in doc.blocks:
         # (Most blocks are in no list: one test in C before the list of those around the block.)
         inside = [] if lists.keys().isdisjoint(b.path) else [i for i in b.path if i in lists]
         if not inside:
-            if is_prose(b, doc, cfg):
+            if b.index in prose:
                 prose_before += b.words
             continue
         outer = inside[0]
