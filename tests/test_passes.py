@@ -198,6 +198,26 @@ def test_the_dom_passes_prose_facts_are_found_once_and_shared_by_relabelled_copi
     assert dom._prose_facts(segment(html, "html", CFG), CFG) is not facts  # another page's document
 
 
+def test_element_totals_count_the_blocks_under_each_element_which_follow_each_other():
+    """_element_totals against sums over the blocks whose path holds the element; an element's blocks are
+    the ones from its first on (the teaser-card pass reads its blocks' labels and headings so)."""
+    html = ("<html><body><header><a href='/'>Home</a><nav><ul><li><a href='/a'>News</a></li><li>Sport</li></ul></nav>"
+            "</header><main><article><h1>A headline of a story</h1><div><p>The council voted on Tuesday.</p>"
+            "<p>It was the second vote.</p><div></div><section><h2>More</h2><p>Text <b>bold</b> more</p></section>"
+            "</div>Tail text</article><ul><li><div><a href='/x'>A card headline of six words here</a></div>"
+            "<p>A blurb.</p></li><li><a href='/y'>Another card headline of six words</a></li></ul></main>"
+            "<footer><p>Copyright</p></footer></body></html>")
+    doc = segment(html, "html", CFG)
+    words, blocks, first = dom._element_totals(doc)
+    assert dom._element_totals(doc.relabel({0: (Label.CHROME, "test")})) == (words, blocks, first)
+    for i in range(len(doc.elements)):
+        under = [b for b in doc.blocks if i in b.path]
+        assert words[i] == sum(b.words for b in under) and blocks[i] == len(under)
+        if under:
+            assert first[i] == under[0].index
+            assert list(doc.blocks[first[i]: first[i] + blocks[i]]) == under
+
+
 @given(st.lists(st.sampled_from(["author", "s", "writer", "creator", "contributor", "by", "line", "posted", "po", "ted",
                                  "-", "_", " ", "\n", "name", "info", "article", "\u017f", "K", "\u212a", "x", "AUTHOR"]),
                 max_size=10))

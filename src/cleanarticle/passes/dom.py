@@ -133,6 +133,45 @@ def _prose_facts(doc: Document, cfg: Config) -> _ProseFacts:
     return found
 
 
+def _element_totals(doc: Document) -> tuple[list[int], list[int], list[int]]:
+    """Each element's words, blocks and first block (0 for an element without blocks), found once a page.
+
+    Its own blocks' first, then (children come after their parents) added to its parent's.  An
+    element's blocks follow each other, so they are the blocks from its first on, as many as it has.
+    The sign-up and teaser-card passes read them (never change them); kept in ``Document.facts``
+    as ``_prose_facts`` is (texts and counts never change).
+    """
+    facts = doc.facts
+    if facts is None:
+        facts = {}
+        object.__setattr__(doc, "facts", facts)  # a cache: frozen for users, filled here
+    kept = facts.get("dom_elements")
+    if kept is not None:
+        return kept
+    n = len(doc.elements)
+    words = [0] * n
+    blocks = [0] * n
+    first = [0] * n
+    for b in doc.blocks:
+        if b.path:
+            i = b.path[-1]
+            if not blocks[i]:
+                first[i] = b.index
+            words[i] += b.words
+            blocks[i] += 1
+    elements = doc.elements
+    for i in range(n - 1, 0, -1):
+        p = elements[i].parent
+        if not blocks[i] or p < 0:
+            continue
+        if not blocks[p] or first[i] < first[p]:
+            first[p] = first[i]
+        words[p] += words[i]
+        blocks[p] += blocks[i]
+    kept = facts["dom_elements"] = (words, blocks, first)
+    return kept
+
+
 def _prose_blocks(doc: Document, cfg: Config) -> list[Block]:
     """The blocks that read as prose (``is_prose``, inlined with the same tests: three passes ask of every block)."""
     least, unended = cfg.prose_min_words, 2 * cfg.prose_min_words
@@ -417,27 +456,23 @@ def mark_signup_boxes(doc: Document, cfg: Config) -> Document:
     if not forms:
         return doc
     # Each element's words, and whether it holds prose that does not speak of subscribing: its own
-    # blocks' first, then (children come after their parents) added to its parent's.
+    # blocks' first, then passed up to its parent, and on up (children come after their parents).
     n = len(elements)
-    words = [0] * n
+    words = _element_totals(doc)[0]
     other_prose = [False] * n
     keywords = patterns.SIGNUP_KEYWORDS
-    for b in doc.blocks:
-        if b.path:
-            words[b.path[-1]] += b.words
     limit = cfg.signup_box_max_words
     # (Only an element of at most ``limit`` words is ever asked whether it holds other prose, and its
     # blocks are no longer: a longer paragraph's text, the costliest to search, is not searched.)
+    own = []
     for b in _prose_facts(doc, cfg).blocks:
         if b.words <= limit and b.path and not other_prose[i := b.path[-1]]:
-            other_prose[i] = not patterns.contains_any(b.text, keywords)
-    for i in range(n - 1, 0, -1):
-        if words[i]:  # (an element with prose has words)
-            p = elements[i].parent
-            if p >= 0:
-                words[p] += words[i]
-                if other_prose[i]:
-                    other_prose[p] = True
+            if not patterns.contains_any(b.text, keywords):
+                other_prose[i] = True
+                own.append(i)
+    for i in own:  # (a few elements: each passes it up while it has words, as far as an element that has it)
+        while words[i] and (i := elements[i].parent) >= 0 and not other_prose[i]:
+            other_prose[i] = True
     boxes = set()
     for i in forms:
         if words[i] > limit:  # a form around the page (ASP.NET's), or a long form of its own
@@ -500,38 +535,8 @@ def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
     headline = [b.link_share >= link and lo <= b.words <= hi for b in doc.blocks]
     if sum(headline) < cfg.cards_min:
         return doc  # each card is led by a headline of its own
-    # Each element's words, blocks, first block, and whether it holds content or the <h1>: its
-    # own blocks' first, then (children come after their parents) added to its parent's.
-    words = [0] * n
-    blocks = [0] * n
-    first = [0] * n
-    has_content = [False] * n
-    has_h1 = [False] * n
-    content = Label.CONTENT
-    for b in doc.blocks:
-        if b.path:
-            i = b.path[-1]
-            if not blocks[i]:
-                first[i] = b.index
-            words[i] += b.words
-            blocks[i] += 1
-            if b.label is content:
-                has_content[i] = True
-            if b.heading == 1:
-                has_h1[i] = True
+    words, blocks, first = _element_totals(doc)
     elements = doc.elements
-    for i in range(n - 1, 0, -1):
-        p = elements[i].parent
-        if not blocks[i] or p < 0:
-            continue
-        if not blocks[p] or first[i] < first[p]:
-            first[p] = first[i]
-        words[p] += words[i]
-        blocks[p] += blocks[i]
-        if has_content[i]:  # (a store only when it changes something)
-            has_content[p] = True
-        if has_h1[i]:
-            has_h1[p] = True
     # The cards: small elements whose first or second block is a linked headline.  An element's
     # blocks follow each other, so they are found from each headline up its path, while the
     # element starts at the headline or one block before it.
@@ -543,10 +548,19 @@ def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
                 break
             if words[i] and words[i] <= most and elements[i].parent >= 0:
                 cards_of.setdefault(elements[i].parent, set()).add(i)
+    # Whether an element holds content, or the <h1>, is asked of a few: read from its blocks (they follow each other).
+    page, content = doc.blocks, Label.CONTENT
+
+    def has_content(i: int) -> bool:
+        return any(b.label is content for b in page[first[i]: first[i] + blocks[i]])
+
+    def has_h1(i: int) -> bool:
+        return any(b.heading == 1 for b in page[first[i]: first[i] + blocks[i]])
+
     lists: dict[int, int] = {}
     for parent, cards in cards_of.items():
         if (len(cards) >= cfg.cards_min and sum(words[k] for k in cards) >= cfg.cards_min_share * words[parent]
-                and any(has_content[k] for k in cards) and not has_h1[parent]):
+                and any(map(has_content, cards)) and not has_h1(parent)):
             lists[parent] = len(cards)
     if not lists:
         return doc
