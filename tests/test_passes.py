@@ -129,6 +129,18 @@ def test_a_newsletter_sign_up_box_among_the_paragraphs_is_chrome():
     assert _by_text(doc, "Sign up").reason == "inside a sign-up box (a form inviting to subscribe)"
 
 
+def test_each_sign_up_box_of_a_page_is_chrome_with_all_its_blocks():
+    # Two boxes (one with two forms) between the paragraphs: every block of each is relabelled, and no other.
+    box = ('<div class="box"><h3>Get more city news</h3><p>Sign up for our free daily newsletter.</p>'
+           '<div><form><input type="email"><div>Submit</div></form><p>Thank you!</p></div>'
+           '<form><div>Or join by text message</div></form></div>')
+    page = f'<html><body><article><p>{P1}</p>{box}<p>{P2}</p>{box}<p>{P1}</p></article></body></html>'
+    doc = dom.mark_signup_boxes(segment(page, "html", CFG), CFG)
+    chrome = [b.text for b in doc.blocks if b.label is Label.CHROME]
+    assert chrome == 2 * ["Get more city news", "Sign up for our free daily newsletter.", "Submit", "Thank you!",
+                          "Or join by text message"]
+
+
 @pytest.mark.parametrize(("box", "word", "shielded"), [
     ("entry-related", "related", False), ("sidebar", "sidebar", False), ("author-bio", "author-bio", False),
     ("comments", "comments", True),  # forum posts in "comment" boxes keep their content hint

@@ -485,22 +485,18 @@ def mark_signup_boxes(doc: Document, cfg: Config) -> Document:
             boxes.add(box)
     if not boxes:
         return doc
-    # The outermost box around each element (-1: none), parents first, from the first box on
-    # (an element before it is no box's descendant).
-    first_box = min(boxes)
-    box_of = [-1] * n
-    for i in range(first_box, n):
-        parent = elements[i].parent
-        above = box_of[parent] if parent >= 0 else -1
-        box_of[i] = above if above >= 0 else i if i in boxes else -1
-    inside: dict[int, list[Block]] = {}
-    for b in doc.blocks:
-        if b.path and (box := box_of[b.path[-1]]) >= 0:
-            inside.setdefault(box, []).append(b)
+    # The blocks of each outermost box: an element's blocks follow each other (``_element_totals``),
+    # and a box inside another comes after it (parents first) with its first block in the other's.
+    _, count, first = _element_totals(doc)
     changes: dict[int, Change] = {}
-    for box, blocks in inside.items():
+    content = Label.CONTENT
+    end = -1  # the end of the blocks of the last outermost box
+    for box in sorted(boxes):
+        if first[box] < end:
+            continue  # inside the box before it
+        end = first[box] + count[box]
+        blocks = doc.blocks[first[box]: end]
         if patterns.contains_any(" ".join([b.text for b in blocks]), keywords):
-            content = Label.CONTENT
             for b in blocks:
                 if b.label is content:
                     changes[b.index] = (_CHROME, "inside a sign-up box (a form inviting to subscribe)")
