@@ -141,6 +141,28 @@ def test_each_sign_up_box_of_a_page_is_chrome_with_all_its_blocks():
                           "Or join by text message"]
 
 
+def _cards(n: int, inner: str = "") -> str:
+    return "<ul>" + "".join(f'<li><h3><a href="/s{i}">Another story from the city number {i}</a></h3>'
+                            f'<p>A short blurb about the story that ends here.</p>{inner}</li>' for i in range(n)) + "</ul>"
+
+
+@pytest.mark.parametrize(("title", "before", "after", "chrome"), [
+    ("Night buses", 0, 3, 6),       # a list after the article's prose: its cards are chrome
+    ("Night buses", 3, 3, 6),       # ... and only that one: a list at the top is the page's content
+    ("3 night buses", 0, 3, 0),     # as many cards as the headline counts: the round-up it announces
+    ("Night buses", 0, 2, 0),       # too few cards for a list
+])
+def test_a_list_of_teaser_cards_after_the_article_is_chrome(title, before, after, chrome):
+    article = f"<p>{P1}</p><p>{P2}</p><p>{P1} {P2}</p><p>{P2} {P1}</p>"
+    page = (f"<html><head><title>{title}</title></head><body><main><h1>{title}</h1>"
+            f"{_cards(before) if before else ''}{article}<aside>{_cards(after)}</aside></main></body></html>")
+    doc = dom.mark_teaser_cards(segment(page, "html", CFG), CFG)
+    relabelled = [b for b in doc.blocks if b.label is Label.CHROME]
+    assert len(relabelled) == chrome
+    assert all(b.reason == f"inside a list of teaser cards ({after} with linked headlines)" for b in relabelled)
+    assert all(b.index > 4 + 2 * before for b in relabelled)
+
+
 @pytest.mark.parametrize(("box", "word", "shielded"), [
     ("entry-related", "related", False), ("sidebar", "sidebar", False), ("author-bio", "author-bio", False),
     ("comments", "comments", True),  # forum posts in "comment" boxes keep their content hint

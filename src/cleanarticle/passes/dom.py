@@ -560,24 +560,33 @@ def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
             lists[parent] = len(cards)
     if not lists:
         return doc
-    counted = _counts_in_titles(doc)
-    # Which lists follow enough prose of the article's own (prose outside every card list)?
+    # Which lists follow enough prose of the article's own (prose outside every card list)?  The
+    # blocks of each outermost list are a range of the page's (an element's blocks follow each other;
+    # a list inside another comes after it with its first block in the other's range), and the prose
+    # before it is that of the prose blocks before the range and outside the ranges before it.
     changes: dict[int, Change] = {}
-    prose_before = 0
-    verdict: dict[int, bool] = {}
-    prose = _prose_facts(doc, cfg).indices  # (is_prose's answers, found once for the DOM passes)
-    for b in doc.blocks:
-        # (Most blocks are in no list: one test in C before the list of those around the block.)
-        inside = [] if lists.keys().isdisjoint(b.path) else [i for i in b.path if i in lists]
-        if not inside:
-            if b.index in prose:
-                prose_before += b.words
+    prose_blocks = _prose_facts(doc, cfg).blocks  # (in page order)
+    counted: set[int] | None = None  # (the counts in the titles, read when a list follows enough prose)
+    prose_before = k = 0
+    end = -1  # the end of the blocks of the last outermost list
+    for outer in sorted(lists):
+        if first[outer] < end:
+            continue  # inside the list before it
+        start, end = first[outer], first[outer] + blocks[outer]
+        while k < len(prose_blocks) and prose_blocks[k].index < start:
+            prose_before += prose_blocks[k].words
+            k += 1
+        while k < len(prose_blocks) and prose_blocks[k].index < end:
+            k += 1  # (the list's own prose is not the article's)
+        if prose_before < cfg.cards_min_prose_before:
             continue
-        outer = inside[0]
-        if outer not in verdict:
-            # A list of as many cards as the headline counts ("10 DIY projects for your home") is the
-            # round-up the article announces, not more stories after it.
-            verdict[outer] = prose_before >= cfg.cards_min_prose_before and lists[outer] not in counted
-        if verdict[outer] and b.label is content:
-            changes[b.index] = (_CHROME, f"inside a list of teaser cards ({lists[outer]} with linked headlines)")
+        if counted is None:
+            counted = _counts_in_titles(doc)
+        # A list of as many cards as the headline counts ("10 DIY projects for your home") is the
+        # round-up the article announces, not more stories after it.
+        if lists[outer] in counted:
+            continue
+        for b in doc.blocks[start:end]:
+            if b.label is content:
+                changes[b.index] = (_CHROME, f"inside a list of teaser cards ({lists[outer]} with linked headlines)")
     return doc.relabel(changes)
