@@ -129,6 +129,40 @@ def test_a_newsletter_sign_up_box_among_the_paragraphs_is_chrome():
     assert _by_text(doc, "Sign up").reason == "inside a sign-up box (a form inviting to subscribe)"
 
 
+def test_each_sign_up_box_of_a_page_is_chrome_with_all_its_blocks():
+    # Two boxes (one with two forms) between the paragraphs: every block of each is relabelled, and no other.
+    box = ('<div class="box"><h3>Get more city news</h3><p>Sign up for our free daily newsletter.</p>'
+           '<div><form><input type="email"><div>Submit</div></form><p>Thank you!</p></div>'
+           '<form><div>Or join by text message</div></form></div>')
+    page = f'<html><body><article><p>{P1}</p>{box}<p>{P2}</p>{box}<p>{P1}</p></article></body></html>'
+    doc = dom.mark_signup_boxes(segment(page, "html", CFG), CFG)
+    chrome = [b.text for b in doc.blocks if b.label is Label.CHROME]
+    assert chrome == 2 * ["Get more city news", "Sign up for our free daily newsletter.", "Submit", "Thank you!",
+                          "Or join by text message"]
+
+
+def _cards(n: int, inner: str = "") -> str:
+    return "<ul>" + "".join(f'<li><h3><a href="/s{i}">Another story from the city number {i}</a></h3>'
+                            f'<p>A short blurb about the story that ends here.</p>{inner}</li>' for i in range(n)) + "</ul>"
+
+
+@pytest.mark.parametrize(("title", "before", "after", "chrome"), [
+    ("Night buses", 0, 3, 6),       # a list after the article's prose: its cards are chrome
+    ("Night buses", 3, 3, 6),       # ... and only that one: a list at the top is the page's content
+    ("3 night buses", 0, 3, 0),     # as many cards as the headline counts: the round-up it announces
+    ("Night buses", 0, 2, 0),       # too few cards for a list
+])
+def test_a_list_of_teaser_cards_after_the_article_is_chrome(title, before, after, chrome):
+    article = f"<p>{P1}</p><p>{P2}</p><p>{P1} {P2}</p><p>{P2} {P1}</p>"
+    page = (f"<html><head><title>{title}</title></head><body><main><h1>{title}</h1>"
+            f"{_cards(before) if before else ''}{article}<aside>{_cards(after)}</aside></main></body></html>")
+    doc = dom.mark_teaser_cards(segment(page, "html", CFG), CFG)
+    relabelled = [b for b in doc.blocks if b.label is Label.CHROME]
+    assert len(relabelled) == chrome
+    assert all(b.reason == f"inside a list of teaser cards ({after} with linked headlines)" for b in relabelled)
+    assert all(b.index > 4 + 2 * before for b in relabelled)
+
+
 @pytest.mark.parametrize(("box", "word", "shielded"), [
     ("entry-related", "related", False), ("sidebar", "sidebar", False), ("author-bio", "author-bio", False),
     ("comments", "comments", True),  # forum posts in "comment" boxes keep their content hint
@@ -177,6 +211,45 @@ def test_prose_blocks_are_the_blocks_is_prose_accepts(shapes, stopword_language,
     doc = Document(blocks, "html", stopword_language=stopword_language)
     cfg = Config(prose_min_words=min_words, min_stopword_share=min_share)
     assert dom._prose_blocks(doc, cfg) == [b for b in blocks if is_prose(b, doc, cfg)]
+
+
+def test_the_dom_passes_prose_facts_are_found_once_and_shared_by_relabelled_copies():
+    """The DOM passes' prose facts equal _prose_blocks and _prose_by_element, and a relabelled copy
+    (or another config) gets them from Document.facts only when they are the same page's and config's."""
+    html = ("<html><body><nav><p>Home</p><p>News</p></nav><article><h1>A headline of a story</h1>"
+            "<p>The council voted on Tuesday to approve the budget after a long debate about the cost.</p>"
+            "<p>It was the second vote this year on the new school and the roads around the town.</p></article>"
+            "<aside><p>More stories from the town and the region for you to read today.</p></aside></body></html>")
+    doc = segment(html, "html", CFG)
+    facts = dom._prose_facts(doc, CFG)
+    blocks = dom._prose_blocks(doc, CFG)
+    assert facts.blocks == blocks and facts.indices == {b.index for b in blocks}
+    assert (facts.by_element, facts.limit) == dom._prose_by_element(doc, CFG, blocks)
+    copy = doc.relabel({0: (Label.CHROME, "test")})
+    assert copy.facts is doc.facts and dom._prose_facts(copy, CFG) is facts
+    other = Config(prose_min_words=40)
+    assert dom._prose_facts(copy, other).blocks == dom._prose_blocks(doc, other) == []
+    assert dom._prose_facts(segment(html, "html", CFG), CFG) is not facts  # another page's document
+
+
+def test_element_totals_count_the_blocks_under_each_element_which_follow_each_other():
+    """_element_totals against sums over the blocks whose path holds the element; an element's blocks are
+    the ones from its first on (the teaser-card pass reads its blocks' labels and headings so)."""
+    html = ("<html><body><header><a href='/'>Home</a><nav><ul><li><a href='/a'>News</a></li><li>Sport</li></ul></nav>"
+            "</header><main><article><h1>A headline of a story</h1><div><p>The council voted on Tuesday.</p>"
+            "<p>It was the second vote.</p><div></div><section><h2>More</h2><p>Text <b>bold</b> more</p></section>"
+            "</div>Tail text</article><ul><li><div><a href='/x'>A card headline of six words here</a></div>"
+            "<p>A blurb.</p></li><li><a href='/y'>Another card headline of six words</a></li></ul></main>"
+            "<footer><p>Copyright</p></footer></body></html>")
+    doc = segment(html, "html", CFG)
+    words, blocks, first = dom._element_totals(doc)
+    assert dom._element_totals(doc.relabel({0: (Label.CHROME, "test")})) == (words, blocks, first)
+    for i in range(len(doc.elements)):
+        under = [b for b in doc.blocks if i in b.path]
+        assert words[i] == sum(b.words for b in under) and blocks[i] == len(under)
+        if under:
+            assert first[i] == under[0].index
+            assert list(doc.blocks[first[i]: first[i] + blocks[i]]) == under
 
 
 @given(st.lists(st.sampled_from(["author", "s", "writer", "creator", "contributor", "by", "line", "posted", "po", "ted",

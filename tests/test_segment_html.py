@@ -141,6 +141,14 @@ def test_a_paragraph_has_its_white_space_collapsed_as_split_and_join_do(text):
     assert all(b.text == " ".join(b.text.split()) for b in w.blocks())
 
 
+@pytest.mark.parametrize("space", [" ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0", "\u1680",
+                                   "\u2000", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000"])
+def test_collapsed_is_split_and_join_for_text_with_white_space_around_or_inside(space):
+    for text in (f"{space}Sign in{space}", f"\n      Sign in\n    {space}", f"{space}a{space}b{space}",
+                 f"a {space}b", f"{space}{space}", f"\n  caf\u00e9 \u4e2d{space}", f"x\u200b{space}z\x00 ", ""):
+        assert H._collapsed(text) == " ".join(text.split()), repr(text)
+
+
 def test_link_share_counts_the_stripped_length_of_each_piece():
     # pieces: "Read " (4 chars stripped), "the story" (9, in a link), " now" (3)
     block, = segment_html('<html><body><p>Read <a href="/s">the story</a> now</p></body></html>', CFG).blocks

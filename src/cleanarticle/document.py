@@ -174,6 +174,9 @@ class Document:
     # Every block's text lower-cased, by block index, when the segmenter made it (text dumps: the
     # function-word count lowers every line), for the keyword indexes; None otherwise.
     lowered: Sequence[str] | None = field(default=None, compare=False, repr=False)
+    # What passes compute once from the blocks' texts and counts and share, by name (the DOM passes'
+    # prose, ``passes.dom``): filled on first use and, like text_indexes, shared by every relabelled copy.
+    facts: dict[str, Any] | None = field(default=None, compare=False, repr=False)
     # The blocks of each label, built by ``index_labels``.  Not an __init__ argument, so
     # every new Document (a relabelled copy from ``replace``) starts without one.
     label_index: dict[Label, list[Block]] | None = field(default=None, init=False, compare=False, repr=False)
@@ -216,7 +219,7 @@ class Document:
         # (The constructor, not dataclasses.replace: a page is relabelled a dozen times, and replace
         # costs three times as much.  Every __init__ field is passed: see the assert below the class.)
         return Document(tuple(blocks), self.kind, self.url, self.meta, self.elements, self.stopword_language,
-                        self.changed + tuple(changes), self.text_indexes, self.lowered)
+                        self.changed + tuple(changes), self.text_indexes, self.lowered, self.facts)
 
     def with_meta(self, **values: Any) -> Document:
         return replace(self, meta={**self.meta, **values})
@@ -255,7 +258,7 @@ class Document:
 
 
 assert [f.name for f in fields(Document) if f.init] == [
-    "blocks", "kind", "url", "meta", "elements", "stopword_language", "changed", "text_indexes", "lowered"], \
+    "blocks", "kind", "url", "meta", "elements", "stopword_language", "changed", "text_indexes", "lowered", "facts"], \
     "Document.relabel passes these"
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import compress
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .. import patterns, reasons
 from ..config import Config
 from ..document import Block, Change, Document, Element, Label
-from .scoring import block_values, is_prose
+from .scoring import block_values
 
 if TYPE_CHECKING:
     import regex
@@ -104,6 +104,74 @@ def _prose_by_element(doc: Document, cfg: Config, prose_blocks: list[Block]) -> 
     return prose, cfg.hint_max_prose_share * total if total >= cfg.min_body_words else float("inf")
 
 
+class _ProseFacts(NamedTuple):
+    """A page's prose, as the DOM passes read it (``_prose_facts``)."""
+
+    blocks: list[Block]      # the prose blocks (``_prose_blocks``): read for their text, counts and path only
+    indices: frozenset[int]  # ... their indices
+    by_element: list[int]    # prose words under each element (``_prose_by_element``)
+    limit: float             # ... and the most an element may hold and still be furniture
+
+
+def _prose_facts(doc: Document, cfg: Config) -> _ProseFacts:
+    """The page's prose blocks and prose words by element, found once for the four DOM passes that read them.
+
+    A pass relabels and never rewrites a block, so every copy of the page the passes receive has
+    the same texts and counts: the facts are kept in ``Document.facts``, which the copies share
+    (~250k instructions a page less than finding them in each pass).
+    """
+    facts = doc.facts
+    if facts is None:
+        facts = {}
+        object.__setattr__(doc, "facts", facts)  # a cache: frozen for users, filled here
+    kept = facts.get("dom_prose")
+    if kept is not None and kept[0] is cfg:
+        return kept[1]
+    blocks = _prose_blocks(doc, cfg)
+    found = _ProseFacts(blocks, frozenset([b.index for b in blocks]), *_prose_by_element(doc, cfg, blocks))
+    facts["dom_prose"] = (cfg, found)
+    return found
+
+
+def _element_totals(doc: Document) -> tuple[list[int], list[int], list[int]]:
+    """Each element's words, blocks and first block (0 for an element without blocks), found once a page.
+
+    Its own blocks' first, then (children come after their parents) added to its parent's.  An
+    element's blocks follow each other, so they are the blocks from its first on, as many as it has.
+    The sign-up and teaser-card passes read them (never change them); kept in ``Document.facts``
+    as ``_prose_facts`` is (texts and counts never change).
+    """
+    facts = doc.facts
+    if facts is None:
+        facts = {}
+        object.__setattr__(doc, "facts", facts)  # a cache: frozen for users, filled here
+    kept = facts.get("dom_elements")
+    if kept is not None:
+        return kept
+    n = len(doc.elements)
+    words = [0] * n
+    blocks = [0] * n
+    first = [0] * n
+    for b in doc.blocks:
+        if b.path:
+            i = b.path[-1]
+            if not blocks[i]:
+                first[i] = b.index
+            words[i] += b.words
+            blocks[i] += 1
+    elements = doc.elements
+    for i in range(n - 1, 0, -1):
+        p = elements[i].parent
+        if not blocks[i] or p < 0:
+            continue
+        if not blocks[p] or first[i] < first[p]:
+            first[p] = first[i]
+        words[p] += words[i]
+        blocks[p] += blocks[i]
+    kept = facts["dom_elements"] = (words, blocks, first)
+    return kept
+
+
 def _prose_blocks(doc: Document, cfg: Config) -> list[Block]:
     """The blocks that read as prose (``is_prose``, inlined with the same tests: three passes ask of every block)."""
     least, unended = cfg.prose_min_words, 2 * cfg.prose_min_words
@@ -126,7 +194,8 @@ def mark_landmarks(doc: Document, cfg: Config) -> Document:
     if not asked:
         return doc
     changes: dict[int, Change] = {}
-    innermost = _landmark_finder(doc.elements, *_prose_by_element(doc, cfg, _prose_blocks(doc, cfg)))
+    facts = _prose_facts(doc, cfg)
+    innermost = _landmark_finder(doc.elements, facts.by_element, facts.limit)
     for b in asked:
         lm = innermost(b.path[-1])
         change = _LANDMARK_CHANGES.get(lm)
@@ -224,8 +293,7 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
     # A hinted element holding most of the page's prose is the article, whatever its class says
     # (ad-injection wrappers, "widget" blocks of blog themes); so is a hint word that marks most
     # of the page's prose (a page builder that calls every box a "widget").
-    prose_blocks = _prose_blocks(doc, cfg)
-    prose, limit = _prose_by_element(doc, cfg, prose_blocks)
+    prose_blocks, _, prose, limit = _prose_facts(doc, cfg)
     elements = doc.elements
     timeout = cfg.regex_timeout
     # Only the elements above a prose block or a content block are ever asked about, when first
@@ -388,27 +456,23 @@ def mark_signup_boxes(doc: Document, cfg: Config) -> Document:
     if not forms:
         return doc
     # Each element's words, and whether it holds prose that does not speak of subscribing: its own
-    # blocks' first, then (children come after their parents) added to its parent's.
+    # blocks' first, then passed up to its parent, and on up (children come after their parents).
     n = len(elements)
-    words = [0] * n
+    words = _element_totals(doc)[0]
     other_prose = [False] * n
     keywords = patterns.SIGNUP_KEYWORDS
-    for b in doc.blocks:
-        if b.path:
-            words[b.path[-1]] += b.words
     limit = cfg.signup_box_max_words
     # (Only an element of at most ``limit`` words is ever asked whether it holds other prose, and its
     # blocks are no longer: a longer paragraph's text, the costliest to search, is not searched.)
-    for b in _prose_blocks(doc, cfg):
+    own = []
+    for b in _prose_facts(doc, cfg).blocks:
         if b.words <= limit and b.path and not other_prose[i := b.path[-1]]:
-            other_prose[i] = not patterns.contains_any(b.text, keywords)
-    for i in range(n - 1, 0, -1):
-        if words[i]:  # (an element with prose has words)
-            p = elements[i].parent
-            if p >= 0:
-                words[p] += words[i]
-                if other_prose[i]:
-                    other_prose[p] = True
+            if not patterns.contains_any(b.text, keywords):
+                other_prose[i] = True
+                own.append(i)
+    for i in own:  # (a few elements: each passes it up while it has words, as far as an element that has it)
+        while words[i] and (i := elements[i].parent) >= 0 and not other_prose[i]:
+            other_prose[i] = True
     boxes = set()
     for i in forms:
         if words[i] > limit:  # a form around the page (ASP.NET's), or a long form of its own
@@ -421,22 +485,18 @@ def mark_signup_boxes(doc: Document, cfg: Config) -> Document:
             boxes.add(box)
     if not boxes:
         return doc
-    # The outermost box around each element (-1: none), parents first, from the first box on
-    # (an element before it is no box's descendant).
-    first_box = min(boxes)
-    box_of = [-1] * n
-    for i in range(first_box, n):
-        parent = elements[i].parent
-        above = box_of[parent] if parent >= 0 else -1
-        box_of[i] = above if above >= 0 else i if i in boxes else -1
-    inside: dict[int, list[Block]] = {}
-    for b in doc.blocks:
-        if b.path and (box := box_of[b.path[-1]]) >= 0:
-            inside.setdefault(box, []).append(b)
+    # The blocks of each outermost box: an element's blocks follow each other (``_element_totals``),
+    # and a box inside another comes after it (parents first) with its first block in the other's.
+    _, count, first = _element_totals(doc)
     changes: dict[int, Change] = {}
-    for box, blocks in inside.items():
+    content = Label.CONTENT
+    end = -1  # the end of the blocks of the last outermost box
+    for box in sorted(boxes):
+        if first[box] < end:
+            continue  # inside the box before it
+        end = first[box] + count[box]
+        blocks = doc.blocks[first[box]: end]
         if patterns.contains_any(" ".join([b.text for b in blocks]), keywords):
-            content = Label.CONTENT
             for b in blocks:
                 if b.label is content:
                     changes[b.index] = (_CHROME, "inside a sign-up box (a form inviting to subscribe)")
@@ -471,38 +531,8 @@ def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
     headline = [b.link_share >= link and lo <= b.words <= hi for b in doc.blocks]
     if sum(headline) < cfg.cards_min:
         return doc  # each card is led by a headline of its own
-    # Each element's words, blocks, first block, and whether it holds content or the <h1>: its
-    # own blocks' first, then (children come after their parents) added to its parent's.
-    words = [0] * n
-    blocks = [0] * n
-    first = [0] * n
-    has_content = [False] * n
-    has_h1 = [False] * n
-    content = Label.CONTENT
-    for b in doc.blocks:
-        if b.path:
-            i = b.path[-1]
-            if not blocks[i]:
-                first[i] = b.index
-            words[i] += b.words
-            blocks[i] += 1
-            if b.label is content:
-                has_content[i] = True
-            if b.heading == 1:
-                has_h1[i] = True
+    words, blocks, first = _element_totals(doc)
     elements = doc.elements
-    for i in range(n - 1, 0, -1):
-        p = elements[i].parent
-        if not blocks[i] or p < 0:
-            continue
-        if not blocks[p] or first[i] < first[p]:
-            first[p] = first[i]
-        words[p] += words[i]
-        blocks[p] += blocks[i]
-        if has_content[i]:  # (a store only when it changes something)
-            has_content[p] = True
-        if has_h1[i]:
-            has_h1[p] = True
     # The cards: small elements whose first or second block is a linked headline.  An element's
     # blocks follow each other, so they are found from each headline up its path, while the
     # element starts at the headline or one block before it.
@@ -514,30 +544,49 @@ def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
                 break
             if words[i] and words[i] <= most and elements[i].parent >= 0:
                 cards_of.setdefault(elements[i].parent, set()).add(i)
+    # Whether an element holds content, or the <h1>, is asked of a few: read from its blocks (they follow each other).
+    page, content = doc.blocks, Label.CONTENT
+
+    def has_content(i: int) -> bool:
+        return any(b.label is content for b in page[first[i]: first[i] + blocks[i]])
+
+    def has_h1(i: int) -> bool:
+        return any(b.heading == 1 for b in page[first[i]: first[i] + blocks[i]])
+
     lists: dict[int, int] = {}
     for parent, cards in cards_of.items():
         if (len(cards) >= cfg.cards_min and sum(words[k] for k in cards) >= cfg.cards_min_share * words[parent]
-                and any(has_content[k] for k in cards) and not has_h1[parent]):
+                and any(map(has_content, cards)) and not has_h1(parent)):
             lists[parent] = len(cards)
     if not lists:
         return doc
-    counted = _counts_in_titles(doc)
-    # Which lists follow enough prose of the article's own (prose outside every card list)?
+    # Which lists follow enough prose of the article's own (prose outside every card list)?  The
+    # blocks of each outermost list are a range of the page's (an element's blocks follow each other;
+    # a list inside another comes after it with its first block in the other's range), and the prose
+    # before it is that of the prose blocks before the range and outside the ranges before it.
     changes: dict[int, Change] = {}
-    prose_before = 0
-    verdict: dict[int, bool] = {}
-    for b in doc.blocks:
-        # (Most blocks are in no list: one test in C before the list of those around the block.)
-        inside = [] if lists.keys().isdisjoint(b.path) else [i for i in b.path if i in lists]
-        if not inside:
-            if is_prose(b, doc, cfg):
-                prose_before += b.words
+    prose_blocks = _prose_facts(doc, cfg).blocks  # (in page order)
+    counted: set[int] | None = None  # (the counts in the titles, read when a list follows enough prose)
+    prose_before = k = 0
+    end = -1  # the end of the blocks of the last outermost list
+    for outer in sorted(lists):
+        if first[outer] < end:
+            continue  # inside the list before it
+        start, end = first[outer], first[outer] + blocks[outer]
+        while k < len(prose_blocks) and prose_blocks[k].index < start:
+            prose_before += prose_blocks[k].words
+            k += 1
+        while k < len(prose_blocks) and prose_blocks[k].index < end:
+            k += 1  # (the list's own prose is not the article's)
+        if prose_before < cfg.cards_min_prose_before:
             continue
-        outer = inside[0]
-        if outer not in verdict:
-            # A list of as many cards as the headline counts ("10 DIY projects for your home") is the
-            # round-up the article announces, not more stories after it.
-            verdict[outer] = prose_before >= cfg.cards_min_prose_before and lists[outer] not in counted
-        if verdict[outer] and b.label is content:
-            changes[b.index] = (_CHROME, f"inside a list of teaser cards ({lists[outer]} with linked headlines)")
+        if counted is None:
+            counted = _counts_in_titles(doc)
+        # A list of as many cards as the headline counts ("10 DIY projects for your home") is the
+        # round-up the article announces, not more stories after it.
+        if lists[outer] in counted:
+            continue
+        for b in doc.blocks[start:end]:
+            if b.label is content:
+                changes[b.index] = (_CHROME, f"inside a list of teaser cards ({lists[outer]} with linked headlines)")
     return doc.relabel(changes)
