@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import repeat
+from operator import mul, sub
 
 from .. import patterns, reasons
 from ..config import Config
@@ -138,21 +140,29 @@ def _best_run(values: list[float], barriers: list[bool], starts: range, origin: 
     # best_sum[i], best_end[i]: the largest sum of values[i..e] for e >= i before the next barrier, and that e.
     best_sum, best_end = [0.0] * (n + 1), [-1] * (n + 1)
     tail, tail_end = 0.0, -1
-    for i in range(n - 1, -1, -1):
-        if barriers[i]:
+    # (zip over the reversed lists: no two index reads a block)
+    for i, value, barrier in zip(range(n - 1, -1, -1), reversed(values), reversed(barriers)):
+        if barrier:
             tail, tail_end = float("-inf"), -1
         elif tail > 0:
-            tail += values[i]
+            tail += value
         else:
-            tail, tail_end = values[i], i
+            tail, tail_end = value, i
         best_sum[i], best_end[i] = tail, tail_end
-    best, most = None, 0.0
-    for s in starts:
-        end = best_end[s]
-        total = best_sum[s] - distance_cost * (s - origin)
-        if end >= 0 and total > most:
-            best, most = (s, end), total
-    return best
+    # The start whose total is largest (the first of equals) and positive; a barrier's is -inf.  Found by
+    # max and index in C, not a loop of Python over the starts.
+    lo, hi = starts.start, starts.stop
+    if lo >= hi:
+        return None
+    if distance_cost:
+        # (each total as the loop computed it: the sum less distance_cost times the distance, in C)
+        totals = list(map(sub, best_sum[lo:hi], map(mul, repeat(distance_cost), range(lo - origin, hi - origin))))
+        most = max(totals)
+        s = lo + totals.index(most)
+    else:
+        most = max(best_sum[lo:hi])
+        s = best_sum.index(most, lo, hi)
+    return (s, best_end[s]) if most > 0.0 else None
 
 
 # Sub-headings, list items and table rows repeat within one article ("Pros", "How to apply this
