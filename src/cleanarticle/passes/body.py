@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from itertools import repeat
+from itertools import compress, count, repeat
 from operator import mul, sub
 
 from .. import patterns, reasons
@@ -50,9 +50,9 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
         inside |= _siblings_of_body(doc, values, barriers, inside, cfg, anchor)
         inside |= _announced_list(doc, barriers, inside, cfg)
     doc = doc.with_meta(title_anchor=anchor)
-    outside, content = (Label.CHROME, reasons.OUTSIDE_RUN), Label.CONTENT  # (a local: not an Enum lookup a block)
-    changes: dict[int, Change] = {b.index: outside for b in doc.blocks
-                                  if b.label is content and b.index not in inside}
+    # The content blocks outside the run, in order: found in C (a mask of the labels, a set difference).
+    outside = (Label.CHROME, reasons.OUTSIDE_RUN)
+    changes: dict[int, Change] = dict.fromkeys(sorted(set(compress(count(), doc.mask(Label.CONTENT))) - inside), outside)
     return doc.relabel(changes)
 
 
@@ -179,8 +179,7 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
     seen = 0                      # earlier body paragraphs
     long_seen: list[str] = []     # ... those longer than repeat_min_chars, which count when held in a later block
     changes: dict[int, Change] = {}
-    content = Label.CONTENT  # (a local: not an Enum lookup a block)
-    body = [b for b in doc.blocks if b.label is content]
+    body = list(compress(doc.blocks, doc.mask(Label.CONTENT)))
     texts: set[str] = set()
     repeated = []
     for b in body:
@@ -350,8 +349,7 @@ def mark_body_end(doc: Document, cfg: Config) -> Document:
     and only blocks of ``end_prompt_max_words`` or fewer; the first block that is
     neither stops it.
     """
-    content = Label.CONTENT  # (a local: not an Enum lookup a block)
-    body = [b for b in doc.blocks if b.label is content]
+    body = list(compress(doc.blocks, doc.mask(Label.CONTENT)))
     if len(body) < 2:
         return doc
     changes: dict[int, Change] = {}
