@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import compress, count, repeat
-from operator import mul, sub
+from operator import contains, mul, sub
 
 from .. import patterns, reasons
 from ..config import Config
@@ -195,7 +195,7 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
                 changes[b.index] = (Label.CHROME, reasons.REPEATS_ONE)
                 continue
         if b.words >= cfg.repeat_min_words and seen >= cfg.repeat_min_blocks:
-            held = sum(map(text.__contains__, long_seen))
+            held = sum(map(contains, repeat(text), long_seen))  # (operator.contains: a C call, not a slot wrapper's)
             if held >= cfg.repeat_min_blocks:
                 changes[b.index] = (Label.CHROME, reasons.repeats_many(held))
                 continue
