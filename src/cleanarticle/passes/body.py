@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import compress, count, repeat
-from operator import contains, mul, sub
+from operator import attrgetter, contains, mul, sub
 
 from .. import patterns, reasons
 from ..config import Config
@@ -265,7 +265,7 @@ def _about_the_writer(doc: Document, text: str) -> bool:
     name = m.group(1).casefold().split()
     names = [n for key in ("jsonld_authors", "meta_authors", "itemprop_authors", "rel_authors")
              for n in doc.meta.get(key) or ()]
-    names += [b.text for b in doc.blocks if b.label is Label.BYLINE]
+    names += [b.text for b in compress(doc.blocks, doc.mask(Label.BYLINE))]
     return any(all(w in n.casefold() for w in name) for n in names if isinstance(n, str))
 
 
@@ -273,7 +273,7 @@ def _writer_names(doc: Document) -> list[list[str]]:
     """The writers' names (each as its case-folded words) the page declares or its bylines show."""
     texts = [n for key in ("jsonld_authors", "meta_authors", "itemprop_authors", "rel_authors")
              for n in doc.meta.get(key) or () if isinstance(n, str)]
-    texts += [b.text for b in doc.blocks if b.label is Label.BYLINE]
+    texts += [b.text for b in compress(doc.blocks, doc.mask(Label.BYLINE))]  # (the bylines found in C)
     return [words for words in (patterns.WORD.findall(t.casefold()) for t in texts) if words]
 
 
@@ -386,6 +386,7 @@ def mark_body_end(doc: Document, cfg: Config) -> Document:
     return doc.relabel(changes)
 
 
+_WORDS = attrgetter("words")
 _NEVER_RECOVERED = (reasons.SITE_PROMPT, reasons.SITE_NOTICE, reasons.READING_TIME, reasons.INSIDE_NAV,
                     reasons.INSIDE_FOOTER, reasons.PAGE_HEADER, reasons.REPEATS)
 
@@ -405,7 +406,7 @@ def recover_main_block(doc: Document, cfg: Config) -> Document:
     """
     if doc.kind != "html" or not doc.elements:
         return doc
-    body_words = sum(b.words for b in doc.blocks if b.label is Label.CONTENT)
+    body_words = sum(map(_WORDS, compress(doc.blocks, doc.mask(Label.CONTENT))))  # (the body's blocks found in C)
     nearly_empty = body_words < cfg.min_body_words
     short_non_article = body_words < cfg.non_article_body_words and not doc.meta.get("declares_article")
     if not (nearly_empty or short_non_article):
