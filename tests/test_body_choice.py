@@ -127,3 +127,45 @@ def test_text_lines_are_single_spaced_as_splitting_would_make_them(line):
 
     doc = segment_text(f"Title\n\n{line}\n", Config(max_block_chars=40))
     assert doc.blocks[1].text == " ".join(line[:40].split())
+
+
+def _best_run_by_loop(values, barriers, starts, origin=0, distance_cost=0.0):
+    """``body._best_run`` as it was written before its starts were searched with max and index: a loop."""
+    n = len(values)
+    best_sum, best_end = [0.0] * (n + 1), [-1] * (n + 1)
+    tail, tail_end = 0.0, -1
+    for i in range(n - 1, -1, -1):
+        if barriers[i]:
+            tail, tail_end = float("-inf"), -1
+        elif tail > 0:
+            tail += values[i]
+        else:
+            tail, tail_end = values[i], i
+        best_sum[i], best_end[i] = tail, tail_end
+    best, most = None, 0.0
+    for s in starts:
+        end = best_end[s]
+        total = best_sum[s] - distance_cost * (s - origin)
+        if end >= 0 and total > most:
+            best, most = (s, end), total
+    return best
+
+
+def test_best_run_finds_the_run_the_loop_over_its_starts_found():
+    # Values as block_values gives them (costs, prose worth words beyond a cost, link shares), ties
+    # included, with barriers, windows of starts and a distance cost as the anchor's.
+    import random
+    rng = random.Random(8)
+    for _ in range(3000):
+        n = rng.randrange(0, 40)
+        values = [rng.choice([-8.0, -5.5, -1.0, 0.0, -30.0, 12.0, 3.0, rng.randrange(-20, 60) * rng.random()])
+                  for _ in range(n)]
+        barriers = [rng.random() < 0.08 for _ in range(n)]
+        lo = rng.randrange(0, n + 1)
+        hi = rng.randrange(lo, n + 1)
+        cost = rng.choice([0.0, 0.0, 1.0, 0.7])
+        origin = rng.randrange(0, lo + 1)
+        assert body._best_run(values, barriers, range(lo, hi), origin, cost) == \
+            _best_run_by_loop(values, barriers, range(lo, hi), origin, cost)
+    assert body._best_run([], [], range(0)) is None
+

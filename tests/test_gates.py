@@ -169,3 +169,42 @@ def test_a_first_word_either_gate_admits_is_found_so_by_the_joined_words_and_pre
         if not joined and w.isalpha():
             assert patterns.phrases_for(w + " and more") is patterns.NO_PHRASES
             assert not any(g.patterns_for(w, w + " and more") for g in gates)
+
+
+@pytest.mark.parametrize("line", [
+    "5 min read", "5 MIN READ", "5 Mİn read", "Reading time: 7 minutes", "Jane Doe | 5 min read",
+    "Nov 7, 2025 • 11 min read", "Lesezeit: 4 Minuten", "5 Min. Lesezeit", "3 min de lecture",
+    "Tiempo de lectura: 3 minutos", "Tempo di lettura: 2 minuti", "Czas czytania: 5 minut", "4 min leestijd",
+    "2–4 minutes", "10 minutes read", "Estimated reading time: 12 min", "1d ago5 min read",
+])
+def test_reading_time_gate_lets_every_reading_time_through(line):
+    assert patterns.READING_TIME.match(line)
+    low = line.lower()
+    assert any(k in low for k in patterns.READING_TIME_KEYWORDS)
+
+
+def test_a_reading_time_needs_min_in_some_case():
+    # "min" in any case the pattern accepts ("İ" lower-cases to two characters) is in a keyword; the same
+    # lines without it, or with a letter the pattern does not take for "i" ("ı"), are no reading time.
+    for case in ("min", "MIN", "Min", "mIn", "mİn", "MİN"):
+        for line in ("5 {} read", "Reading time: 7 {}utes", "Lesezeit: 4 {}uten", "5 {}. Lesezeit", "2-4 {}utes"):
+            text = line.format(case)
+            assert patterns.READING_TIME.match(text), text
+            assert any(k in text.lower() for k in patterns.READING_TIME_KEYWORDS), text
+    for text in ("5 read", "Reading time: 7 utes", "Lesezeit: 4 Stunden", "5 hours read", "Read time", "2-4 hours",
+                 "5 mın read", "Reading time: 7 mınutes"):
+        assert not patterns.READING_TIME.match(text), text
+
+
+@pytest.mark.parametrize("line", SYMBOL_LED + [
+    "2 Comments", "© 2026 Scripps Health. All rights reserved.", "©2025 STAT", "👉 See more trends", "+ Follow",
+    "[ LOADING]", "❓ What is the difference", "1. Share this", "“Share this”", "— Subscribe now", "12 Kommentare",
+    "(c) 2024 City Paper", "(C) 2024", "42", "", " ", "→ Read more", "#1 Comment", "...", "2024 © Copyright Example",
+])
+def test_phrases_for_a_line_led_otherwise_are_what_both_gates_find(line):
+    """``phrases_for`` finds the word after the leading symbols once for both gates (``symbol_led``)."""
+    first = patterns.first_word(line)
+    found = patterns.phrases_for(line)
+    expected = (patterns.could_be_prompt.patterns_for(first, line), patterns.could_be_notice.patterns_for(first, line))
+    assert found[1:] == expected
+    assert found is patterns.NO_PHRASES or found[0] == first

@@ -430,6 +430,27 @@ def test_a_relabelled_document_answers_with_its_own_labels():
     assert doc.relabel({i: (Label.CHROME, "test") for i in range(3)}).content_span() is None
 
 
+def test_label_codes_follow_every_relabelling():
+    """The label codes a relabelled copy carries over equal those read from its blocks, and the title and
+    the body's ends found in them are the blocks' own."""
+    from cleanarticle.document import LABEL_CODES
+
+    doc = segment("Menu\n\nNight buses\n\nThe council voted on Tuesday to approve the budget.\n\nShare this\n"
+                  "\nMore", "text", Config())
+    assert doc.title_index() is None and doc.content_span() == (0, 4)
+    steps = [{0: (Label.CHROME, "t")}, {1: (Label.TITLE, "t"), 3: ("chrome", "t")}, {}, {4: (Label.TEASER, "t", 2)},
+             {2: (Label.CHROME, "t")}]
+    for changes in steps:
+        doc = doc.relabel(changes)
+        assert doc.codes is not None  # (carried over, not built again)
+        assert list(doc.label_codes()) == [LABEL_CODES[b.label] for b in doc.blocks]
+        content = [b.index for b in doc.blocks if b.label is Label.CONTENT]
+        assert doc.content_span() == ((content[0], content[-1]) if content else None)
+        assert doc.title_index() == next((b.index for b in doc.blocks if b.label is Label.TITLE), None)
+    assert doc.content_span() is None and doc.title_index() == 1
+    assert len(LABEL_CODES) == len(Label) == len(set(LABEL_CODES.values()))
+
+
 def test_blocks_containing_finds_what_a_test_per_block_finds():
     """The keyword index (one str.find per keyword over the page) against contains_any on each block."""
     from cleanarticle import patterns

@@ -11,8 +11,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from enum import Enum
-from itertools import accumulate, repeat
-from operator import add
+from itertools import accumulate, compress, count, repeat
+from operator import add, attrgetter, is_not
 from typing import Any, NamedTuple
 
 from . import patterns
@@ -180,6 +180,9 @@ class Document:
     # The blocks of each label, built by ``index_labels``.  Not an __init__ argument, so
     # every new Document (a relabelled copy from ``replace``) starts without one.
     label_index: dict[Label, list[Block]] | None = field(default=None, init=False, compare=False, repr=False)
+    # Every block's label as one byte (``label_codes``), by index: built on first use, or by ``relabel``
+    # from the codes of the Document it relabels, so that the body's ends and the title are found in C.
+    codes: bytearray | None = field(default=None, init=False, compare=False, repr=False)
 
     def blocks_containing(self, keywords: tuple[str, ...], max_words: int | None = None) -> frozenset[int]:
         """Indices of the blocks (of at most ``max_words`` words) whose text contains any of ``keywords`` (lower case).
@@ -209,6 +212,9 @@ class Document:
             return self
         blocks = list(self.blocks)
         new = tuple.__new__
+        codes = self.codes
+        if codes is not None:
+            codes = codes.copy()  # (the new labels' codes are set in it below: cheaper than reading them back)
         for i, change in changes.items():
             b = blocks[i]
             group = change[2] if len(change) > 2 else b.group  # type: ignore[misc]
@@ -216,13 +222,40 @@ class Document:
             # values, built as the tuple it is, make the new block several times faster than _replace.
             label = change[0] if change[0].__class__ is Label else Label(change[0])
             blocks[i] = new(Block, b[:-3] + (label, change[1], group))
+            if codes is not None:
+                codes[i] = _CODE_OF[id(label)]
         # (The constructor, not dataclasses.replace: a page is relabelled a dozen times, and replace
         # costs three times as much.  Every __init__ field is passed: see the assert below the class.)
-        return Document(tuple(blocks), self.kind, self.url, self.meta, self.elements, self.stopword_language,
-                        self.changed + tuple(changes), self.text_indexes, self.lowered, self.facts)
+        doc = Document(tuple(blocks), self.kind, self.url, self.meta, self.elements, self.stopword_language,
+                       self.changed + tuple(changes), self.text_indexes, self.lowered, self.facts)
+        if codes is not None:
+            object.__setattr__(doc, "codes", codes)
+        return doc
+
+    def label_codes(self) -> bytearray:
+        """Every block's label as its byte (``LABEL_CODES``), by index; do not change it: it is the Document's own.
+
+        Built once a Document (a page's first), and carried over by ``relabel`` with its changes:
+        ``content_span`` and ``title_index`` find a label with ``find`` (memchr) instead of reading
+        each block's label in Python (~300 instructions a block), and the header passes and
+        assembly ask both of almost every Document.
+        """
+        codes = self.codes
+        if codes is None:
+            # Zeros (CONTENT's code), and the codes of the blocks not content, few before the body is
+            # chosen, by the label's identity (a Label hashes in Python, by its name).
+            labels = list(map(_LABEL, self.blocks))
+            codes = bytearray(len(labels))
+            for i in compress(count(), map(is_not, labels, repeat(_CONTENT))):
+                codes[i] = _CODE_OF[id(labels[i])]
+            object.__setattr__(self, "codes", codes)  # a cache: frozen for users, filled here
+        return codes
 
     def with_meta(self, **values: Any) -> Document:
-        return replace(self, meta={**self.meta, **values})
+        doc = replace(self, meta={**self.meta, **values})
+        if self.codes is not None:  # (the same labels: shared, as relabel copies before it changes them)
+            object.__setattr__(doc, "codes", self.codes)
+        return doc
 
     def labelled(self, *labels: Label) -> Iterable[Block]:
         """The blocks with one of ``labels``, in order (from the label index when one was built)."""
@@ -244,18 +277,31 @@ class Document:
                 index.setdefault(b.label, []).append(b)
             object.__setattr__(self, "label_index", index)  # a cache: frozen for users, filled once here
 
+    def mask(self, label: Label) -> bytes:
+        """A byte a block, 1 where the block has ``label`` and 0 elsewhere: ``itertools.compress`` takes a
+        label's blocks (or indices) with it in C, not in a comprehension reading every block's label."""
+        return self.label_codes().translate(_MASKS[label])
+
     def title_index(self) -> int | None:
         """The index of the block labelled the title, or None."""
-        return next((b.index for b in self.labelled(Label.TITLE)), None)
+        i = self.label_codes().find(_TITLE_CODE)
+        return i if i >= 0 else None
 
     def content_span(self) -> tuple[int, int] | None:
-        """First and last index of CONTENT blocks, or None when there are none (a scan from each end)."""
-        content = Label.CONTENT
-        first = next((b.index for b in self.blocks if b.label is content), None)
-        if first is None:
-            return None
-        return first, next(b.index for b in reversed(self.blocks) if b.label is content)
+        """First and last index of CONTENT blocks, or None when there are none (a search from each end, in C)."""
+        codes = self.label_codes()
+        first = codes.find(_CONTENT_CODE)
+        return (first, codes.rfind(_CONTENT_CODE)) if first >= 0 else None
 
+
+_LABEL = attrgetter("label")
+# Each label's byte in ``Document.label_codes``, by the member's identity.
+LABEL_CODES = {label: code for code, label in enumerate(Label)}
+_CODE_OF = {id(label): code for label, code in LABEL_CODES.items()}
+_CONTENT, _CONTENT_CODE, _TITLE_CODE = Label.CONTENT, LABEL_CODES[Label.CONTENT], LABEL_CODES[Label.TITLE]
+assert _CONTENT_CODE == 0, "Document.label_codes starts from zeros"
+# For each label, the table that turns codes into 1 for it and 0 for the others (bytes.translate).
+_MASKS = {label: bytes(int(c == code) for c in range(256)) for label, code in LABEL_CODES.items()}
 
 assert [f.name for f in fields(Document) if f.init] == [
     "blocks", "kind", "url", "meta", "elements", "stopword_language", "changed", "text_indexes", "lowered", "facts"], \

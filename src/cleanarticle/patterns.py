@@ -509,6 +509,12 @@ class _FirstWordGate:
         found = (self._bucket(first[0]),) if first is not None and self.admits(first) else ()
         return found + self._open if with_open else found
 
+    def symbol_led(self, word: str | None, low: str) -> tuple[LazyPattern, ...]:
+        """``patterns_for`` of a line not led by a letter, lower-cased ``low``, from the ``word`` it finds
+        first (``first_word`` of the line, or else of the line past ``_LEADING_NONWORD``)."""
+        found = (self._bucket(word[0]),) if word is not None and self.admits(word) else ()
+        return found + self._open if self.open and any(map(low.__contains__, self.open_keywords)) else found
+
     def _bucket(self, letter: str) -> LazyPattern:
         pattern = self._patterns.get(letter)
         if pattern is None:
@@ -582,7 +588,17 @@ def phrases_for(text: str) -> tuple[str | None, tuple[LazyPattern, ...], tuple[L
     """
     if not text[:1].isalpha():  # (the patterns then depend on the rest of the line: see ``patterns_for``)
         first = first_word(text)
-        return first, could_be_prompt.patterns_for(first, text), could_be_notice.patterns_for(first, text)
+        # What both gates' ``patterns_for`` find first, found once: the word after the leading
+        # symbols (past digits too, when ``first_word`` finds none), the line lower-cased.
+        if first is None:
+            rest = text[_LEADING_NONWORD.match(text).end():]  # type: ignore[union-attr]
+            word = first_word(rest) if rest[:1].isalpha() else None
+        else:
+            word = first
+        low = text.lower()
+        prompts, notices = could_be_prompt.symbol_led(word, low), could_be_notice.symbol_led(word, low)
+        # (Nothing found is NO_PHRASES, which mark_prompts skips without trying the empty lists.)
+        return (first, prompts, notices) if prompts or notices else NO_PHRASES
     lead = text.partition(" ")[0]
     # A first word of letters only is the line's start as it is, casefolded (as ``first_word`` finds it).
     first = lead.casefold() if lead.isalpha() else first_word(text)
@@ -616,8 +632,12 @@ def any_matches(method: Callable[..., Any], found: tuple[LazyPattern, ...], text
 # ---------------------------------------------------------------- reading time (chrome)
 # "5 min read", "Reading time: 7 minutes", "2–4 minutes", alone or closing a byline or a date
 # ("Jane Doe | 5 min read", "Nov 7, 2025 • 11 min read"): the site's estimate, not the article.
-# A line holds one of these keywords (lower case) before READING_TIME is tried.
-READING_TIME_KEYWORDS = ("min", "read", "lese", "lectur", "leitur", "lettur", "leest", "czyt")
+# A line holds one of these keywords (lower case) before READING_TIME is tried.  Every alternative
+# below names its minutes with "min" (min, minutes, minuten, minuti, minutos, minut, minuty), which the
+# pattern matches ignoring case; "İ" is the one other letter it matches for "i", lower-cased "i̇"
+# (two characters).  One keyword is one scan of the page's short blocks, not eight ("read", "lese",
+# ... hold no match without "min"), and "min" alone admits fewer lines.
+READING_TIME_KEYWORDS = ("min", "mi\u0307n")
 _MINUTES = r"\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*-?\s*"
 _MIN_UNIT = r"(?:min(?:ute)?s?|minuten|minuti|minutos|minut(?:y|ów)?)\.?"
 _READING_TIME = "|".join([

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import compress, count, repeat
+from operator import attrgetter, contains, mul, sub
 
 from .. import patterns, reasons
 from ..config import Config
@@ -48,9 +50,9 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
         inside |= _siblings_of_body(doc, values, barriers, inside, cfg, anchor)
         inside |= _announced_list(doc, barriers, inside, cfg)
     doc = doc.with_meta(title_anchor=anchor)
-    outside, content = (Label.CHROME, reasons.OUTSIDE_RUN), Label.CONTENT  # (a local: not an Enum lookup a block)
-    changes: dict[int, Change] = {b.index: outside for b in doc.blocks
-                                  if b.label is content and b.index not in inside}
+    # The content blocks outside the run, in order: found in C (a mask of the labels, a set difference).
+    outside = (Label.CHROME, reasons.OUTSIDE_RUN)
+    changes: dict[int, Change] = dict.fromkeys(sorted(set(compress(count(), doc.mask(Label.CONTENT))) - inside), outside)
     return doc.relabel(changes)
 
 
@@ -138,21 +140,29 @@ def _best_run(values: list[float], barriers: list[bool], starts: range, origin: 
     # best_sum[i], best_end[i]: the largest sum of values[i..e] for e >= i before the next barrier, and that e.
     best_sum, best_end = [0.0] * (n + 1), [-1] * (n + 1)
     tail, tail_end = 0.0, -1
-    for i in range(n - 1, -1, -1):
-        if barriers[i]:
+    # (zip over the reversed lists: no two index reads a block)
+    for i, value, barrier in zip(range(n - 1, -1, -1), reversed(values), reversed(barriers)):
+        if barrier:
             tail, tail_end = float("-inf"), -1
         elif tail > 0:
-            tail += values[i]
+            tail += value
         else:
-            tail, tail_end = values[i], i
+            tail, tail_end = value, i
         best_sum[i], best_end[i] = tail, tail_end
-    best, most = None, 0.0
-    for s in starts:
-        end = best_end[s]
-        total = best_sum[s] - distance_cost * (s - origin)
-        if end >= 0 and total > most:
-            best, most = (s, end), total
-    return best
+    # The start whose total is largest (the first of equals) and positive; a barrier's is -inf.  Found by
+    # max and index in C, not a loop of Python over the starts.
+    lo, hi = starts.start, starts.stop
+    if lo >= hi:
+        return None
+    if distance_cost:
+        # (each total as the loop computed it: the sum less distance_cost times the distance, in C)
+        totals = list(map(sub, best_sum[lo:hi], map(mul, repeat(distance_cost), range(lo - origin, hi - origin))))
+        most = max(totals)
+        s = lo + totals.index(most)
+    else:
+        most = max(best_sum[lo:hi])
+        s = best_sum.index(most, lo, hi)
+    return (s, best_end[s]) if most > 0.0 else None
 
 
 # Sub-headings, list items and table rows repeat within one article ("Pros", "How to apply this
@@ -169,8 +179,7 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
     seen = 0                      # earlier body paragraphs
     long_seen: list[str] = []     # ... those longer than repeat_min_chars, which count when held in a later block
     changes: dict[int, Change] = {}
-    content = Label.CONTENT  # (a local: not an Enum lookup a block)
-    body = [b for b in doc.blocks if b.label is content]
+    body = list(compress(doc.blocks, doc.mask(Label.CONTENT)))
     texts: set[str] = set()
     repeated = []
     for b in body:
@@ -186,7 +195,7 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
                 changes[b.index] = (Label.CHROME, reasons.REPEATS_ONE)
                 continue
         if b.words >= cfg.repeat_min_words and seen >= cfg.repeat_min_blocks:
-            held = sum(map(text.__contains__, long_seen))
+            held = sum(map(contains, repeat(text), long_seen))  # (operator.contains: a C call, not a slot wrapper's)
             if held >= cfg.repeat_min_blocks:
                 changes[b.index] = (Label.CHROME, reasons.repeats_many(held))
                 continue
@@ -256,7 +265,7 @@ def _about_the_writer(doc: Document, text: str) -> bool:
     name = m.group(1).casefold().split()
     names = [n for key in ("jsonld_authors", "meta_authors", "itemprop_authors", "rel_authors")
              for n in doc.meta.get(key) or ()]
-    names += [b.text for b in doc.blocks if b.label is Label.BYLINE]
+    names += [b.text for b in compress(doc.blocks, doc.mask(Label.BYLINE))]
     return any(all(w in n.casefold() for w in name) for n in names if isinstance(n, str))
 
 
@@ -264,7 +273,7 @@ def _writer_names(doc: Document) -> list[list[str]]:
     """The writers' names (each as its case-folded words) the page declares or its bylines show."""
     texts = [n for key in ("jsonld_authors", "meta_authors", "itemprop_authors", "rel_authors")
              for n in doc.meta.get(key) or () if isinstance(n, str)]
-    texts += [b.text for b in doc.blocks if b.label is Label.BYLINE]
+    texts += [b.text for b in compress(doc.blocks, doc.mask(Label.BYLINE))]  # (the bylines found in C)
     return [words for words in (patterns.WORD.findall(t.casefold()) for t in texts) if words]
 
 
@@ -340,8 +349,7 @@ def mark_body_end(doc: Document, cfg: Config) -> Document:
     and only blocks of ``end_prompt_max_words`` or fewer; the first block that is
     neither stops it.
     """
-    content = Label.CONTENT  # (a local: not an Enum lookup a block)
-    body = [b for b in doc.blocks if b.label is content]
+    body = list(compress(doc.blocks, doc.mask(Label.CONTENT)))
     if len(body) < 2:
         return doc
     changes: dict[int, Change] = {}
@@ -378,6 +386,7 @@ def mark_body_end(doc: Document, cfg: Config) -> Document:
     return doc.relabel(changes)
 
 
+_WORDS = attrgetter("words")
 _NEVER_RECOVERED = (reasons.SITE_PROMPT, reasons.SITE_NOTICE, reasons.READING_TIME, reasons.INSIDE_NAV,
                     reasons.INSIDE_FOOTER, reasons.PAGE_HEADER, reasons.REPEATS)
 
@@ -397,7 +406,7 @@ def recover_main_block(doc: Document, cfg: Config) -> Document:
     """
     if doc.kind != "html" or not doc.elements:
         return doc
-    body_words = sum(b.words for b in doc.blocks if b.label is Label.CONTENT)
+    body_words = sum(map(_WORDS, compress(doc.blocks, doc.mask(Label.CONTENT))))  # (the body's blocks found in C)
     nearly_empty = body_words < cfg.min_body_words
     short_non_article = body_words < cfg.non_article_body_words and not doc.meta.get("declares_article")
     if not (nearly_empty or short_non_article):

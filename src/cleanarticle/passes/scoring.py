@@ -133,28 +133,33 @@ def block_values(doc: Document, cfg: Config) -> list[float]:
     content = Label.CONTENT
     values = []
     for b in doc.blocks:
-        words = b.words
         if b.label is not content:
-            values.append(-(chrome_cost + chrome_word_cost * words))
+            values.append(-(chrome_cost + chrome_word_cost * b.words))
             continue
-        link_share = b.link_share
+        # (A content block's fields unpacked in one step: a NamedTuple's field read by name is a
+        # descriptor call, ~100 instructions, and such a block reads up to eight.)
+        _, text, words, stopwords, ends_sentence, ellipsis, tag, heading, gap_before, _, _, link_share, _, _, _, _ = b
         if link_share >= link_chrome:
             values.append(-(block_cost + words))
             continue
-        if b.ellipsis and words < teaser_max:
+        if ellipsis and words < teaser_max:
             value = -teaser_cost
-        elif (words >= prose_min and not b.heading and (b.ends_sentence or words >= 2 * prose_min)
-              and b.stopwords / words >= min_share):  # is_prose
+        elif (words >= prose_min and not heading and (ends_sentence or words >= 2 * prose_min)
+              and stopwords / words >= min_share):  # is_prose
             value = (words - block_cost) * (1.0 - link_share)
-        elif b.heading or b.tag in list_tags or b.ends_sentence or (
-                (lead := b.text[:1]) in marker_starts or lead.isdigit()) and list_marker(b.text):
+        elif heading or tag in list_tags or ends_sentence or (
+                (lead := text[:1]) in marker_starts or lead.isdigit()) and list_marker(text):
             value = -list_cost
         else:
             value = -block_cost
-        if b.gap_before >= 2:
+        if gap_before >= 2:
             value -= gap_cost
         values.append(value)
     return values
 
+
+assert Block._fields == ("index", "text", "words", "stopwords", "ends_sentence", "ellipsis", "tag", "heading",
+                        "gap_before", "landmarks", "path", "link_share", "href", "label", "reason", "group"), \
+    "block_values unpacks blocks in this order"
 
 _LIST_TAGS = frozenset({"li", "dd", "dt", "td", "th", "tr", "pre"})
