@@ -176,7 +176,7 @@ class Document:
     lowered: Sequence[str] | None = field(default=None, compare=False, repr=False)
     # What passes compute once from the blocks' texts and counts and share, by name (the DOM passes'
     # prose, ``passes.dom``): filled on first use and, like text_indexes, shared by every relabelled copy.
-    facts: dict[str, Any] | None = field(default=None, compare=False, repr=False)
+    facts: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     # The blocks of each label, built by ``index_labels``.  Not an __init__ argument, so
     # every new Document (a relabelled copy from ``replace``) starts without one.
     label_index: dict[Label, list[Block]] | None = field(default=None, init=False, compare=False, repr=False)

@@ -121,9 +121,6 @@ def _prose_facts(doc: Document, cfg: Config) -> _ProseFacts:
     (~250k instructions a page less than finding them in each pass).
     """
     facts = doc.facts
-    if facts is None:
-        facts = {}
-        object.__setattr__(doc, "facts", facts)  # a cache: frozen for users, filled here
     kept = facts.get("dom_prose")
     if kept is not None and kept[0] is cfg:
         return kept[1]
@@ -142,9 +139,6 @@ def _element_totals(doc: Document) -> tuple[list[int], list[int], list[int]]:
     as ``_prose_facts`` is (texts and counts never change).
     """
     facts = doc.facts
-    if facts is None:
-        facts = {}
-        object.__setattr__(doc, "facts", facts)  # a cache: frozen for users, filled here
     kept = facts.get("dom_elements")
     if kept is not None:
         return kept
