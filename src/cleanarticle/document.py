@@ -259,9 +259,11 @@ class Document:
 
     def labelled(self, *labels: Label) -> Iterable[Block]:
         """The blocks with one of ``labels``, in order (from the label index when one was built)."""
-        index = self.label_index
-        if index is not None and len(labels) == 1:
-            return iter(index.get(labels[0], ()))
+        if len(labels) == 1:
+            index = self.label_index
+            if index is not None:
+                return iter(index.get(labels[0], ()))
+            return compress(self.blocks, self.mask(labels[0]))  # (taken in C: see ``label_codes``)
         return (b for b in self.blocks if b.label in labels)
 
     def index_labels(self) -> None:

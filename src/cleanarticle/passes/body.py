@@ -179,7 +179,7 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
     seen = 0                      # earlier body paragraphs
     long_seen: list[str] = []     # ... those longer than repeat_min_chars, which count when held in a later block
     changes: dict[int, Change] = {}
-    body = list(compress(doc.blocks, doc.mask(Label.CONTENT)))
+    body = list(doc.labelled(Label.CONTENT))
     texts: set[str] = set()
     repeated = []
     for b in body:
@@ -265,7 +265,7 @@ def _about_the_writer(doc: Document, text: str) -> bool:
     name = m.group(1).casefold().split()
     names = [n for key in ("jsonld_authors", "meta_authors", "itemprop_authors", "rel_authors")
              for n in doc.meta.get(key) or ()]
-    names += [b.text for b in compress(doc.blocks, doc.mask(Label.BYLINE))]
+    names += [b.text for b in doc.labelled(Label.BYLINE)]
     return any(all(w in n.casefold() for w in name) for n in names if isinstance(n, str))
 
 
@@ -273,7 +273,7 @@ def _writer_names(doc: Document) -> list[list[str]]:
     """The writers' names (each as its case-folded words) the page declares or its bylines show."""
     texts = [n for key in ("jsonld_authors", "meta_authors", "itemprop_authors", "rel_authors")
              for n in doc.meta.get(key) or () if isinstance(n, str)]
-    texts += [b.text for b in compress(doc.blocks, doc.mask(Label.BYLINE))]  # (the bylines found in C)
+    texts += [b.text for b in doc.labelled(Label.BYLINE)]
     return [words for words in (patterns.WORD.findall(t.casefold()) for t in texts) if words]
 
 
@@ -349,7 +349,7 @@ def mark_body_end(doc: Document, cfg: Config) -> Document:
     and only blocks of ``end_prompt_max_words`` or fewer; the first block that is
     neither stops it.
     """
-    body = list(compress(doc.blocks, doc.mask(Label.CONTENT)))
+    body = list(doc.labelled(Label.CONTENT))
     if len(body) < 2:
         return doc
     changes: dict[int, Change] = {}
@@ -406,7 +406,7 @@ def recover_main_block(doc: Document, cfg: Config) -> Document:
     """
     if doc.kind != "html" or not doc.elements:
         return doc
-    body_words = sum(map(_WORDS, compress(doc.blocks, doc.mask(Label.CONTENT))))  # (the body's blocks found in C)
+    body_words = sum(map(_WORDS, doc.labelled(Label.CONTENT)))
     nearly_empty = body_words < cfg.min_body_words
     short_non_article = body_words < cfg.non_article_body_words and not doc.meta.get("declares_article")
     if not (nearly_empty or short_non_article):
