@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import compress
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
@@ -164,6 +164,20 @@ def _element_totals(doc: Document) -> tuple[list[int], list[int], list[int]]:
         blocks[p] += blocks[i]
     kept = facts["dom_elements"] = (words, blocks, first)
     return kept
+
+
+def _outermost_ranges(doc: Document, chosen: Iterable[int]) -> Iterator[tuple[int, int, int]]:
+    """Each of the ``chosen`` elements not inside another chosen one, with the range of its blocks (start, end).
+
+    An element's blocks follow each other (``_element_totals``: its first block on, as many as it
+    has), and one inside another comes after it (parents first) with its first block in the other's range.
+    """
+    _, count, first = _element_totals(doc)
+    end = -1  # the end of the last outermost element's blocks
+    for i in sorted(chosen):
+        if first[i] >= end:
+            end = first[i] + count[i]
+            yield i, first[i], end
 
 
 def _prose_blocks(doc: Document, cfg: Config) -> list[Block]:
@@ -479,17 +493,10 @@ def mark_signup_boxes(doc: Document, cfg: Config) -> Document:
             boxes.add(box)
     if not boxes:
         return doc
-    # The blocks of each outermost box: an element's blocks follow each other (``_element_totals``),
-    # and a box inside another comes after it (parents first) with its first block in the other's.
-    _, count, first = _element_totals(doc)
     changes: dict[int, Change] = {}
     content = Label.CONTENT
-    end = -1  # the end of the blocks of the last outermost box
-    for box in sorted(boxes):
-        if first[box] < end:
-            continue  # inside the box before it
-        end = first[box] + count[box]
-        blocks = doc.blocks[first[box]: end]
+    for _, start, end in _outermost_ranges(doc, boxes):
+        blocks = doc.blocks[start:end]
         if patterns.contains_any(" ".join([b.text for b in blocks]), keywords):
             for b in blocks:
                 if b.label is content:
@@ -555,18 +562,13 @@ def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
     if not lists:
         return doc
     # Which lists follow enough prose of the article's own (prose outside every card list)?  The
-    # blocks of each outermost list are a range of the page's (an element's blocks follow each other;
-    # a list inside another comes after it with its first block in the other's range), and the prose
-    # before it is that of the prose blocks before the range and outside the ranges before it.
+    # prose before an outermost list is that of the prose blocks before its range of blocks and
+    # outside the ranges before it.
     changes: dict[int, Change] = {}
     prose_blocks = _prose_facts(doc, cfg).blocks  # (in page order)
     counted: set[int] | None = None  # (the counts in the titles, read when a list follows enough prose)
     prose_before = k = 0
-    end = -1  # the end of the blocks of the last outermost list
-    for outer in sorted(lists):
-        if first[outer] < end:
-            continue  # inside the list before it
-        start, end = first[outer], first[outer] + blocks[outer]
+    for outer, start, end in _outermost_ranges(doc, lists):
         while k < len(prose_blocks) and prose_blocks[k].index < start:
             prose_before += prose_blocks[k].words
             k += 1
