@@ -498,22 +498,23 @@ class _FirstWordGate:
         (they share the wrapper, whose parts around the phrase are possessive).
         """
         if first is None:
-            rest = text[_LEADING_NONWORD.match(text).end():]  # type: ignore[union-attr]
-            first = first_word(rest) if rest[:1].isalpha() else None
+            first = _word_past_symbols(text)
             with_open = self.open
         else:
             # Punctuation before the first word ("(c) 2024") may itself begin a phrase.
             with_open = self.open and not text[:1].isalpha()
-        if with_open:  # (most lines led by a digit or a symbol hold none of these)
-            with_open = contains_any(text, self.open_keywords)
-        found = (self._bucket(first[0]),) if first is not None and self.admits(first) else ()
-        return found + self._open if with_open else found
+        # (most lines led by a digit or a symbol hold none of the open keywords)
+        return self._found(first, with_open and contains_any(text, self.open_keywords))
 
     def symbol_led(self, word: str | None, low: str) -> tuple[LazyPattern, ...]:
         """``patterns_for`` of a line not led by a letter, lower-cased ``low``, from the ``word`` it finds
-        first (``first_word`` of the line, or else of the line past ``_LEADING_NONWORD``)."""
+        first (``first_word`` of the line, or else ``_word_past_symbols``)."""
+        return self._found(word, self.open and any(map(low.__contains__, self.open_keywords)))
+
+    def _found(self, word: str | None, with_open: bool) -> tuple[LazyPattern, ...]:
+        """The bucket of ``word``'s letter when the gate admits it, and the open phrases' pattern if ``with_open``."""
         found = (self._bucket(word[0]),) if word is not None and self.admits(word) else ()
-        return found + self._open if self.open and any(map(low.__contains__, self.open_keywords)) else found
+        return found + self._open if with_open else found
 
     def _bucket(self, letter: str) -> LazyPattern:
         pattern = self._patterns.get(letter)
@@ -545,6 +546,14 @@ def first_word(text: str) -> str | None:
 
 
 _LEADING_NONWORD = LazyPattern(r"\W*+")  # what PROMPT_LINE skips before a phrase
+
+
+def _word_past_symbols(text: str) -> str | None:
+    """``first_word`` of a line past its leading symbols and digits, for a line ``first_word`` finds none in."""
+    rest = text[_LEADING_NONWORD.match(text).end():]  # type: ignore[union-attr]
+    return first_word(rest) if rest[:1].isalpha() else None
+
+
 _LEAD_STRIP = " \t\"'“”‘’«»‹›()[]{}<>|•·*-–—:;,.!?#>→»›"
 could_be_prompt = _FirstWordGate(_PROMPT_PHRASES, _prompt_line, _I, open_keywords=("comment",))
 PROMPT_LINE = could_be_prompt.full
@@ -590,11 +599,7 @@ def phrases_for(text: str) -> tuple[str | None, tuple[LazyPattern, ...], tuple[L
         first = first_word(text)
         # What both gates' ``patterns_for`` find first, found once: the word after the leading
         # symbols (past digits too, when ``first_word`` finds none), the line lower-cased.
-        if first is None:
-            rest = text[_LEADING_NONWORD.match(text).end():]  # type: ignore[union-attr]
-            word = first_word(rest) if rest[:1].isalpha() else None
-        else:
-            word = first
+        word = first if first is not None else _word_past_symbols(text)
         low = text.lower()
         prompts, notices = could_be_prompt.symbol_led(word, low), could_be_notice.symbol_led(word, low)
         # (Nothing found is NO_PHRASES, which mark_prompts skips without trying the empty lists.)
