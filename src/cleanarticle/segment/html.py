@@ -516,7 +516,12 @@ class _Walker:
                     skipped_at = _NOT_SKIPPING
                 elif ended is top:
                     if parts:
-                        self.flush()
+                        if len(parts) == 1 and parts[0].isspace():  # (what flush does with the markup's
+                            parts.clear()  # indentation alone, most ends of a block, without its call)
+                            link_parts.clear()
+                            self.href = None
+                        else:
+                            self.flush()
                     stack.pop()
                     top = stack[-1][0]
                 elif links and ended is links[-1]:
@@ -549,7 +554,12 @@ class _Walker:
             if kind == _OPEN:
                 if len(stack) < max_depth:
                     if parts:
-                        self.flush()
+                        if len(parts) == 1 and parts[0].isspace():  # (as at an end)
+                            parts.clear()
+                            link_parts.clear()
+                            self.href = None
+                        else:
+                            self.flush()
                     self.open_block(el, tag.lower(), keys)
                     top = el
             elif kind == _LINK:
