@@ -516,11 +516,10 @@ class _Walker:
             parent = None if el is None else el.getparent()
             while begun and begun[-1] is not parent:
                 ended = begun.pop()
-                depth = len(begun)
-                if depth > skipped_at:  # under the skipped element: never read
-                    continue
-                if depth == skipped_at:
-                    skipped_at = _NOT_SKIPPING
+                if len(begun) >= skipped_at:  # (one test for most ends: not skipping, skipped_at is the largest int)
+                    if len(begun) > skipped_at:  # under the skipped element: never read
+                        continue
+                    skipped_at = _NOT_SKIPPING  # the skipped element itself: its tail is read
                 elif ended is top:
                     if parts:
                         if len(parts) == 1 and parts[0].isspace():  # (what flush does with the markup's
