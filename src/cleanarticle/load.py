@@ -100,7 +100,7 @@ def load(source: Source, kind: str, cfg: Config) -> Loaded:
         text = text.replace("\x00", "")
         if utf8 is not None:
             utf8 = utf8.replace(b"\x00", b"")  # (only U+0000 encodes as a NUL byte)
-    if not text.strip():
+    if not text or text.isspace():  # (not ``text.strip()``: a copy of the page when it ends in a line end)
         raise NotAPageError("input is empty" if not text else "input is blank (only white space)")
     if kind == "auto":
         kind = sniff(text)
@@ -300,7 +300,11 @@ def _control_share(text: str) -> float:
     """Share of control characters (other than white space and NUL) in the first 4096 characters."""
     sample = text[:4096]
     # Most pages have none, and say so in C at a fifth of the pattern's cost (~180 instructions a
-    # character): without its white space the sample is printable, and holds none of the separators.
+    # character): with its line ends and tabs made spaces the sample is printable (no character of
+    # ``_CONTROL`` is), three replaces costing less than splitting it into words; or else, without
+    # any of its white space (no-break spaces...), it is printable and holds none of the separators.
+    if sample.replace("\n", " ").replace("\t", " ").replace("\r", " ").isprintable():
+        return 0.0
     if "".join(sample.split()).isprintable() and not any(c in sample for c in _CONTROL_SEPARATORS):
         return 0.0
     return len(_CONTROL.findall(sample)) / max(1, len(sample))

@@ -81,9 +81,13 @@ def parse(text: str, max_depth: int = 1_000, utf8: bytes | None = None) -> etree
     parsed again flattened to ``max_depth`` (``load.flatten_deep_markup``).
     """
     # The regex module looks for "<?xml" through the whole page before matching at its start:
-    # ask only when the page starts with it (after white space).
+    # ask only when the page starts with it (after white space).  The white space is stripped from
+    # the page's start, not from the page, which lstrip would copy (85 of WCXB dev's 711 pages).
     encode = True
-    if text.startswith("<?xml", len(text) - len(text.lstrip())):
+    head = text[:1024].lstrip()
+    if len(head) < 5:  # (a page of white space, or one starting with a kilobyte of it)
+        head = text.lstrip()
+    if head.startswith("<?xml"):
         decl = _XML_DECL.match(text)
         if decl:
             text, utf8 = text[decl.end():], None
@@ -186,12 +190,19 @@ _join_url_memo = lru_cache(maxsize=4096)(join_url)
 
 
 def resolve_links(base_url: str, hrefs: tuple[str | None, ...]) -> list[str | None]:
-    """``resolve_link(base_url, href)`` of each href (None stays None): the links of a page (its site looked up once)."""
+    """``resolve_link(base_url, href)`` of each href (None stays None): the links of a page (its site looked up once).
+
+    Most pages' links are all ASCII without brackets, tabs, line ends or ";": told of all of them at
+    once (one join, scanned in C), each link needs only the tests of its start and of its query and
+    fragment (``_join_as_urljoin``'s ``plain``), not the scans for those characters one by one.
+    """
     site = _site_of(base_url)
+    every_link = " ".join(filter(None, hrefs))
+    plain = every_link.isascii() and not any(map(every_link.__contains__, _NOT_PLAIN))
     resolved: list[str | None] = []
     for href in hrefs:
         if href is not None:
-            joined = _join_as_urljoin(site, href) if site is not None else None
+            joined = _join_as_urljoin(site, href, plain) if site is not None else None
             href = joined if joined is not None else _join_url_memo(base_url, href)
         resolved.append(href)
     return resolved
@@ -199,31 +210,38 @@ def resolve_links(base_url: str, hrefs: tuple[str | None, ...]) -> list[str | No
 
 # What may follow "scheme://" when the link names a host (a host is not empty).
 _NO_HOST = ("", "/", "?", "#")
+# The characters a link may not hold for ``_join_as_urljoin`` to tell what ``urljoin`` gives without
+# parsing it (and what ``_plain_host`` and ``_keeps_characters`` look for), but for other than ASCII.
+_NOT_PLAIN = "[]\t\n\r;"
 
 
-def _join_as_urljoin(site: tuple[str, str, str, str], href: str) -> str | None:
+def _join_as_urljoin(site: tuple[str, str, str, str], href: str, plain: bool = False) -> str | None:
     """``urljoin``'s answer for a link of a common form, told without parsing it; else None.
 
     - absolute in the page's scheme, or protocol-relative ("//cdn.example/x"): ``urljoin``
       rebuilds it from its parts, which gives it back as written (protocol-relative: after the
-      page's scheme) when it has a host, and nothing that ``_joins_as_written`` excludes;
+      page's scheme) when it has a host, and nothing that ``_keeps_characters`` or ``_keeps_query_and_fragment`` exclude;
     - root-relative ("/news/x"): put after the page's scheme and host, when it has no "." or
       ".." segment to resolve;
     - absolute in the other of http and https: ``urljoin`` returns a link of another scheme
       as it is.
     A link naming a host only when ``_plain_host``: then ``urljoin`` cannot raise on it.
+    ``plain``: the link is known to be ASCII without any of ``_NOT_PLAIN`` (``resolve_links``),
+    so ``_plain_host`` and ``_keeps_characters`` hold without asking.
     """
     prefix, origin, other, scheme = site
     if href.startswith(prefix):
-        if href[len(prefix): len(prefix) + 1] not in _NO_HOST and _plain_host(href) and _joins_as_written(href):
+        if (href[len(prefix): len(prefix) + 1] not in _NO_HOST and (plain or _plain_host(href) and _keeps_characters(href))
+                and _keeps_query_and_fragment(href)):
             return href
     elif href[:1] == "/":
         if href[1:2] != "/":
-            if "/." not in href and _joins_as_written(href):
+            if "/." not in href and (plain or _keeps_characters(href)) and _keeps_query_and_fragment(href):
                 return origin + href
-        elif href[2:3] not in _NO_HOST and _plain_host(href) and _joins_as_written(href):
+        elif (href[2:3] not in _NO_HOST and (plain or _plain_host(href) and _keeps_characters(href))
+              and _keeps_query_and_fragment(href)):
             return scheme + href
-    elif href.startswith(other) and _plain_host(href):
+    elif href.startswith(other) and (plain or _plain_host(href)):
         return href
     return None
 
@@ -247,11 +265,15 @@ def _site_of(base_url: str) -> tuple[str, str, str, str] | None:
     return parts.scheme + "://", f"{parts.scheme}://{parts.netloc}", other, parts.scheme + ":"
 
 
-def _joins_as_written(href: str) -> bool:
-    """``urljoin`` keeps every character of ``href`` after its host: no tab or newline (removed),
-    no ";" (path parameters, re-joined), no empty query or fragment ("?" or "#" alone, dropped)."""
-    if "\t" in href or "\n" in href or "\r" in href or ";" in href:
-        return False
+def _keeps_characters(href: str) -> bool:
+    """``urljoin`` keeps every character of ``href``: no tab or newline (removed), no ";" (path parameters, re-joined)."""
+    return "\t" not in href and "\n" not in href and "\r" not in href and ";" not in href
+
+
+def _keeps_query_and_fragment(href: str) -> bool:
+    """``urljoin`` keeps ``href``'s query and fragment: neither is empty ("?" or "#" alone, dropped)."""
+    if "?" not in href and "#" not in href:  # (most links: no partitions)
+        return True
     head, hash_mark, fragment = href.partition("#")
     if hash_mark and not fragment:
         return False
@@ -263,8 +285,8 @@ def _joins_as_written(href: str) -> bool:
 _BLOCK_DEFAULTS = defaults_after("href")
 assert Block._fields[:13] == ("index", "text", "words", "stopwords", "ends_sentence", "ellipsis", "tag", "heading",
                               "gap_before", "landmarks", "path", "link_share", "href"), "_Walker.blocks relies on this order"
-# A walk frame's tag, landmarks, heading level and path (see ``_Walker.stack``).
-_FRAME_FIELDS = itemgetter(2, 3, 4, 5)
+# A walk frame's tag, landmarks, heading level and path (see ``_Walker.stack``), each read by itself.
+_FRAME_TAG, _FRAME_LANDMARKS, _FRAME_HEADING, _FRAME_PATH = map(itemgetter, (2, 3, 4, 5))
 
 
 def _collapsed(text: str) -> str:
@@ -273,7 +295,8 @@ def _collapsed(text: str) -> str:
     Most texts that are not collapsed already only have white space around them (the markup's
     indentation: "\\n      Sign in\\n    "): stripped, they are printable without a double space,
     the test ``_Walker.blocks`` makes, and are not split into words and joined (~110k instructions
-    a page less, Scrapinghub).  (``strip`` and ``split`` know the same white space.)
+    a page less, Scrapinghub).  (``strip`` and ``split`` know the same white space.)  ``_Walker.blocks``
+    has this inlined: keep the two in step.
     """
     stripped = text.strip()
     return stripped if stripped.isprintable() and "  " not in stripped else " ".join(stripped.split())
@@ -407,11 +430,12 @@ class _Walker:
         if not paragraphs:
             return []
         raw, frames, shares, hrefs = zip(*paragraphs)
-        # A printable text's only white space is " " (every other space character is unprintable):
-        # without two in a row or one at an end it is collapsed already (most texts of a page:
-        # menu items, one-line links), and kept as it is, not split into words and joined.
-        texts = [t if t.isprintable() and "  " not in t and t[:1] != " " and t[-1:] != " " else _collapsed(t)
-                 for t in raw]
+        # ``_collapsed`` of each text, inlined (no call a text): stripped (the same str when there is
+        # nothing to strip: most texts of a page, menu items, one-line links), a printable text's only
+        # white space is " " (every other space character is unprintable): without two in a row it is
+        # collapsed already, and kept as it is, not split into words and joined.  (One scan a text:
+        # a printable text with a space at an end was scanned again once stripped.)
+        texts = [t if t.isprintable() and "  " not in t else " ".join(t.split()) for t in map(str.strip, raw)]
         lengths = list(map(len, texts))
         if min(lengths) < 3:
             has_letter = patterns.HAS_LETTER.search
@@ -431,10 +455,11 @@ class _Walker:
             hrefs = resolve_links(base, hrefs)
         words, stops = patterns.word_stats_of(texts)
         ends, ellipses = patterns.sentence_ends_of(texts)
-        # (frame fields: element, element index, tag, landmarks, heading, path)
-        tags, landmarks, headings, paths = zip(*map(_FRAME_FIELDS, frames))
-        rows = zip(range(len(texts)), texts, words, stops, ends, ellipses, tags, headings, repeat(1), landmarks,
-                   paths, shares, hrefs, *map(repeat, _BLOCK_DEFAULTS))
+        # (The frames' fields are read by the zip below, each column through its map: not gathered
+        # into a tuple a frame and transposed first, ~130k instructions a page less.)
+        rows = zip(range(len(texts)), texts, words, stops, ends, ellipses, map(_FRAME_TAG, frames),
+                   map(_FRAME_HEADING, frames), repeat(1), map(_FRAME_LANDMARKS, frames), map(_FRAME_PATH, frames),
+                   shares, hrefs, *map(repeat, _BLOCK_DEFAULTS))
         return list(map(partial(tuple.__new__, Block), rows))
 
     def open_block(self, el: etree._Element, tag: str, keys: list[str]) -> None:
@@ -491,14 +516,18 @@ class _Walker:
             parent = None if el is None else el.getparent()
             while begun and begun[-1] is not parent:
                 ended = begun.pop()
-                depth = len(begun)
-                if depth > skipped_at:  # under the skipped element: never read
-                    continue
-                if depth == skipped_at:
-                    skipped_at = _NOT_SKIPPING
+                if len(begun) >= skipped_at:  # (one test for most ends: not skipping, skipped_at is the largest int)
+                    if len(begun) > skipped_at:  # under the skipped element: never read
+                        continue
+                    skipped_at = _NOT_SKIPPING  # the skipped element itself: its tail is read
                 elif ended is top:
                     if parts:
-                        self.flush()
+                        if len(parts) == 1 and parts[0].isspace():  # (what flush does with the markup's
+                            parts.clear()  # indentation alone, most ends of a block, without its call)
+                            link_parts.clear()
+                            self.href = None
+                        else:
+                            self.flush()
                     stack.pop()
                     top = stack[-1][0]
                 elif links and ended is links[-1]:
@@ -531,7 +560,12 @@ class _Walker:
             if kind == _OPEN:
                 if len(stack) < max_depth:
                     if parts:
-                        self.flush()
+                        if len(parts) == 1 and parts[0].isspace():  # (as at an end)
+                            parts.clear()
+                            link_parts.clear()
+                            self.href = None
+                        else:
+                            self.flush()
                     self.open_block(el, tag.lower(), keys)
                     top = el
             elif kind == _LINK:
