@@ -451,6 +451,28 @@ def test_label_codes_follow_every_relabelling():
     assert len(LABEL_CODES) == len(Label) == len(set(LABEL_CODES.values()))
 
 
+def test_relabel_with_one_change_for_many_blocks_equals_block_by_block():
+    """Document.relabel's column-wise path (one change for every block) builds the blocks, codes and
+    changed indices that replacing each block's label, reason and group one by one does."""
+    from cleanarticle.document import LABEL_CODES
+
+    doc = segment("Menu\n\nNight buses\n\nThe council voted on Tuesday to approve the budget.\n\nShare this\n"
+                  "\nMore", "text", Config()).relabel({1: (Label.TEASER, "t", 3)})
+    doc.label_codes()
+    shared, grouped, named = (Label.CHROME, "outside"), (Label.TEASER, "x", 5), ("caption", "y")
+    for changes in ({i: shared for i in (4, 0, 1)}, {i: grouped for i in (0, 2)}, {i: named for i in (3, 1)},
+                    {0: shared, 2: (Label.CHROME, "outside")}):  # (equal, not the same object)
+        new = doc.relabel(changes)
+        expected = list(doc.blocks)
+        for i, change in changes.items():
+            expected[i] = expected[i]._replace(label=Label(change[0]), reason=change[1],
+                                               group=change[2] if len(change) > 2 else expected[i].group)
+        assert list(new.blocks) == expected and all(type(b) is type(doc.blocks[0]) for b in new.blocks)
+        assert list(new.label_codes()) == [LABEL_CODES[b.label] for b in expected]
+        assert new.changed == doc.changed + tuple(changes)
+        assert doc.blocks[4].label is Label.CONTENT  # (the original untouched)
+
+
 def test_blocks_containing_finds_what_a_test_per_block_finds():
     """The keyword index (one str.find per keyword over the page) against contains_any on each block."""
     from cleanarticle import patterns
