@@ -429,3 +429,10 @@ def test_month_names_are_plain_words_for_the_named_list():
     assert P._MONTH_NAMES == sorted(P.MONTHS, key=len, reverse=True)
     assert P.DATE_DMY_NAME.search("am 3. März 2021")["month"] == "März"
     assert P.DATE_MDY_NAME.search("SEPT. 4, 2019")["month"] == "SEPT"
+
+
+@given(st.text() | st.text(alphabet="Ab9 _-'’.,:|/\t\x00ßﬁİ²") | st.sampled_from(
+    ["Headline - Site", "It's 5 o'clock", "COVID-19: what_we know (so far)", "Straße", "ﬁre", "a\u00a0b", "x²", ""]))
+def test_norm_words_are_the_casefolded_words(text):
+    """norm_words's ASCII path (translate and split) finds the words WORD finds."""
+    assert P.norm_words(text) == " ".join(P.WORD.findall(text.casefold()))

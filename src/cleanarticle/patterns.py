@@ -158,6 +158,24 @@ class LazyPattern:
 # ---------------------------------------------------------------- words and function words
 WORD = LazyPattern(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*")
 CJK = LazyPattern(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+
+
+def norm_words(text: str) -> str:
+    """``text`` reduced to its case-folded words (``WORD``), joined by single spaces: for comparing titles.
+
+    Most texts compared (titles, their parts, headline-like lines) are ASCII without an apostrophe
+    once case-folded; there WORD's words are the runs of letters and digits, which ``translate``
+    and ``split`` find in C (~1 µs), where ``findall`` of WORD reads each character's Unicode
+    properties (~7 µs for a 50-character title).  The same words (tested).
+    """
+    folded = text.casefold()
+    if folded.isascii() and "'" not in folded:
+        return " ".join(folded.translate(_ASCII_NOT_ALNUM).split())
+    return " ".join(WORD.findall(folded))
+
+
+# Every ASCII character but a letter or a digit, as a space (``norm_words``).
+_ASCII_NOT_ALNUM = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
 WHITESPACE = LazyPattern(r"\s+")
 
 STOPWORDS: dict[str, frozenset[str]] = {

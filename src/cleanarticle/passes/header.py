@@ -10,8 +10,7 @@ from ..reasons import BYLINE, BYLINE_CLASS, BYLINE_NAME, DATELINE, OUTSIDE
 from .scoring import declared_titles, title_anchor, title_line
 
 
-def _norm(text: str) -> str:
-    return " ".join(patterns.WORD.findall(text.casefold()))
+_norm = patterns.norm_words  # (the same words as scoring's title comparisons)
 
 
 # (Module constants: ``Label.CONTENT`` looks the member up through the Enum class, ~0.2 µs a time.)

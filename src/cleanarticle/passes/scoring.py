@@ -14,9 +14,7 @@ from ..document import Block, Document, Label
 from ..reasons import OUTSIDE
 
 
-def norm_words(text: str) -> str:
-    """Text reduced to its casefolded words, for comparing titles."""
-    return " ".join(patterns.WORD.findall(text.casefold()))
+norm_words = patterns.norm_words  # text reduced to its casefolded words, for comparing titles
 
 
 def title_line(doc: Document, cfg: Config) -> int | None:
