@@ -48,6 +48,19 @@ def test_notices_by_their_start():
                                   "5 min leestijd", "Czas czytania: 5 minut"])
 def test_reading_time_lines(line):
     assert P.match(P.READING_TIME, line)
+    assert P.may_be_reading_time(line) and P.may_be_reading_time(line.upper())
+
+
+@given(st.lists(st.sampled_from(["5", "2–4", "-", " ", ": ", "|", "min", "Min.", "minute", "minutes", "minuten", "minuti",
+                                 "minutos", "minut", "minuty", "read", "reading", "time", "estimated", "lesezeit", "leestijd",
+                                 "temps de lecture", "tiempo de lectura", "tempo de leitura", "tempo di lettura",
+                                 "czas czytania", "de", "lectura", "leitura", "di", "lettura", "czytania", "2020", "ago"]),
+                max_size=7).map("".join) | st.text())
+def test_a_reading_time_holds_a_reading_time_word(line):
+    """may_be_reading_time is False only for lines READING_TIME does not match."""
+    for text in (line, line.upper(), line.title()):
+        if P.match(P.READING_TIME, text):
+            assert P.may_be_reading_time(text), text
 
 
 @pytest.mark.parametrize("line", ["It is a 5 min read.", "The whole report is a 10 minute read",
@@ -436,3 +449,31 @@ def test_month_names_are_plain_words_for_the_named_list():
 def test_norm_words_are_the_casefolded_words(text):
     """norm_words's ASCII path (translate and split) finds the words WORD finds."""
     assert P.norm_words(text) == " ".join(P.WORD.findall(text.casefold()))
+
+
+def test_byline_label_gate_admits_every_label():
+    """BYLINE.match's gate: every label of its pattern starts with one of its ``starts``, which fit in
+    _BYLINE_HEAD characters; and lines the gate rejects match no more than before."""
+    source = P.BYLINE.label.pattern
+    alternatives = source[source.index("(?i:") + 4: source.index(r")\s*(?::")].split("|")
+    labels = [regex.sub(r"\(\?:\w+\)\?|\w\?", "", a) for a in alternatives]  # each's shortest form
+    assert len(labels) > 20 and all(label.isalpha() or " " in label for label in labels), labels
+    assert all(label.startswith(P.BYLINE.starts) for label in labels), labels
+    assert max(map(len, P.BYLINE.starts)) == P._BYLINE_HEAD
+    ungated = P._LabelThenNames(P.BYLINE.label)
+    for line in ["By Jane Doe", "  BY JANE DOE", "Reporting by Jane Doe", "Autorin: Jane Doe", "Texte : Jane Doe",
+                 "The byline By Jane Doe", "Jane Doe", "ſtory by Jane Doe", "DI Jane Doe", "\u212aWI by Jane Doe", ""]:
+        gated, plain = P.BYLINE.match(line), ungated.match(line)
+        assert (gated and gated.span("names")) == (plain and plain.span("names")), line
+
+
+@given(st.text(alphabet="([ \t\x1cabcdefghijklmnopqrstuvwxyzPHOTÉé:.") | st.sampled_from(
+    ["Photo: Reuters", " (Image: AP)", "[\tCREDITS : x", "Fot.: x", "Źródło: PAP", "crédit photo : x", "Lizenz:", "Author",
+     "\x1cphoto: x", "\u00a0Photo: x", "ſource: x", "Time: 10:30", "Photographs: x", "Pictures: x"]))
+def test_the_credit_line_gate_rejects_only_what_the_pattern_does_not_match(text):
+    """may_be_credit_line is False only for texts CREDIT_LINE does not match; every ASCII label has a start."""
+    if P.CREDIT_LINE.match(text):
+        assert P.may_be_credit_line(text), text
+    # each top-level alternative's literal start
+    labels = [regex.match(r"[\w ]*", a).group() for a in regex.split(r"\|(?![^()]*\))", P._CREDIT_LABELS)]
+    assert all(label.lower().startswith(P.CREDIT_LINE_STARTS) for label in labels if label.isascii()), labels

@@ -677,6 +677,21 @@ READING_TIME = LazyPattern(
     r"^[\s\W]*+(?:[^|•·●—–/]{0,80}?(?:[|•·●—–/]|\s-\s|(?<=(?:19|20)\d\d|\p{Ll})(?=\d))\s*)?(?:" + _READING_TIME + r")[\s\W]*$", _I)
 
 
+# Every alternative of _READING_TIME holds one of these words (lower case) besides "min": "read", a language's
+# word for reading, or the "minutes" of a range ("2–4 minutes").
+READING_TIME_WORDS = ("read", "lesezeit", "leestijd", "lectur", "leitura", "lettura", "czytania", "minutes")
+
+
+def may_be_reading_time(text: str) -> bool:
+    """False when ``text`` surely does not match READING_TIME: an ASCII line without a word of READING_TIME_WORDS.
+
+    (ASCII letters match case-insensitively only each other; a line of other letters is left to the pattern.)
+    The lines holding "min" are mostly not reading times ("minister", "admin"), and the pattern took ~70K
+    instructions to fail on one.
+    """
+    return not text.isascii() or contains_any(text, READING_TIME_WORDS)
+
+
 # ---------------------------------------------------------------- credits
 # Empty or near-empty credit lines: "License: Author:", "Photo: Reuters", "Image courtesy of ...".
 _CREDIT_LABELS = (
@@ -685,6 +700,21 @@ _CREDIT_LABELS = (
     r"źródło|zdjęcie|fot\."
 )
 CREDIT_LINE = LazyPattern(r"^[\s(\[]*(?:" + _CREDIT_LABELS + r")\s*:", _I)
+# What each ASCII label of CREDIT_LINE starts with (lower case; the others are not ASCII): ``may_be_credit_line``.
+CREDIT_LINE_STARTS = ("licen", "author", "photo", "image", "pic", "credit", "source", "illustration", "video", "fot",
+                      "bild", "quelle", "lizenz", "fuente", "fonte", "bron")
+_CREDIT_LINE_HEAD = max(map(len, CREDIT_LINE_STARTS))
+_CREDIT_LINE_LEAD = "([\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "  # (every ASCII character CREDIT_LINE's lead or str.strip takes)
+
+
+def may_be_credit_line(text: str) -> bool:
+    """False when ``text`` surely does not match CREDIT_LINE: an ASCII start past its lead that starts no label.
+
+    ASCII letters match case-insensitively only each other, so an ASCII line must start (after brackets and
+    white space) with one of the ASCII labels: two calls in C, where the pattern took ~6K instructions to fail.
+    """
+    head = text.lstrip(_CREDIT_LINE_LEAD)[:_CREDIT_LINE_HEAD]
+    return not head.isascii() or head.lower().startswith(CREDIT_LINE_STARTS)
 # Cheap substring test before CREDIT_PHRASE: a line without any of these cannot match it.
 CREDIT_KEYWORDS = ("courtesy", "credit", "photo", "image", "picture", "illustration", "getty", "shutterstock",
                    "creative commons", "cc-by", "cc by", "foto", "bildquelle", "crédit", "fot. ")
@@ -778,12 +808,20 @@ class _LabelThenNames:
     return the names' match (group ``names``), or None; like a pattern's, they take ``timeout``.
     """
 
-    __slots__ = ("label",)
+    __slots__ = ("label", "starts")
 
-    def __init__(self, label: LazyPattern):
+    def __init__(self, label: LazyPattern, starts: tuple[str, ...] | None = None):
         self.label = label
+        # (``starts``: what a matching label starts with, lower case, for ``match``'s cheap gate)
+        self.starts = starts
 
     def match(self, text: str, timeout: float | None = None) -> regex.Match[str] | None:
+        if self.starts is not None:
+            # An ASCII line not led by a label's start cannot match (ASCII letters match case-insensitively
+            # only each other): two calls in C where the label's pattern took ~13K instructions to fail.
+            head = text.lstrip()[:_BYLINE_HEAD]
+            if head.isascii() and not head.lower().startswith(self.starts):
+                return None
         m = self.label.match(text, timeout=timeout)
         return None if m is None else BYLINE_NAMES.match(text, m.end(), timeout=timeout)
 
@@ -801,7 +839,9 @@ class _LabelThenNames:
 BYLINE = _LabelThenNames(LazyPattern(
     r"^\s*(?i:by|written by|words by|story by|posted by|von|par|por|di|door|przez|autor(?:in)?|auteure?|autore|author|"
     r"text|texte|texto|testo|tekst|reporting by|redakcja)\s*(?::\s*|\s+)"
-))
+), starts=("by", "written by", "words by", "story by", "posted by", "von", "par", "por", "di", "door", "przez", "aut",
+           "text", "testo", "tekst", "reporting by", "redakcja"))
+_BYLINE_HEAD = 12  # the longest of BYLINE's starts ("reporting by")
 
 # "… by Jane Doe" inside a byline that starts with something else: "Published 7 May 2023 by Jane Doe",
 # "Posted by Jane Doe on …", "ByJane Doe" (text of adjacent elements run together).

@@ -48,7 +48,7 @@ def mark_prompts(doc: Document, cfg: Config) -> Document:
     # of the credits pass's wider one; the scans cost more time than their instruction counts say.)
     times = [i for i in sorted(doc.blocks_containing(patterns.READING_TIME_KEYWORDS, _PROMPT_MAX_WORDS))
              if i not in changes and blocks[i].label is content
-             and patterns.match(patterns.READING_TIME, blocks[i].text, timeout)]
+             and patterns.may_be_reading_time(blocks[i].text) and patterns.match(patterns.READING_TIME, blocks[i].text, timeout)]
     if len(times) <= _READING_TIMES_MAX:
         changes.update((i, (Label.CHROME, READING_TIME)) for i in times)
     return doc.relabel(changes)
@@ -66,7 +66,8 @@ def mark_credits(doc: Document, cfg: Config) -> Document:
         b = blocks[i]
         if b.label is not content:
             continue
-        if b.words <= _CREDIT_MAX_WORDS and i in colon and patterns.match(patterns.CREDIT_LINE, b.text, cfg.regex_timeout):
+        if (b.words <= _CREDIT_MAX_WORDS and i in colon and patterns.may_be_credit_line(b.text)
+                and patterns.match(patterns.CREDIT_LINE, b.text, cfg.regex_timeout)):
             changes[i] = (Label.CREDIT, "credit line")
         elif b.words <= _CREDIT_PHRASE_MAX_WORDS and i in keyword and patterns.may_credit_phrase(b.text) \
                 and patterns.search(patterns.CREDIT_PHRASE, b.text, cfg.regex_timeout):
