@@ -354,6 +354,24 @@ def test_every_white_space_character_but_the_space_is_unprintable():
             assert " ".join(line.split()) == line, line
 
 
+def test_inline_spaces_are_the_white_space_a_line_may_hold():
+    """The text segmenter's page-wide test: white space other than the space that ``splitlines`` leaves in a line."""
+    from cleanarticle.segment.text import _INLINE_SPACES
+
+    assert _INLINE_SPACES == tuple(c for c in map(chr, range(0x110000))
+                                   if c.isspace() and c != " " and len(f"a{c}b".splitlines()) == 1)
+
+
+@pytest.mark.parametrize("page", ["It  rained.\nSoft\u00adhyphen and zero\u200bwidth \nA  B\u00a0C\n", "It  rained.\n\nTab\there\n",
+                                  "Soft\u00adhyphen\n\n  Two  spaces  \n\x00Null\n", "Plain line\nAnother one\n"])
+def test_the_text_segmenter_collapses_white_space_on_either_path(page):
+    from cleanarticle.config import Config
+    from cleanarticle.pipeline import segment
+
+    doc = segment(page, "text", Config())
+    assert [b.text for b in doc.blocks] == [" ".join(line.split()) for line in page.splitlines() if line.strip()]
+
+
 END_PROMPTS = [
     "Sign up for our newsletter to get the week's best stories.", "Follow Jane Doe on Twitter @janedoe.",
     "Email the author at jane.doe@example.com.", "(Reporting by Jane Doe; Editing by John Roe)",

@@ -45,9 +45,15 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
     if not lines:
         return Document(blocks=(), kind="text", url=url)
     max_chars = cfg.max_block_chars
-    # (A line is kept as it is when it is already as the split and join make it: see ``_is_single_spaced``.)
-    texts = [line if len(line) <= max_chars and line.isprintable() and "  " not in line
-             else " ".join(line[:max_chars].split()) for line in lines]
+    # A line is kept as it is when it is already as the split and join make it (see ``_is_single_spaced``).
+    if any(map(text.__contains__, _INLINE_SPACES)):
+        texts = [line if len(line) <= max_chars and line.isprintable() and "  " not in line
+                 else " ".join(line[:max_chars].split()) for line in lines]
+    else:
+        # No white space but spaces inside the page's lines (every WCXB dev page): a line without two spaces
+        # in a row is kept, without testing each of its characters printable (~20 instructions a character).
+        texts = [line if len(line) <= max_chars and "  " not in line
+                 else " ".join(line[:max_chars].split()) for line in lines]
     # The hot path of text mode: each statistic a column over all lines, and the blocks built
     # as the tuples they are (fields as in document.make_block), row by row in C.
     lows = list(map(str.lower, texts))  # (counted here, then kept for the passes' keyword indexes)
@@ -82,6 +88,10 @@ def _continues(previous: str, line: str, cfg: Config) -> bool:
 
 
 _STOPS = ".!?…。！？:;\"”»)]"
+
+# The white space characters a line may hold besides the space: all those ``splitlines`` breaks no line at (tested).
+_INLINE_SPACES = ("\t", "\x1f", "\xa0", "\u1680", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005",
+                  "\u2006", "\u2007", "\u2008", "\u2009", "\u200a", "\u202f", "\u205f", "\u3000")
 
 # The fields after gap_before, at their defaults (a text dump has no markup).
 _DEFAULTS = defaults_after("gap_before")
