@@ -43,11 +43,11 @@ def mark_prompts(doc: Document, cfg: Config) -> Document:
     # The article's reading time ("5 min read"): one or two on the page.  More are the cards of a
     # listing, each with its own, and those stay with their cards.
     blocks = doc.blocks
-    # (Asked of the blocks of at most _PROMPT_MAX_WORDS words, the main run's limit for comments headings
-    # too by default: a second index, but each of the 18 keywords of either scans under half the text
-    # of the credits pass's wider one; the scans cost more time than their instruction counts say.)
-    times = [i for i in sorted(doc.blocks_containing(patterns.READING_TIME_KEYWORDS, _PROMPT_MAX_WORDS))
-             if i not in changes and blocks[i].label is content
+    # (Asked of the index the credits pass and assembly use, of the blocks of up to _CREDIT_PHRASE_MAX_WORDS
+    # words, and its hits up to _PROMPT_MAX_WORDS kept: one index a page, not a second for the shorter
+    # blocks (~300K instructions to build), which the main run's comments headings then share too.)
+    times = [i for i in sorted(doc.blocks_containing(patterns.READING_TIME_KEYWORDS, _CREDIT_PHRASE_MAX_WORDS))
+             if i not in changes and blocks[i].words <= _PROMPT_MAX_WORDS and blocks[i].label is content
              and patterns.may_be_reading_time(blocks[i].text) and patterns.match(patterns.READING_TIME, blocks[i].text, timeout)]
     if len(times) <= _READING_TIMES_MAX:
         changes.update((i, (Label.CHROME, READING_TIME)) for i in times)
