@@ -527,3 +527,20 @@ def test_the_dom_passes_run_the_dom_functions_and_a_text_dump_never_imports_them
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}).stdout
     assert out.strip() == "False"
+
+
+def test_the_verdicts_prose_words_are_those_of_is_prose():
+    """mark_no_article's inline count equals the words of the body blocks scoring.is_prose accepts."""
+    from cleanarticle.passes import verdict
+    from cleanarticle.passes.scoring import is_prose
+
+    text = ("Menu\n\nThe council voted on Tuesday to approve the budget for the new school year.\n\n"
+            "A heading line\n\nShort one.\n\nDie Stadt hat am Dienstag den Haushalt beschlossen und gebaut\n\n"
+            "Words without any function words whatsoever here repeated seven times okay\n\n"
+            "An unfinished sentence that runs on and on without ending at all for a long while")
+    for cfg in (Config(), Config(prose_min_words=1), Config(prose_min_words=0), Config(min_stopword_share=0.5)):
+        for language in (True, False):
+            doc = segment(text, "text", cfg)
+            object.__setattr__(doc, "stopword_language", language)
+            body = list(doc.blocks)
+            assert verdict._prose_words(body, doc, cfg) == sum(b.words for b in body if is_prose(b, doc, cfg))

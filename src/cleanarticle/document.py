@@ -289,9 +289,11 @@ class Document:
         with the scan, which stops at the first block found.)
         """
         if self.label_index is None:
-            index: dict[Label, list[Block]] = {}
-            for b in self.blocks:
-                index.setdefault(b.label, []).append(b)
+            # Each label's blocks taken with its mask of the label codes (in C), for the labels the page has:
+            # not a loop of Python reading every block's label (~100K instructions a page).
+            codes, blocks = self.label_codes(), self.blocks
+            index: dict[Label, list[Block]] = {label: list(compress(blocks, codes.translate(_MASKS[label])))
+                                               for label, code in _CODES if code in codes}
             object.__setattr__(self, "label_index", index)  # a cache: frozen for users, filled once here
 
     def mask(self, label: Label) -> bytes:
@@ -320,6 +322,7 @@ LABEL_CODES = {label: code for code, label in enumerate(Label)}
 _CODE_OF = {id(label): code for label, code in LABEL_CODES.items()}
 _CONTENT, _CONTENT_CODE, _TITLE_CODE = Label.CONTENT, LABEL_CODES[Label.CONTENT], LABEL_CODES[Label.TITLE]
 assert _CONTENT_CODE == 0, "Document.label_codes starts from zeros"
+_CODES = [(label, bytes((code,))) for label, code in LABEL_CODES.items()]  # (each label's code as a byte string)
 # For each label, the table that turns codes into 1 for it and 0 for the others (bytes.translate).
 _MASKS = {label: bytes(int(c == code) for c in range(256)) for label, code in LABEL_CODES.items()}
 
