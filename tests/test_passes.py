@@ -544,3 +544,32 @@ def test_the_verdicts_prose_words_are_those_of_is_prose():
             object.__setattr__(doc, "stopword_language", language)
             body = list(doc.blocks)
             assert verdict._prose_words(body, doc, cfg) == sum(b.words for b in body if is_prose(b, doc, cfg))
+
+
+def test_the_title_anchors_candidates_hold_the_titles_first_word_lower_cased():
+    """title_anchor looks only at the blocks whose lower case holds an ASCII first word of a title, or a
+    character of _FOLDS_TO_ASCII: every text whose case-folded start holds the word is one of them."""
+    from cleanarticle.passes.scoring import _FOLDS_TO_ASCII
+
+    assert set(_FOLDS_TO_ASCII) == {c.lower() for c in map(chr, range(0x110000))
+                                    if c.casefold() != c.lower() and any(map(str.isascii, c.casefold()))}
+
+    @given(st.text(alphabet="abfilnstSTRAßẞſﬁﬆ İΣ-'.0") | st.sampled_from(["Straße", "STRASSE", "ﬁre", "Fire"]),
+           st.sampled_from(["strasse", "fire", "st", "s", "a", "1", "i"]))
+    def holds(text, word):
+        if word in text[:40].casefold():
+            low = text.lower()
+            assert word in low or any(c in low for c in _FOLDS_TO_ASCII), (text, word)
+
+    holds()
+
+
+def test_a_title_is_found_again_in_another_case_folding():
+    """A text dump repeating its title line folded differently ("Straße" as "STRASSE") still anchors the body."""
+    from cleanarticle.passes.scoring import title_anchor
+
+    prose = "Die Stadt hat die Straße am Dienstag für den Verkehr gesperrt, weil sie dringend repariert werden muss."
+    for title, again in [("Straße gesperrt heute", "STRASSE GESPERRT HEUTE"), ("Fire at the mill", "ﬁre at the mill"),
+                         ("Fire at the mill", "FIRE AT THE MILL")]:
+        doc = segment(f"{title}\n\nMenu\n\n{again}\n\n{prose}\n\n{prose}", "text", Config())
+        assert title_anchor(doc, Config()) == 2, (title, again)
