@@ -153,6 +153,10 @@ class TextIndex:
         return found
 
 
+# The fact (``Document.facts``) a text dump's segmenter leaves: each block's words, its lower-cased text split
+# (``Document.lowered``, split), which the language guess reads again.
+LOWERED_WORDS = "lowered_words"
+
 # A relabelling: block index -> (label, reason) or (label, reason, group).
 Change = tuple[Label, str] | tuple[Label, str, int]
 

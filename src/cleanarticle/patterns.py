@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from itertools import repeat
@@ -244,7 +244,8 @@ def word_stats(text: str) -> tuple[int, int]:
     return words, stops
 
 
-def word_stats_of(texts: list[str], lows: list[str] | None = None) -> tuple[list[int], list[int]]:
+def word_stats_of(texts: list[str], lows: list[str] | None = None,
+                  split: list[list[str]] | None = None) -> tuple[list[int], list[int]]:
     """``word_stats`` of each of ``texts``, as a list of words and one of function words.
 
     The same counts as ``word_stats`` text by text (tested), for a text dump's lines: the
@@ -252,7 +253,8 @@ def word_stats_of(texts: list[str], lows: list[str] | None = None) -> tuple[list
     (Lines are lower-cased one by one: an ASCII line takes ``lower``'s fast path, which a
     page joined into one string would lose for all its lines when one is not ASCII.)
     """
-    toks = list(map(str.split, lows if lows is not None else map(str.lower, texts)))  # (lows: the texts lower-cased)
+    # (lows: the texts lower-cased; split: their words, each of lows split)
+    toks = split if split is not None else list(map(str.split, lows if lows is not None else map(str.lower, texts)))
     words = list(map(len, toks))
     counts = _ALL_STOPWORDS.__contains__
     stops = [sum(map(counts, t)) for t in toks]
@@ -277,16 +279,21 @@ for _lang, _words in STOPWORDS.items():
         _LANGS_OF[_w] = _LANGS_OF.get(_w, ()) + (_lang,)
 
 
-def guess_language(texts: list[str], lowered: bool = False) -> str | None:
+def guess_language(texts: list[str], lowered: bool = False, words: Iterable[str] | None = None) -> str | None:
     """The language whose function words occur most in ``texts`` (None when too few).
 
     ``lowered``: the texts are lower-cased already (a text dump's lines, ``Document.lowered``), the
     same words as lower-casing them joined: a space ends lower-casing's look at the neighbours.
+    ``words``: the words of ``texts`` lower-cased, in order, when the caller has them (a text dump's
+    lines, split by the segmenter, whose function words it counted: their hashes are made already);
+    then ``texts`` is not read.
     """
-    joined = " ".join(texts)
-    words = Counter(filter(_LANGS_OF.__contains__, (joined if lowered else joined.lower()).split()))
+    if words is None:
+        joined = " ".join(texts)
+        words = (joined if lowered else joined.lower()).split()
+    found = Counter(filter(_LANGS_OF.__contains__, words))
     hits: Counter[str] = Counter()
-    for word, n in words.items():
+    for word, n in found.items():
         for lang in _LANGS_OF[word]:
             hits[lang] = hits.get(lang, 0) + n  # (Counter's += looks the key up twice)
     if not hits:
