@@ -221,11 +221,14 @@ def _nearest_dated_line(doc: Document, cfg: Config) -> str | None:
     start = span[0]
     best: tuple[int, str] | None = None
     lo, hi = max(0, start - cfg.date_search_window), min(len(doc.blocks), span[1] + 1 + cfg.date_search_window)
+    max_words = cfg.byline_max_words
     for b in doc.blocks[lo:hi]:
-        if b.words > cfg.byline_max_words or b.label in _NOT_DATED or (
+        # (parse_date's own first gate, a year's "19" or "20", made here first: most lines have none, and
+        # then cost no calls)
+        if b.words > max_words or "19" not in (text := b.text) and "20" not in text or b.label in _NOT_DATED or (
                 b.reason.startswith(_NOT_DATED_REASONS) and not _in_article_footer(b)):
             continue
-        d = parse_date(b.text)  # (gated on a year, as has_date is)
+        d = parse_date(text)  # (gated on a year, as has_date is)
         if not d or _in_other_articles(b) or _account_date(b):
             continue
         # Distance from the body's start; the article's end counts as near as its start.
