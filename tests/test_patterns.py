@@ -511,3 +511,8 @@ def test_the_language_of_a_dumps_words_is_that_of_its_lines():
     for n in range(1, len(doc.blocks) + 1):
         texts = [b.text for b in doc.blocks[:n]]
         assert P.guess_language([], words=[w for s in split[:n] for w in s]) == P.guess_language(texts)
+
+
+@given(st.text(alphabet="ab |–—·•:»/-\t") | st.sampled_from(["Headline | Site", "A - B", "No separator here", "x:y", ""]))
+def test_split_title_is_the_separators_split(text):
+    assert P.split_title(text) == P.TITLE_SEPARATOR.split(text)

@@ -282,7 +282,7 @@ def _title(doc: Document) -> str | None:
         value = doc.meta.get(key)
         if value:
             if key == "title_tag":
-                parts = patterns.TITLE_SEPARATOR.split(value)
+                parts = patterns.split_title(value)
                 value = max(parts, key=len) if len(parts) > 1 else value
             return str(value)
     return None

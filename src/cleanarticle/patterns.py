@@ -1110,6 +1110,15 @@ DECLARED_ARTICLE_TYPE = LazyPattern(r"(?:\w*article|\w*blogposting|report)", reg
 # ---------------------------------------------------------------- titles
 # "Headline - Site Name", "Headline | Site", "Site :: Headline".
 TITLE_SEPARATOR = LazyPattern(r"(?<!\s)\s+[|–—·•:»/-]{1,2}\s+")
+_TITLE_SEPARATOR_CHARS = tuple("|–—·•:»/-")  # (one of which every TITLE_SEPARATOR match holds)
+
+
+def split_title(text: str) -> list[str]:
+    """``TITLE_SEPARATOR.split(text)``: "Headline | Site" -> ["Headline", "Site"]; a text without a separator's
+    character is its own one part, found by substring tests in C (~500 instructions, where the split took ~4K)."""
+    if not any(map(text.__contains__, _TITLE_SEPARATOR_CHARS)):
+        return [text]
+    return TITLE_SEPARATOR.split(text)
 
 # ---------------------------------------------------------------- HTML class/id hints
 # An element holding the writer's name: a word for the writer ("author", "writer", "creator",

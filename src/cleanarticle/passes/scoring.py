@@ -42,7 +42,7 @@ def declared_titles(doc: Document, cfg: Config) -> list[str]:
     titles = []
     for value in out:
         whole = norm_words(value)
-        parts = [norm_words(p) for p in patterns.TITLE_SEPARATOR.split(value)]
+        parts = [norm_words(p) for p in patterns.split_title(value)]
         for t in [whole, *parts]:
             if t and t not in titles:
                 titles.append(t)
