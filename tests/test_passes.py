@@ -499,15 +499,15 @@ def test_blocks_containing_finds_what_a_test_per_block_finds():
 
 
 def test_the_keyword_index_lowers_line_by_line_as_the_joined_page_would():
-    """TextIndex lowers each line (ASCII lines take the fast path): the text and line starts of lowering the page joined."""
+    """TextIndex lowers each line (ASCII lines take the fast path): the lines of lowering the page joined by newlines."""
     from cleanarticle.document import Document, TextIndex, make_block
 
     lines = ["ΟΔΥΣΣΕΥΣ", "Σ", "ΑΣ.", "'Σ'", "ΣΑ", "İSTANBUL İ", "Plain ASCII Line", "ÀÉÎ ǅ ẞ Ω", "x ΑΣ", "Σ: ΑΣ'", "ﬁne"]
     doc = Document(blocks=tuple(make_block(i, t) for i, t in enumerate(lines)), kind="text")
     index = TextIndex(doc.blocks)
-    assert index.low == "\n".join(lines).lower()
-    low = index.low
-    assert index.starts == [0] + [i + 1 for i, c in enumerate(low) if c == "\n"] + [len(low) + 1]
+    low, starts = index.low, index.starts
+    assert [low[a:b] for a, b in zip(starts, starts[1:])] == "\n".join(lines).lower().split("\n")
+    assert starts[0] == 0 and starts[-1] == len(low)
     # A text dump's segmenter keeps its lower-cased lines, which the index then takes as they are.
     dump = segment("\n\n".join(lines), "text", Config())
     assert list(dump.lowered) == [b.text.lower() for b in dump.blocks]
@@ -573,3 +573,15 @@ def test_a_title_is_found_again_in_another_case_folding():
                          ("Fire at the mill", "FIRE AT THE MILL")]:
         doc = segment(f"{title}\n\nMenu\n\n{again}\n\n{prose}\n\n{prose}", "text", Config())
         assert title_anchor(doc, Config()) == 2, (title, again)
+
+
+@given(st.lists(st.text(alphabet="abcAB: ", min_size=1).map(str.strip).filter(bool), min_size=1, max_size=8),
+       st.lists(st.sampled_from(["a", "ab", "ba", "bc", "cab", ":", "a:", "abc", "bb"]), min_size=1, max_size=3))
+def test_the_keyword_index_finds_no_keyword_running_from_one_block_into_the_next(lines, keywords):
+    """TextIndex joins the texts without a separator: a hit across two blocks' texts is in neither."""
+    from cleanarticle.document import TextIndex
+
+    doc = segment("\n\n".join(lines), "text", Config())
+    expected = {b.index for b in doc.blocks if any(kw in b.text.lower() for kw in keywords)}
+    assert TextIndex(doc.blocks, None, doc.lowered).containing(tuple(keywords)) == expected
+    assert TextIndex(doc.blocks).containing(tuple(keywords)) == expected

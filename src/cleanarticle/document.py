@@ -108,13 +108,13 @@ def make_block(index: int, text: str, **features: Any) -> Block:
 
 
 class TextIndex:
-    """Block texts, lower-cased and joined by newlines, to find the few blocks holding a keyword.
+    """Block texts, lower-cased and joined, to find the few blocks holding a keyword.
 
     Passes gate their costly patterns on keywords ("photo", "comment", "writer").  Testing
     every block in Python costs a call per block; one ``str.find`` per keyword over the
-    whole page runs in C and touches only the blocks that hold one.  Block texts never
-    contain a newline (segmenters collapse white space), and lower-casing never adds or
-    removes one, so the n-th line of ``low`` is the n-th block indexed.
+    whole page runs in C and touches only the blocks that hold one.  ``low`` is the texts
+    lower-cased and joined, ``starts`` where each begins: a hit between ``starts[n]`` and
+    ``starts[n + 1]`` is in the n-th block indexed (one running on into the next is none).
 
     ``max_words`` indexes only the blocks that short: a pass whose pattern applies only to
     short lines (a comments heading, a credit line) searches a half or a quarter of the
@@ -127,14 +127,16 @@ class TextIndex:
         chosen = blocks if max_words is None else [b for b in blocks if b.words <= max_words]
         self.indices = [b.index for b in chosen]
         # Lower-cased line by line: an ASCII line takes ``lower``'s fast path, which the joined page loses
-        # when one line is not ASCII (most pages), at ~60 instructions a character.  The same text: a
-        # newline stops lower-casing's only look at the neighbours (a final sigma's) as a line's ends do.
+        # when one line is not ASCII (most pages), at ~60 instructions a character (and a final sigma is
+        # each line's own).
         # (``lowered``: every block's text lower-cased, when the segmenter has it already.)
         lows = (list(map(lowered.__getitem__, self.indices)) if lowered is not None
                 else list(map(str.lower, [b.text for b in chosen])))
-        self.low = "\n".join(lows)
-        # Where each line starts: the running sum of the lines' lengths plus their newlines (all in C).
-        self.starts = list(accumulate(map(add, map(len, lows), repeat(1)), initial=0))
+        # The lines joined without a separator, and where each starts: the running sum of their lengths (in C;
+        # a newline between them cost a second map a line, ~300 instructions: ``containing`` checks instead
+        # that a hit ends within its line).
+        self.low = "".join(lows)
+        self.starts = list(accumulate(map(len, lows), initial=0))
         self._found: dict[tuple[str, ...], frozenset[int]] = {}
 
     def containing(self, keywords: tuple[str, ...]) -> frozenset[int]:
@@ -144,11 +146,15 @@ class TextIndex:
             hits: set[int] = set()
             low, starts, indices = self.low, self.starts, self.indices
             for kw in keywords:
-                pos = low.find(kw)
+                pos, size = low.find(kw), len(kw)
                 while pos >= 0:
                     line = bisect_right(starts, pos) - 1
-                    hits.add(indices[line])
-                    pos = low.find(kw, starts[line + 1])
+                    end = starts[line + 1]
+                    if pos + size <= end:  # (within its line, not running on into the next)
+                        hits.add(indices[line])
+                        pos = low.find(kw, end)
+                    else:
+                        pos = low.find(kw, pos + 1)
             found = self._found[keywords] = frozenset(hits)
         return found
 
