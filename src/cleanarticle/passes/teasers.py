@@ -17,7 +17,8 @@ _CONTENT, _CHROME = Label.CONTENT, Label.CHROME
 _REGION = (Label.CONTENT, Label.CHROME, Label.CAPTION, Label.CREDIT)   # labels a teaser list may hold
 _KEPT = (Label.CAPTION, Label.CREDIT)                                  # left as they are inside it
 # The label codes of _REGION as 1, the others 0 (bytes.translate of Document.label_codes).
-_REGION_MASK = bytes(int(any(LABEL_CODES[label] == c for label in _REGION)) for c in range(256))
+_REGION_CODES = frozenset(LABEL_CODES[label] for label in _REGION)
+_REGION_MASK = bytes(int(c in _REGION_CODES) for c in range(256))
 _ELLIPSIS, _HREF = attrgetter("ellipsis"), attrgetter("href")
 
 
