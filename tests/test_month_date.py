@@ -17,6 +17,7 @@ TRICKY = [
     "KWIECIEŃ 2020", "12 października 2020", "paź 2020", "1 paź. 2020", "Last updated: June 2022",
     "Issue 12 of 2022", "12 June 2022 and 7 June, 2023", "2021 May 2022", "3 / mai 2020", "Mai, 2021",
     "JUNE2022", "june 20222", "marzo 31 2020 abril 1, 2021", "mayo, 2020 - ago 2020", "Augustus 2019",
+    "The 2020 election", "1. 2. März 2020", "5th\tMarch\t2020", "Sept 4 20190", "4th of July 2019",
     "foo 31 31 2020", "Dec 12th, 2019; Nov 3rd 2018", "the 13th Novembre 2020", "01 01 2020 jan 1 2020",
     "Octobre 2020 in Aout 2020 août 2020 AOÛT 2020", "decembre 12, 2020", "x9 march 2020", "9 march\n2020",
     "Marchmay 5, 2020", "ma 5, 2020", "Mayo5, 2020", "ju 2020 jul 2020", "a-july 2020", "4 july-2020",

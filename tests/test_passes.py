@@ -451,6 +451,28 @@ def test_label_codes_follow_every_relabelling():
     assert len(LABEL_CODES) == len(Label) == len(set(LABEL_CODES.values()))
 
 
+def test_relabel_with_one_change_for_many_blocks_equals_block_by_block():
+    """Document.relabel's column-wise path (one change for every block) builds the blocks, codes and
+    changed indices that replacing each block's label, reason and group one by one does."""
+    from cleanarticle.document import LABEL_CODES
+
+    doc = segment("Menu\n\nNight buses\n\nThe council voted on Tuesday to approve the budget.\n\nShare this\n"
+                  "\nMore", "text", Config()).relabel({1: (Label.TEASER, "t", 3)})
+    doc.label_codes()
+    shared, grouped, named = (Label.CHROME, "outside"), (Label.TEASER, "x", 5), ("caption", "y")
+    for changes in ({i: shared for i in (4, 0, 1)}, {i: grouped for i in (0, 2)}, {i: named for i in (3, 1)},
+                    {0: shared, 2: (Label.CHROME, "outside")}):  # (equal, not the same object)
+        new = doc.relabel(changes)
+        expected = list(doc.blocks)
+        for i, change in changes.items():
+            expected[i] = expected[i]._replace(label=Label(change[0]), reason=change[1],
+                                               group=change[2] if len(change) > 2 else expected[i].group)
+        assert list(new.blocks) == expected and all(type(b) is type(doc.blocks[0]) for b in new.blocks)
+        assert list(new.label_codes()) == [LABEL_CODES[b.label] for b in expected]
+        assert new.changed == doc.changed + tuple(changes)
+        assert doc.blocks[4].label is Label.CONTENT  # (the original untouched)
+
+
 def test_blocks_containing_finds_what_a_test_per_block_finds():
     """The keyword index (one str.find per keyword over the page) against contains_any on each block."""
     from cleanarticle import patterns
@@ -477,15 +499,15 @@ def test_blocks_containing_finds_what_a_test_per_block_finds():
 
 
 def test_the_keyword_index_lowers_line_by_line_as_the_joined_page_would():
-    """TextIndex lowers each line (ASCII lines take the fast path): the text and line starts of lowering the page joined."""
+    """TextIndex lowers each line (ASCII lines take the fast path): the lines of lowering the page joined by newlines."""
     from cleanarticle.document import Document, TextIndex, make_block
 
     lines = ["ΟΔΥΣΣΕΥΣ", "Σ", "ΑΣ.", "'Σ'", "ΣΑ", "İSTANBUL İ", "Plain ASCII Line", "ÀÉÎ ǅ ẞ Ω", "x ΑΣ", "Σ: ΑΣ'", "ﬁne"]
     doc = Document(blocks=tuple(make_block(i, t) for i, t in enumerate(lines)), kind="text")
     index = TextIndex(doc.blocks)
-    assert index.low == "\n".join(lines).lower()
-    low = index.low
-    assert index.starts == [0] + [i + 1 for i, c in enumerate(low) if c == "\n"] + [len(low) + 1]
+    low, starts = index.low, index.starts
+    assert [low[a:b] for a, b in zip(starts, starts[1:])] == "\n".join(lines).lower().split("\n")
+    assert starts[0] == 0 and starts[-1] == len(low)
     # A text dump's segmenter keeps its lower-cased lines, which the index then takes as they are.
     dump = segment("\n\n".join(lines), "text", Config())
     assert list(dump.lowered) == [b.text.lower() for b in dump.blocks]
@@ -505,3 +527,61 @@ def test_the_dom_passes_run_the_dom_functions_and_a_text_dump_never_imports_them
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}).stdout
     assert out.strip() == "False"
+
+
+def test_the_verdicts_prose_words_are_those_of_is_prose():
+    """mark_no_article's inline count equals the words of the body blocks scoring.is_prose accepts."""
+    from cleanarticle.passes import verdict
+    from cleanarticle.passes.scoring import is_prose
+
+    text = ("Menu\n\nThe council voted on Tuesday to approve the budget for the new school year.\n\n"
+            "A heading line\n\nShort one.\n\nDie Stadt hat am Dienstag den Haushalt beschlossen und gebaut\n\n"
+            "Words without any function words whatsoever here repeated seven times okay\n\n"
+            "An unfinished sentence that runs on and on without ending at all for a long while")
+    for cfg in (Config(), Config(prose_min_words=1), Config(prose_min_words=0), Config(min_stopword_share=0.5)):
+        for language in (True, False):
+            doc = segment(text, "text", cfg)
+            object.__setattr__(doc, "stopword_language", language)
+            body = list(doc.blocks)
+            assert verdict._prose_words(body, doc, cfg) == sum(b.words for b in body if is_prose(b, doc, cfg))
+
+
+def test_the_title_anchors_candidates_hold_the_titles_first_word_lower_cased():
+    """title_anchor looks only at the blocks whose lower case holds an ASCII first word of a title, or a
+    character of _FOLDS_TO_ASCII: every text whose case-folded start holds the word is one of them."""
+    from cleanarticle.passes.scoring import _FOLDS_TO_ASCII
+
+    assert set(_FOLDS_TO_ASCII) == {c.lower() for c in map(chr, range(0x110000))
+                                    if c.casefold() != c.lower() and any(map(str.isascii, c.casefold()))}
+
+    @given(st.text(alphabet="abfilnstSTRAßẞſﬁﬆ İΣ-'.0") | st.sampled_from(["Straße", "STRASSE", "ﬁre", "Fire"]),
+           st.sampled_from(["strasse", "fire", "st", "s", "a", "1", "i"]))
+    def holds(text, word):
+        if word in text[:40].casefold():
+            low = text.lower()
+            assert word in low or any(c in low for c in _FOLDS_TO_ASCII), (text, word)
+
+    holds()
+
+
+def test_a_title_is_found_again_in_another_case_folding():
+    """A text dump repeating its title line folded differently ("Straße" as "STRASSE") still anchors the body."""
+    from cleanarticle.passes.scoring import title_anchor
+
+    prose = "Die Stadt hat die Straße am Dienstag für den Verkehr gesperrt, weil sie dringend repariert werden muss."
+    for title, again in [("Straße gesperrt heute", "STRASSE GESPERRT HEUTE"), ("Fire at the mill", "ﬁre at the mill"),
+                         ("Fire at the mill", "FIRE AT THE MILL")]:
+        doc = segment(f"{title}\n\nMenu\n\n{again}\n\n{prose}\n\n{prose}", "text", Config())
+        assert title_anchor(doc, Config()) == 2, (title, again)
+
+
+@given(st.lists(st.text(alphabet="abcAB: ", min_size=1).map(str.strip).filter(bool), min_size=1, max_size=8),
+       st.lists(st.sampled_from(["a", "ab", "ba", "bc", "cab", ":", "a:", "abc", "bb"]), min_size=1, max_size=3))
+def test_the_keyword_index_finds_no_keyword_running_from_one_block_into_the_next(lines, keywords):
+    """TextIndex joins the texts without a separator: a hit across two blocks' texts is in neither."""
+    from cleanarticle.document import TextIndex
+
+    doc = segment("\n\n".join(lines), "text", Config())
+    expected = {b.index for b in doc.blocks if any(kw in b.text.lower() for kw in keywords)}
+    assert TextIndex(doc.blocks, None, doc.lowered).containing(tuple(keywords)) == expected
+    assert TextIndex(doc.blocks).containing(tuple(keywords)) == expected

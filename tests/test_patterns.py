@@ -48,6 +48,19 @@ def test_notices_by_their_start():
                                   "5 min leestijd", "Czas czytania: 5 minut"])
 def test_reading_time_lines(line):
     assert P.match(P.READING_TIME, line)
+    assert P.may_be_reading_time(line) and P.may_be_reading_time(line.upper())
+
+
+@given(st.lists(st.sampled_from(["5", "2–4", "-", " ", ": ", "|", "min", "Min.", "minute", "minutes", "minuten", "minuti",
+                                 "minutos", "minut", "minuty", "read", "reading", "time", "estimated", "lesezeit", "leestijd",
+                                 "temps de lecture", "tiempo de lectura", "tempo de leitura", "tempo di lettura",
+                                 "czas czytania", "de", "lectura", "leitura", "di", "lettura", "czytania", "2020", "ago"]),
+                max_size=7).map("".join) | st.text())
+def test_a_reading_time_holds_a_reading_time_word(line):
+    """may_be_reading_time is False only for lines READING_TIME does not match."""
+    for text in (line, line.upper(), line.title()):
+        if P.match(P.READING_TIME, text):
+            assert P.may_be_reading_time(text), text
 
 
 @pytest.mark.parametrize("line", ["It is a 5 min read.", "The whole report is a 10 minute read",
@@ -341,6 +354,24 @@ def test_every_white_space_character_but_the_space_is_unprintable():
             assert " ".join(line.split()) == line, line
 
 
+def test_inline_spaces_are_the_white_space_a_line_may_hold():
+    """The text segmenter's page-wide test: white space other than the space that ``splitlines`` leaves in a line."""
+    from cleanarticle.segment.text import _INLINE_SPACES
+
+    assert _INLINE_SPACES == tuple(c for c in map(chr, range(0x110000))
+                                   if c.isspace() and c != " " and len(f"a{c}b".splitlines()) == 1)
+
+
+@pytest.mark.parametrize("page", ["It  rained.\nSoft\u00adhyphen and zero\u200bwidth \nA  B\u00a0C\n", "It  rained.\n\nTab\there\n",
+                                  "Soft\u00adhyphen\n\n  Two  spaces  \n\x00Null\n", "Plain line\nAnother one\n"])
+def test_the_text_segmenter_collapses_white_space_on_either_path(page):
+    from cleanarticle.config import Config
+    from cleanarticle.pipeline import segment
+
+    doc = segment(page, "text", Config())
+    assert [b.text for b in doc.blocks] == [" ".join(line.split()) for line in page.splitlines() if line.strip()]
+
+
 END_PROMPTS = [
     "Sign up for our newsletter to get the week's best stories.", "Follow Jane Doe on Twitter @janedoe.",
     "Email the author at jane.doe@example.com.", "(Reporting by Jane Doe; Editing by John Roe)",
@@ -429,3 +460,59 @@ def test_month_names_are_plain_words_for_the_named_list():
     assert P._MONTH_NAMES == sorted(P.MONTHS, key=len, reverse=True)
     assert P.DATE_DMY_NAME.search("am 3. März 2021")["month"] == "März"
     assert P.DATE_MDY_NAME.search("SEPT. 4, 2019")["month"] == "SEPT"
+
+
+@given(st.text() | st.text(alphabet="Ab9 _-'’.,:|/\t\x00ßﬁİ²") | st.sampled_from(
+    ["Headline - Site", "It's 5 o'clock", "COVID-19: what_we know (so far)", "Straße", "ﬁre", "a\u00a0b", "x²", ""]))
+def test_norm_words_are_the_casefolded_words(text):
+    """norm_words's ASCII path (translate and split) finds the words WORD finds."""
+    assert P.norm_words(text) == " ".join(P.WORD.findall(text.casefold()))
+
+
+def test_byline_label_gate_admits_every_label():
+    """BYLINE.match's gate: every label of its pattern starts with one of its ``starts``, which fit in
+    _BYLINE_HEAD characters; and lines the gate rejects match no more than before."""
+    source = P.BYLINE.label.pattern
+    alternatives = source[source.index("(?i:") + 4: source.index(r")\s*(?::")].split("|")
+    labels = [regex.sub(r"\(\?:\w+\)\?|\w\?", "", a) for a in alternatives]  # each's shortest form
+    assert len(labels) > 20 and all(label.isalpha() or " " in label for label in labels), labels
+    assert all(label.startswith(P.BYLINE.starts) for label in labels), labels
+    assert max(map(len, P.BYLINE.starts)) == P._BYLINE_HEAD
+    ungated = P._LabelThenNames(P.BYLINE.label)
+    for line in ["By Jane Doe", "  BY JANE DOE", "Reporting by Jane Doe", "Autorin: Jane Doe", "Texte : Jane Doe",
+                 "The byline By Jane Doe", "Jane Doe", "ſtory by Jane Doe", "DI Jane Doe", "\u212aWI by Jane Doe", ""]:
+        gated, plain = P.BYLINE.match(line), ungated.match(line)
+        assert (gated and gated.span("names")) == (plain and plain.span("names")), line
+
+
+@given(st.text(alphabet="([ \t\x1cabcdefghijklmnopqrstuvwxyzPHOTÉé:.") | st.sampled_from(
+    ["Photo: Reuters", " (Image: AP)", "[\tCREDITS : x", "Fot.: x", "Źródło: PAP", "crédit photo : x", "Lizenz:", "Author",
+     "\x1cphoto: x", "\u00a0Photo: x", "ſource: x", "Time: 10:30", "Photographs: x", "Pictures: x"]))
+def test_the_credit_line_gate_rejects_only_what_the_pattern_does_not_match(text):
+    """may_be_credit_line is False only for texts CREDIT_LINE does not match; every ASCII label has a start."""
+    if P.CREDIT_LINE.match(text):
+        assert P.may_be_credit_line(text), text
+    # each top-level alternative's literal start
+    labels = [regex.match(r"[\w ]*", a).group() for a in regex.split(r"\|(?![^()]*\))", P._CREDIT_LABELS)]
+    assert all(label.lower().startswith(P.CREDIT_LINE_STARTS) for label in labels if label.isascii()), labels
+
+
+def test_the_language_of_a_dumps_words_is_that_of_its_lines():
+    """guess_language from the segmenter's split lines (LOWERED_WORDS) equals it from the texts themselves."""
+    from cleanarticle.config import Config
+    from cleanarticle.document import LOWERED_WORDS
+    from cleanarticle.pipeline import segment
+
+    page = ("Der Rat hat am Dienstag den Haushalt beschlossen, und die Stadt ist froh.\n\nLe conseil a voté le budget "
+            "de la ville et il est content.\n\nThe ΣΟΦΙΑ and the council voted.\n\nİstanbul ile ve bir de\n\nMenu")
+    doc = segment(page, "text", Config())
+    split = doc.facts[LOWERED_WORDS]
+    assert split == [b.text.lower().split() for b in doc.blocks]
+    for n in range(1, len(doc.blocks) + 1):
+        texts = [b.text for b in doc.blocks[:n]]
+        assert P.guess_language([], words=[w for s in split[:n] for w in s]) == P.guess_language(texts)
+
+
+@given(st.text(alphabet="ab |–—·•:»/-\t") | st.sampled_from(["Headline | Site", "A - B", "No separator here", "x:y", ""]))
+def test_split_title_is_the_separators_split(text):
+    assert P.split_title(text) == P.TITLE_SEPARATOR.split(text)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from itertools import chain
 
 from . import patterns, reasons
 from .article import Article, Teaser
 from .config import Config
-from .document import Block, Document, Label, TraceStep
+from .document import LOWERED_WORDS, Block, Document, Label, TraceStep
 from .metadata import all_dates, clean_name, is_person, parse_date, parse_date_form, split_names, strip_dates, url_date
 
 
@@ -220,11 +221,14 @@ def _nearest_dated_line(doc: Document, cfg: Config) -> str | None:
     start = span[0]
     best: tuple[int, str] | None = None
     lo, hi = max(0, start - cfg.date_search_window), min(len(doc.blocks), span[1] + 1 + cfg.date_search_window)
+    max_words = cfg.byline_max_words
     for b in doc.blocks[lo:hi]:
-        if b.words > cfg.byline_max_words or b.label in _NOT_DATED or (
+        # (parse_date's own first gate, a year's "19" or "20", made here first: most lines have none, and
+        # then cost no calls)
+        if b.words > max_words or "19" not in (text := b.text) and "20" not in text or b.label in _NOT_DATED or (
                 b.reason.startswith(_NOT_DATED_REASONS) and not _in_article_footer(b)):
             continue
-        d = parse_date(b.text)  # (gated on a year, as has_date is)
+        d = parse_date(text)  # (gated on a year, as has_date is)
         if not d or _in_other_articles(b) or _account_date(b):
             continue
         # Distance from the body's start; the article's end counts as near as its start.
@@ -278,7 +282,7 @@ def _title(doc: Document) -> str | None:
         value = doc.meta.get(key)
         if value:
             if key == "title_tag":
-                parts = patterns.TITLE_SEPARATOR.split(value)
+                parts = patterns.split_title(value)
                 value = max(parts, key=len) if len(parts) > 1 else value
             return str(value)
     return None
@@ -313,10 +317,11 @@ def assemble(doc: Document, trace: list[TraceStep], cfg: Config) -> Article:
     truncated = bool(last_prose and not last_prose.ends_sentence and last_prose.words >= cfg.prose_min_words
                      and not last_prose.ellipsis)
     standfirst = next((b.text for b in doc.labelled(Label.STANDFIRST)), None)
-    lowered = doc.lowered  # (a text dump's lines lower-cased already: not lower-cased again for the language)
+    # (A text dump's lines lower-cased and split already: not lower-cased and split again for the language.)
+    split = doc.facts.get(LOWERED_WORDS)
     language = doc.meta.get("language") or (
-        patterns.guess_language(paragraphs[:20]) if lowered is None
-        else patterns.guess_language([lowered[b.index] for b in body_blocks[:20]], lowered=True))
+        patterns.guess_language(paragraphs[:20]) if split is None
+        else patterns.guess_language([], words=chain.from_iterable([split[b.index] for b in body_blocks[:20]])))
     site = doc.meta.get("site_name")
     return Article(
         title=_title(doc), standfirst=standfirst, authors=_authors(doc, cfg), date=_date(doc, cfg),

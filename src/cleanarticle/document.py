@@ -8,11 +8,12 @@ deleted, so every decision can be shown afterwards (``Article.trace``).
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from enum import Enum
 from itertools import accumulate, compress, count, repeat
-from operator import add, attrgetter, is_not
+from operator import add, attrgetter, getitem, is_not, setitem
 from typing import Any, NamedTuple
 
 from . import patterns
@@ -107,13 +108,13 @@ def make_block(index: int, text: str, **features: Any) -> Block:
 
 
 class TextIndex:
-    """Block texts, lower-cased and joined by newlines, to find the few blocks holding a keyword.
+    """Block texts, lower-cased and joined, to find the few blocks holding a keyword.
 
     Passes gate their costly patterns on keywords ("photo", "comment", "writer").  Testing
     every block in Python costs a call per block; one ``str.find`` per keyword over the
-    whole page runs in C and touches only the blocks that hold one.  Block texts never
-    contain a newline (segmenters collapse white space), and lower-casing never adds or
-    removes one, so the n-th line of ``low`` is the n-th block indexed.
+    whole page runs in C and touches only the blocks that hold one.  ``low`` is the texts
+    lower-cased and joined, ``starts`` where each begins: a hit between ``starts[n]`` and
+    ``starts[n + 1]`` is in the n-th block indexed (one running on into the next is none).
 
     ``max_words`` indexes only the blocks that short: a pass whose pattern applies only to
     short lines (a comments heading, a credit line) searches a half or a quarter of the
@@ -126,14 +127,16 @@ class TextIndex:
         chosen = blocks if max_words is None else [b for b in blocks if b.words <= max_words]
         self.indices = [b.index for b in chosen]
         # Lower-cased line by line: an ASCII line takes ``lower``'s fast path, which the joined page loses
-        # when one line is not ASCII (most pages), at ~60 instructions a character.  The same text: a
-        # newline stops lower-casing's only look at the neighbours (a final sigma's) as a line's ends do.
+        # when one line is not ASCII (most pages), at ~60 instructions a character (and a final sigma is
+        # each line's own).
         # (``lowered``: every block's text lower-cased, when the segmenter has it already.)
         lows = (list(map(lowered.__getitem__, self.indices)) if lowered is not None
                 else list(map(str.lower, [b.text for b in chosen])))
-        self.low = "\n".join(lows)
-        # Where each line starts: the running sum of the lines' lengths plus their newlines (all in C).
-        self.starts = list(accumulate(map(add, map(len, lows), repeat(1)), initial=0))
+        # The lines joined without a separator, and where each starts: the running sum of their lengths (in C;
+        # a newline between them cost a second map a line, ~300 instructions: ``containing`` checks instead
+        # that a hit ends within its line).
+        self.low = "".join(lows)
+        self.starts = list(accumulate(map(len, lows), initial=0))
         self._found: dict[tuple[str, ...], frozenset[int]] = {}
 
     def containing(self, keywords: tuple[str, ...]) -> frozenset[int]:
@@ -143,14 +146,22 @@ class TextIndex:
             hits: set[int] = set()
             low, starts, indices = self.low, self.starts, self.indices
             for kw in keywords:
-                pos = low.find(kw)
+                pos, size = low.find(kw), len(kw)
                 while pos >= 0:
                     line = bisect_right(starts, pos) - 1
-                    hits.add(indices[line])
-                    pos = low.find(kw, starts[line + 1])
+                    end = starts[line + 1]
+                    if pos + size <= end:  # (within its line, not running on into the next)
+                        hits.add(indices[line])
+                        pos = low.find(kw, end)
+                    else:
+                        pos = low.find(kw, pos + 1)
             found = self._found[keywords] = frozenset(hits)
         return found
 
+
+# The fact (``Document.facts``) a text dump's segmenter leaves: each block's words, its lower-cased text split
+# (``Document.lowered``, split), which the language guess reads again.
+LOWERED_WORDS = "lowered_words"
 
 # A relabelling: block index -> (label, reason) or (label, reason, group).
 Change = tuple[Label, str] | tuple[Label, str, int]
@@ -211,23 +222,37 @@ class Document:
         if not changes:
             return self
         blocks = list(self.blocks)
-        new = tuple.__new__
         codes = self.codes
         if codes is not None:
             codes = codes.copy()  # (the new labels' codes are set in it below: cheaper than reading them back)
-        for i, change in changes.items():
-            b = blocks[i]
-            group = change[2] if len(change) > 2 else b.group  # type: ignore[misc]
-            # label, reason and group are the last three fields (asserted above): a slice and three
-            # values, built as the tuple it is, make the new block several times faster than _replace.
-            label = change[0] if change[0].__class__ is Label else Label(change[0])
-            blocks[i] = new(Block, b[:-3] + (label, change[1], group))
+        # label, reason and group are the last three fields (asserted above): a block's first fields and
+        # three values, built as the tuple it is, make the new block several times faster than _replace.
+        changed = list(changes)
+        first = next(iter(changes.values()))
+        if len(changed) > 1 and list(changes.values()).count(first) == len(changed):
+            # One change for every block (the main run's outside, a landmark's blocks: most relabelled
+            # blocks), made column by column in C: ~6K -> ~1K instructions a block in a Python loop.
+            label = first[0] if first[0].__class__ is Label else Label(first[0])
+            old = list(map(blocks.__getitem__, changed))
+            groups = repeat(first[2]) if len(first) > 2 else map(getitem, old, repeat(-1))  # type: ignore[misc]
+            tails = zip(repeat(label), repeat(first[1]), groups)
+            _consume(map(setitem, repeat(blocks), changed,
+                          map(_NEW, repeat(Block), map(add, map(getitem, old, repeat(_HEAD)), tails))))
             if codes is not None:
-                codes[i] = _CODE_OF[id(label)]
+                _consume(map(setitem, repeat(codes), changed, repeat(_CODE_OF[id(label)])))
+        else:
+            new = tuple.__new__
+            for i, change in changes.items():
+                b = blocks[i]
+                group = change[2] if len(change) > 2 else b[-1]  # type: ignore[misc]
+                label = change[0] if change[0].__class__ is Label else Label(change[0])
+                blocks[i] = new(Block, b[:-3] + (label, change[1], group))
+                if codes is not None:
+                    codes[i] = _CODE_OF[id(label)]
         # (The constructor, not dataclasses.replace: a page is relabelled a dozen times, and replace
         # costs three times as much.  Every __init__ field is passed: see the assert below the class.)
         doc = Document(tuple(blocks), self.kind, self.url, self.meta, self.elements, self.stopword_language,
-                       self.changed + tuple(changes), self.text_indexes, self.lowered, self.facts)
+                       self.changed + tuple(changed), self.text_indexes, self.lowered, self.facts)
         if codes is not None:
             object.__setattr__(doc, "codes", codes)
         return doc
@@ -274,9 +299,11 @@ class Document:
         with the scan, which stops at the first block found.)
         """
         if self.label_index is None:
-            index: dict[Label, list[Block]] = {}
-            for b in self.blocks:
-                index.setdefault(b.label, []).append(b)
+            # Each label's blocks taken with its mask of the label codes (in C), for the labels the page has:
+            # not a loop of Python reading every block's label (~100K instructions a page).
+            codes, blocks = self.label_codes(), self.blocks
+            index: dict[Label, list[Block]] = {label: list(compress(blocks, codes.translate(_MASKS[label])))
+                                               for label, code in _CODES if code in codes}
             object.__setattr__(self, "label_index", index)  # a cache: frozen for users, filled once here
 
     def mask(self, label: Label) -> bytes:
@@ -297,11 +324,15 @@ class Document:
 
 
 _LABEL = attrgetter("label")
+_NEW = tuple.__new__
+_HEAD = slice(None, -3)  # a block's fields before label, reason and group
+_consume = deque(maxlen=0).extend  # runs an iterator to its end in C (relabel's setitem maps)
 # Each label's byte in ``Document.label_codes``, by the member's identity.
 LABEL_CODES = {label: code for code, label in enumerate(Label)}
 _CODE_OF = {id(label): code for label, code in LABEL_CODES.items()}
 _CONTENT, _CONTENT_CODE, _TITLE_CODE = Label.CONTENT, LABEL_CODES[Label.CONTENT], LABEL_CODES[Label.TITLE]
 assert _CONTENT_CODE == 0, "Document.label_codes starts from zeros"
+_CODES = [(label, bytes((code,))) for label, code in LABEL_CODES.items()]  # (each label's code as a byte string)
 # For each label, the table that turns codes into 1 for it and 0 for the others (bytes.translate).
 _MASKS = {label: bytes(int(c == code) for c in range(256)) for label, code in LABEL_CODES.items()}
 

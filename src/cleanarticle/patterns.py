@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from itertools import repeat
@@ -158,6 +158,24 @@ class LazyPattern:
 # ---------------------------------------------------------------- words and function words
 WORD = LazyPattern(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*")
 CJK = LazyPattern(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+
+
+def norm_words(text: str) -> str:
+    """``text`` reduced to its case-folded words (``WORD``), joined by single spaces: for comparing titles.
+
+    Most texts compared (titles, their parts, headline-like lines) are ASCII without an apostrophe
+    once case-folded; there WORD's words are the runs of letters and digits, which ``translate``
+    and ``split`` find in C (~1 µs), where ``findall`` of WORD reads each character's Unicode
+    properties (~7 µs for a 50-character title).  The same words (tested).
+    """
+    folded = text.casefold()
+    if folded.isascii() and "'" not in folded:
+        return " ".join(folded.translate(_ASCII_NOT_ALNUM).split())
+    return " ".join(WORD.findall(folded))
+
+
+# Every ASCII character but a letter or a digit, as a space (``norm_words``).
+_ASCII_NOT_ALNUM = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
 WHITESPACE = LazyPattern(r"\s+")
 
 STOPWORDS: dict[str, frozenset[str]] = {
@@ -226,7 +244,8 @@ def word_stats(text: str) -> tuple[int, int]:
     return words, stops
 
 
-def word_stats_of(texts: list[str], lows: list[str] | None = None) -> tuple[list[int], list[int]]:
+def word_stats_of(texts: list[str], lows: list[str] | None = None,
+                  split: list[list[str]] | None = None) -> tuple[list[int], list[int]]:
     """``word_stats`` of each of ``texts``, as a list of words and one of function words.
 
     The same counts as ``word_stats`` text by text (tested), for a text dump's lines: the
@@ -234,7 +253,8 @@ def word_stats_of(texts: list[str], lows: list[str] | None = None) -> tuple[list
     (Lines are lower-cased one by one: an ASCII line takes ``lower``'s fast path, which a
     page joined into one string would lose for all its lines when one is not ASCII.)
     """
-    toks = list(map(str.split, lows if lows is not None else map(str.lower, texts)))  # (lows: the texts lower-cased)
+    # (lows: the texts lower-cased; split: their words, each of lows split)
+    toks = split if split is not None else list(map(str.split, lows if lows is not None else map(str.lower, texts)))
     words = list(map(len, toks))
     counts = _ALL_STOPWORDS.__contains__
     stops = [sum(map(counts, t)) for t in toks]
@@ -259,16 +279,21 @@ for _lang, _words in STOPWORDS.items():
         _LANGS_OF[_w] = _LANGS_OF.get(_w, ()) + (_lang,)
 
 
-def guess_language(texts: list[str], lowered: bool = False) -> str | None:
+def guess_language(texts: list[str], lowered: bool = False, words: Iterable[str] | None = None) -> str | None:
     """The language whose function words occur most in ``texts`` (None when too few).
 
     ``lowered``: the texts are lower-cased already (a text dump's lines, ``Document.lowered``), the
     same words as lower-casing them joined: a space ends lower-casing's look at the neighbours.
+    ``words``: the words of ``texts`` lower-cased, in order, when the caller has them (a text dump's
+    lines, split by the segmenter, whose function words it counted: their hashes are made already);
+    then ``texts`` is not read.
     """
-    joined = " ".join(texts)
-    words = Counter(filter(_LANGS_OF.__contains__, (joined if lowered else joined.lower()).split()))
+    if words is None:
+        joined = " ".join(texts)
+        words = (joined if lowered else joined.lower()).split()
+    found = Counter(filter(_LANGS_OF.__contains__, words))
     hits: Counter[str] = Counter()
-    for word, n in words.items():
+    for word, n in found.items():
         for lang in _LANGS_OF[word]:
             hits[lang] = hits.get(lang, 0) + n  # (Counter's += looks the key up twice)
     if not hits:
@@ -659,6 +684,21 @@ READING_TIME = LazyPattern(
     r"^[\s\W]*+(?:[^|•·●—–/]{0,80}?(?:[|•·●—–/]|\s-\s|(?<=(?:19|20)\d\d|\p{Ll})(?=\d))\s*)?(?:" + _READING_TIME + r")[\s\W]*$", _I)
 
 
+# Every alternative of _READING_TIME holds one of these words (lower case) besides "min": "read", a language's
+# word for reading, or the "minutes" of a range ("2–4 minutes").
+READING_TIME_WORDS = ("read", "lesezeit", "leestijd", "lectur", "leitura", "lettura", "czytania", "minutes")
+
+
+def may_be_reading_time(text: str) -> bool:
+    """False when ``text`` surely does not match READING_TIME: an ASCII line without a word of READING_TIME_WORDS.
+
+    (ASCII letters match case-insensitively only each other; a line of other letters is left to the pattern.)
+    The lines holding "min" are mostly not reading times ("minister", "admin"), and the pattern took ~70K
+    instructions to fail on one.
+    """
+    return not text.isascii() or contains_any(text, READING_TIME_WORDS)
+
+
 # ---------------------------------------------------------------- credits
 # Empty or near-empty credit lines: "License: Author:", "Photo: Reuters", "Image courtesy of ...".
 _CREDIT_LABELS = (
@@ -667,6 +707,21 @@ _CREDIT_LABELS = (
     r"źródło|zdjęcie|fot\."
 )
 CREDIT_LINE = LazyPattern(r"^[\s(\[]*(?:" + _CREDIT_LABELS + r")\s*:", _I)
+# What each ASCII label of CREDIT_LINE starts with (lower case; the others are not ASCII): ``may_be_credit_line``.
+CREDIT_LINE_STARTS = ("licen", "author", "photo", "image", "pic", "credit", "source", "illustration", "video", "fot",
+                      "bild", "quelle", "lizenz", "fuente", "fonte", "bron")
+_CREDIT_LINE_HEAD = max(map(len, CREDIT_LINE_STARTS))
+_CREDIT_LINE_LEAD = "([\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "  # (every ASCII character CREDIT_LINE's lead or str.strip takes)
+
+
+def may_be_credit_line(text: str) -> bool:
+    """False when ``text`` surely does not match CREDIT_LINE: an ASCII start past its lead that starts no label.
+
+    ASCII letters match case-insensitively only each other, so an ASCII line must start (after brackets and
+    white space) with one of the ASCII labels: two calls in C, where the pattern took ~6K instructions to fail.
+    """
+    head = text.lstrip(_CREDIT_LINE_LEAD)[:_CREDIT_LINE_HEAD]
+    return not head.isascii() or head.lower().startswith(CREDIT_LINE_STARTS)
 # Cheap substring test before CREDIT_PHRASE: a line without any of these cannot match it.
 CREDIT_KEYWORDS = ("courtesy", "credit", "photo", "image", "picture", "illustration", "getty", "shutterstock",
                    "creative commons", "cc-by", "cc by", "foto", "bildquelle", "crédit", "fot. ")
@@ -760,12 +815,20 @@ class _LabelThenNames:
     return the names' match (group ``names``), or None; like a pattern's, they take ``timeout``.
     """
 
-    __slots__ = ("label",)
+    __slots__ = ("label", "starts")
 
-    def __init__(self, label: LazyPattern):
+    def __init__(self, label: LazyPattern, starts: tuple[str, ...] | None = None):
         self.label = label
+        # (``starts``: what a matching label starts with, lower case, for ``match``'s cheap gate)
+        self.starts = starts
 
     def match(self, text: str, timeout: float | None = None) -> regex.Match[str] | None:
+        if self.starts is not None:
+            # An ASCII line not led by a label's start cannot match (ASCII letters match case-insensitively
+            # only each other): two calls in C where the label's pattern took ~13K instructions to fail.
+            head = text.lstrip()[:_BYLINE_HEAD]
+            if head.isascii() and not head.lower().startswith(self.starts):
+                return None
         m = self.label.match(text, timeout=timeout)
         return None if m is None else BYLINE_NAMES.match(text, m.end(), timeout=timeout)
 
@@ -783,7 +846,9 @@ class _LabelThenNames:
 BYLINE = _LabelThenNames(LazyPattern(
     r"^\s*(?i:by|written by|words by|story by|posted by|von|par|por|di|door|przez|autor(?:in)?|auteure?|autore|author|"
     r"text|texte|texto|testo|tekst|reporting by|redakcja)\s*(?::\s*|\s+)"
-))
+), starts=("by", "written by", "words by", "story by", "posted by", "von", "par", "por", "di", "door", "przez", "aut",
+           "text", "testo", "tekst", "reporting by", "redakcja"))
+_BYLINE_HEAD = 12  # the longest of BYLINE's starts ("reporting by")
 
 # "… by Jane Doe" inside a byline that starts with something else: "Published 7 May 2023 by Jane Doe",
 # "Posted by Jane Doe on …", "ByJane Doe" (text of adjacent elements run together).
@@ -918,15 +983,21 @@ class _MonthDate:
     other reading at the same start (``de`` as the month of "5 de ...") is never a month name.
     """
 
-    __slots__ = ("pattern", "word_pattern", "at_run_start")
+    __slots__ = ("pattern", "word_pattern", "at_run_start", "tail")
 
-    def __init__(self, pattern: str, at_run_start: bool):
+    def __init__(self, pattern: str, at_run_start: bool, tail: str):
         self.pattern, self.at_run_start = pattern, at_run_start
         # At most as many letters as the longest name: a start inside a long letter run then fails after a
         # few letters, not at the run's end (so a page-long run is scanned in linear, not quadratic, time).
         self.word_pattern = LazyPattern(pattern.replace(r"\L<months>", rf"\p{{L}}{{1,{_LONGEST_MONTH}}}"), _I)
+        # A part of every match (``tail``: from the day to the year, or the year after a word), from fewer
+        # starts (a digit, a year): a text without it has no date, found in 1-4 µs on a 30-character line,
+        # where the plain word's search tries each letter (~10-20 µs), and most lines asked have no date.
+        self.tail = LazyPattern(tail, _I)
 
     def search(self, text: str, pos: int = 0, timeout: float | None = None) -> regex.Match[str] | None:
+        if self.tail.search(text, pos, timeout=timeout) is None:
+            return None
         plain = self.word_pattern
         while (m := plain.search(text, pos, timeout=timeout)) is not None:
             start, end = m.span("month")
@@ -959,9 +1030,11 @@ class _MonthDate:
 
 DATE_ISO = LazyPattern(r"(?<!\d)(?P<year>(?:19|20)\d\d)[-/.](?P<mnum>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)")
 DATE_DMY_NAME = _MonthDate(r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?(?:\s+(?:de\s+)?|-)" + _MONTH
-                           + r"(?:,?\s+(?:de\s+)?|-)(?P<year>(?:19|20)\d\d)(?!\d)", at_run_start=True)
+                           + r"(?:,?\s+(?:de\s+)?|-)(?P<year>(?:19|20)\d\d)(?!\d)", at_run_start=True,
+                           tail=r"\d(?:st|nd|rd|th|er|º|\.)?(?:\s+(?:de\s+)?|-)\p{L}{1,%d}\.?(?:,?\s+(?:de\s+)?|-)(?:19|20)\d\d(?!\d)"
+                           % _LONGEST_MONTH)
 DATE_MDY_NAME = _MonthDate(_MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)",
-                           at_run_start=False)
+                           at_run_start=False, tail=r"\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?!\d)")
 DATE_DMY_NUM = LazyPattern(r"(?<!\d)(?P<day>[0-3]?\d)[./](?P<mnum>[0-3]?\d)[./](?P<year>(?:19|20)\d\d)(?!\d)")
 DATE_PATTERNS = (DATE_ISO, DATE_DMY_NAME, DATE_MDY_NAME, DATE_DMY_NUM)
 
@@ -984,7 +1057,8 @@ DATELINE = LazyPattern(
 
 # A month and year without a day ("Last updated: June 2022"), read as the month's first day
 # on a dateline when the page shows no whole date.
-DATE_MONTH_YEAR = _MonthDate(r"(?<!\d[\s./-]*)" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)(?!\d)", at_run_start=False)
+DATE_MONTH_YEAR = _MonthDate(r"(?<!\d[\s./-]*)" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)(?!\d)", at_run_start=False,
+                             tail=r"(?<=[\p{L}.],?\s+)(?:19|20)\d\d(?!\d)")
 
 # "This article was originally published on 26 Sep 2019": the text names the first publication's
 # date, which the byline (showing the last revision's) does not.  ORIGINAL_STEMS gates the pattern.
@@ -1036,6 +1110,15 @@ DECLARED_ARTICLE_TYPE = LazyPattern(r"(?:\w*article|\w*blogposting|report)", reg
 # ---------------------------------------------------------------- titles
 # "Headline - Site Name", "Headline | Site", "Site :: Headline".
 TITLE_SEPARATOR = LazyPattern(r"(?<!\s)\s+[|–—·•:»/-]{1,2}\s+")
+_TITLE_SEPARATOR_CHARS = tuple("|–—·•:»/-")  # (one of which every TITLE_SEPARATOR match holds)
+
+
+def split_title(text: str) -> list[str]:
+    """``TITLE_SEPARATOR.split(text)``: "Headline | Site" -> ["Headline", "Site"]; a text without a separator's
+    character is its own one part, found by substring tests in C (~500 instructions, where the split took ~4K)."""
+    if not any(map(text.__contains__, _TITLE_SEPARATOR_CHARS)):
+        return [text]
+    return TITLE_SEPARATOR.split(text)
 
 # ---------------------------------------------------------------- HTML class/id hints
 # An element holding the writer's name: a word for the writer ("author", "writer", "creator",

@@ -10,8 +10,7 @@ from ..reasons import BYLINE, BYLINE_CLASS, BYLINE_NAME, DATELINE, OUTSIDE
 from .scoring import declared_titles, title_anchor, title_line
 
 
-def _norm(text: str) -> str:
-    return " ".join(patterns.WORD.findall(text.casefold()))
+_norm = patterns.norm_words  # (the same words as scoring's title comparisons)
 
 
 # (Module constants: ``Label.CONTENT`` looks the member up through the Enum class, ~0.2 µs a time.)
@@ -47,7 +46,7 @@ def _site_names(doc: Document) -> set[str]:
     """The site's name as the page gives it: og:site_name, and the short parts of "Headline | Site"."""
     names = {_norm(doc.meta.get("site_name") or "")}
     tag = doc.meta.get("title_tag") or ""
-    parts = patterns.TITLE_SEPARATOR.split(tag)
+    parts = patterns.split_title(tag)
     if len(parts) > 1:
         longest = max(parts, key=len)
         names.update(_norm(p) for p in parts if p is not longest)
@@ -100,7 +99,7 @@ def mark_title(doc: Document, cfg: Config) -> Document:
     # "Headline - Site" near "Headline": the shorter one is the headline.
     parts_of = {}
     for b in window:
-        parts = patterns.TITLE_SEPARATOR.split(b.text)
+        parts = patterns.split_title(b.text)
         if len(parts) > 1:
             for part in parts:
                 parts_of.setdefault(_norm(part), b.index)

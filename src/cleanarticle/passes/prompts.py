@@ -43,12 +43,12 @@ def mark_prompts(doc: Document, cfg: Config) -> Document:
     # The article's reading time ("5 min read"): one or two on the page.  More are the cards of a
     # listing, each with its own, and those stay with their cards.
     blocks = doc.blocks
-    # (Asked of the blocks of at most _PROMPT_MAX_WORDS words, the main run's limit for comments headings
-    # too by default: a second index, but each of the 18 keywords of either scans under half the text
-    # of the credits pass's wider one; the scans cost more time than their instruction counts say.)
-    times = [i for i in sorted(doc.blocks_containing(patterns.READING_TIME_KEYWORDS, _PROMPT_MAX_WORDS))
-             if i not in changes and blocks[i].label is content
-             and patterns.match(patterns.READING_TIME, blocks[i].text, timeout)]
+    # (Asked of the index the credits pass and assembly use, of the blocks of up to _CREDIT_PHRASE_MAX_WORDS
+    # words, and its hits up to _PROMPT_MAX_WORDS kept: one index a page, not a second for the shorter
+    # blocks (~300K instructions to build), which the main run's comments headings then share too.)
+    times = [i for i in sorted(doc.blocks_containing(patterns.READING_TIME_KEYWORDS, _CREDIT_PHRASE_MAX_WORDS))
+             if i not in changes and blocks[i].words <= _PROMPT_MAX_WORDS and blocks[i].label is content
+             and patterns.may_be_reading_time(blocks[i].text) and patterns.match(patterns.READING_TIME, blocks[i].text, timeout)]
     if len(times) <= _READING_TIMES_MAX:
         changes.update((i, (Label.CHROME, READING_TIME)) for i in times)
     return doc.relabel(changes)
@@ -66,7 +66,8 @@ def mark_credits(doc: Document, cfg: Config) -> Document:
         b = blocks[i]
         if b.label is not content:
             continue
-        if b.words <= _CREDIT_MAX_WORDS and i in colon and patterns.match(patterns.CREDIT_LINE, b.text, cfg.regex_timeout):
+        if (b.words <= _CREDIT_MAX_WORDS and i in colon and patterns.may_be_credit_line(b.text)
+                and patterns.match(patterns.CREDIT_LINE, b.text, cfg.regex_timeout)):
             changes[i] = (Label.CREDIT, "credit line")
         elif b.words <= _CREDIT_PHRASE_MAX_WORDS and i in keyword and patterns.may_credit_phrase(b.text) \
                 and patterns.search(patterns.CREDIT_PHRASE, b.text, cfg.regex_timeout):
@@ -80,9 +81,10 @@ def mark_doubled_alt_text(doc: Document, cfg: Config) -> Document:
     content, most = Label.CONTENT, cfg.doubled_max_words
     # (Only a text of odd length with a space at its middle can be doubled: is_doubled's first tests,
     # made inline, spare almost every call.)
+    # (The text read once a block, in the walrus: a NamedTuple field read by name costs ~100 instructions.)
     changes: dict[int, Change] = {b.index: (Label.CAPTION, "doubled alt text") for b in doc.blocks
-                                  if len(b.text) & 1 and b.text[len(b.text) >> 1] == " " and b.label is content
-                                  and b.words <= most and is_doubled(b.text)}
+                                  if len(text := b.text) & 1 and text[len(text) >> 1] == " " and b.label is content
+                                  and b.words <= most and is_doubled(text)}
     return doc.relabel(changes)
 
 

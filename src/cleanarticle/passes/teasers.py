@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import attrgetter
+
 from .. import patterns
 from ..config import Config
-from ..document import Block, Change, Document, Label, TextIndex
+from ..document import LABEL_CODES, Block, Change, Document, Label, TextIndex
 from ..reasons import OUTSIDE
 
 _PENDING_MAX = 3   # lines kept before a teaser's summary as its title, section or image text
@@ -13,6 +16,10 @@ _PENDING_MAX = 3   # lines kept before a teaser's summary as its title, section 
 _CONTENT, _CHROME = Label.CONTENT, Label.CHROME
 _REGION = (Label.CONTENT, Label.CHROME, Label.CAPTION, Label.CREDIT)   # labels a teaser list may hold
 _KEPT = (Label.CAPTION, Label.CREDIT)                                  # left as they are inside it
+# The label codes of _REGION as 1, the others 0 (bytes.translate of Document.label_codes).
+_REGION_CODES = frozenset(LABEL_CODES[label] for label in _REGION)
+_REGION_MASK = bytes(int(c in _REGION_CODES) for c in range(256))
+_ELLIPSIS, _HREF = attrgetter("ellipsis"), attrgetter("href")
 
 
 def _candidate(b: Block) -> bool:
@@ -38,10 +45,13 @@ def mark_teasers(doc: Document, cfg: Config) -> Document:
     span = doc.content_span()
     if span is None:
         return doc
-    region = [b for b in doc.blocks[span[1] + 1:] if b.label in _REGION]
+    # The blocks after the body with a label of _REGION: taken with a mask of the label codes (in C).
+    end = span[1] + 1
+    region = list(compress(doc.blocks[end:], doc.label_codes()[end:].translate(_REGION_MASK)))
     if not region:
         return doc
-    cued = any(b.ellipsis and _candidate(b) for b in region)
+    # (Only the few ending in an ellipsis are asked if they are candidates: their flags read in C.)
+    cued = any(map(_candidate, compress(region, map(_ELLIPSIS, region))))
     min_words, link_chrome, html = cfg.teaser_min_words, cfg.link_share_chrome, doc.kind == "html"
 
     def by_shape(b: Block) -> bool | None:  # b is a _candidate
@@ -61,7 +71,9 @@ def mark_teasers(doc: Document, cfg: Config) -> Document:
     summaries: set[int] = set()
     asking: list[Block] = []  # the candidates left to name their writer
     for b in region:
-        if _candidate(b):
+        # (A block of fewer than min_words is no blurb by its shape (by_shape), and asks nothing: most of the
+        # region, spared two calls.)
+        if b.words >= min_words and _candidate(b):
             shape = by_shape(b)
             if shape:
                 summaries.add(b.index)
@@ -77,7 +89,9 @@ def mark_teasers(doc: Document, cfg: Config) -> Document:
                   else {b.index for b in asking if patterns.may_name_role(b.text)})
         summaries.update(b.index for b in asking if b.index in naming
                          and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout))
-    if not summaries and not any(b.href and _title_like(b, cfg) and _candidate(b) for b in region):
+    # (No block of the region with a link, as on a text dump: no linked headline, found in C.)
+    if not summaries and not (any(map(_HREF, region))
+                              and any(b.href and _title_like(b, cfg) and _candidate(b) for b in region)):
         return doc
     changes: dict[int, Change] = {}
     group = -1

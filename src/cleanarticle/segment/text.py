@@ -13,7 +13,7 @@ from itertools import repeat
 
 from .. import patterns
 from ..config import Config
-from ..document import Block, Document, defaults_after
+from ..document import LOWERED_WORDS, Block, Document, defaults_after
 from ..errors import too_many_blocks
 
 
@@ -45,19 +45,27 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
     if not lines:
         return Document(blocks=(), kind="text", url=url)
     max_chars = cfg.max_block_chars
-    # (A line is kept as it is when it is already as the split and join make it: see ``_is_single_spaced``.)
-    texts = [line if len(line) <= max_chars and line.isprintable() and "  " not in line
-             else " ".join(line[:max_chars].split()) for line in lines]
+    # A line is kept as it is when it is already as the split and join make it (see ``_is_single_spaced``).
+    if any(map(text.__contains__, _INLINE_SPACES)):
+        texts = [line if len(line) <= max_chars and line.isprintable() and "  " not in line
+                 else " ".join(line[:max_chars].split()) for line in lines]
+    else:
+        # No white space but spaces inside the page's lines (every WCXB dev page): a line without two spaces
+        # in a row is kept, without testing each of its characters printable (~20 instructions a character).
+        texts = [line if len(line) <= max_chars and "  " not in line
+                 else " ".join(line[:max_chars].split()) for line in lines]
     # The hot path of text mode: each statistic a column over all lines, and the blocks built
     # as the tuples they are (fields as in document.make_block), row by row in C.
     lows = list(map(str.lower, texts))  # (counted here, then kept for the passes' keyword indexes)
-    words, stops = patterns.word_stats_of(texts, lows)
+    split = list(map(str.split, lows))  # (counted here, then kept for the language: LOWERED_WORDS)
+    words, stops = patterns.word_stats_of(texts, lows, split)
     ends, ellipses = patterns.sentence_ends_of(texts)
     if shift:
         gaps = [max(0, gap - shift) if gap else 0 for gap in gaps]
     rows = zip(range(len(texts)), texts, words, stops, ends, ellipses, repeat("line"), repeat(0), gaps,
                *map(repeat, _DEFAULTS))
-    return Document(blocks=tuple(map(partial(tuple.__new__, Block), rows)), kind="text", url=url, lowered=lows)
+    return Document(blocks=tuple(map(partial(tuple.__new__, Block), rows)), kind="text", url=url, lowered=lows,
+                    facts={LOWERED_WORDS: split})
 
 
 def _is_single_spaced(line: str) -> bool:
@@ -82,6 +90,10 @@ def _continues(previous: str, line: str, cfg: Config) -> bool:
 
 
 _STOPS = ".!?…。！？:;\"”»)]"
+
+# The white space characters a line may hold besides the space: all those ``splitlines`` breaks no line at (tested).
+_INLINE_SPACES = ("\t", "\x1f", "\xa0", "\u1680", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005",
+                  "\u2006", "\u2007", "\u2008", "\u2009", "\u200a", "\u202f", "\u205f", "\u3000")
 
 # The fields after gap_before, at their defaults (a text dump has no markup).
 _DEFAULTS = defaults_after("gap_before")
