@@ -201,22 +201,18 @@ def test_resolve_link_is_exactly_urljoin(base: str, parts: list[str]):
     assert H.resolve_link(base, href) == expected
 
 
-@given(base=st.sampled_from(BASES), hrefs=st.lists(
-    st.one_of(st.none(), st.lists(st.sampled_from(HREF_PARTS), min_size=1, max_size=6).map("".join)), max_size=8))
-@settings(max_examples=1000, deadline=None)
-def test_resolve_links_resolves_each_link_as_resolve_link_does(base: str, hrefs: list[str | None]):
-    expected = [href if href is None else H.resolve_link(base, href) for href in hrefs]
-    assert H.resolve_links(base, tuple(hrefs)) == expected
-
-
 PLAIN_HREF_PARTS = [p for p in HREF_PARTS if p.isascii() and not any(c in p for c in "[]\t\n\r;")]
 
 
-@given(base=st.sampled_from(BASES), hrefs=st.lists(
-    st.one_of(st.none(), st.lists(st.sampled_from(PLAIN_HREF_PARTS), min_size=1, max_size=6).map("".join)), max_size=8))
+# Plain links (all of a page's links ASCII, without brackets, tabs, line ends or ";") skip those tests one by one
+# (resolve_links' ``plain``): a page of them, and a page of any links, each resolved as resolve_link does.
+@pytest.mark.parametrize("parts", [HREF_PARTS, PLAIN_HREF_PARTS], ids=["any-links", "plain-links"])
+@given(data=st.data())
 @settings(max_examples=1000, deadline=None)
-def test_resolve_links_of_a_page_of_plain_links_resolves_each_as_resolve_link_does(base: str, hrefs: list[str | None]):
-    # Links all ASCII without brackets, tabs, line ends or ";" skip those tests one by one (resolve_links' plain).
+def test_resolve_links_resolves_each_link_as_resolve_link_does(parts: list[str], data: st.DataObject):
+    base = data.draw(st.sampled_from(BASES))
+    hrefs = data.draw(st.lists(
+        st.one_of(st.none(), st.lists(st.sampled_from(parts), min_size=1, max_size=6).map("".join)), max_size=8))
     expected = [href if href is None else H.resolve_link(base, href) for href in hrefs]
     assert H.resolve_links(base, tuple(hrefs)) == expected
 
