@@ -725,42 +725,55 @@ def may_be_credit_line(text: str) -> bool:
 # Cheap substring test before CREDIT_PHRASE: a line without any of these cannot match it.
 CREDIT_KEYWORDS = ("courtesy", "credit", "photo", "image", "picture", "illustration", "getty", "shutterstock",
                    "creative commons", "cc-by", "cc by", "foto", "bildquelle", "crédit", "fot. ")
-CREDIT_PHRASE = LazyPattern(
-    r"(?:image|photo|picture|illustration)s? (?:courtesy|credit)(?: of)?\b|\b(?:photo|photograph|image|picture) by\b"
-    r"|\(photo credit\b|\bgetty images\b|\bshutterstock\b|\bcreative commons\b|\bcc[ -]by(?:-sa)?\b"
-    r"|\bfoto: |\bbildquelle\b|\bcrédit photo\b|\bfoto di\b|\bfoto de\b|\bfoto van\b|\bfot\. "
-    # a caption's credit in brackets, "(Image: Agency)"; a news agency's caption, "In this 2006 file photo, ...";
-    # a gallery's counter, "Image 3 of 5"
-    r"|\((?:image|photo|picture|pic|foto)s?: [^()]{1,60}\)"
-    r"|^in this\b.{0,50}?(?:\bfile |\d{4},? )(?:photo|image|picture|photograph)\b"
+# CREDIT_PHRASE's alternatives, grouped by the words each group needs in the lower-cased line
+# (``has_credit_phrase`` searches only the groups whose words the line holds: the whole
+# alternation costs ~65K instructions a line, the most part of it in groups a line cannot match).
+# A subject ("image", "photo", "picture", "illustration") with "credit" or "courtesy":
+_CREDIT_PHRASE_CREDITED = LazyPattern(
+    r"(?:image|photo|picture|illustration)s? (?:courtesy|credit)(?: of)?\b|\(photo credit\b", _I)
+# A subject with " by":
+_CREDIT_PHRASE_BY = LazyPattern(r"\b(?:photo|photograph|image|picture) by\b", _I)
+# Words of their own (each holds one of _CREDIT_PHRASE_ALONE):
+_CREDIT_PHRASE_WORDS = LazyPattern(
+    r"\bgetty images\b|\bshutterstock\b|\bcreative commons\b|\bcc[ -]by(?:-sa)?\b"
+    r"|\bfoto: |\bbildquelle\b|\bcrédit photo\b|\bfoto di\b|\bfoto de\b|\bfoto van\b|\bfot\. ", _I)
+# a caption's credit in brackets, "(Image: Agency)": a subject ("pic" in "picture"), "(" and ": ":
+_CREDIT_PHRASE_BRACKETED = LazyPattern(r"\((?:image|photo|picture|pic|foto)s?: [^()]{1,60}\)", _I)
+# At the line's start (one of _CREDIT_PHRASE_STARTS): a news agency's caption, "In this 2006 file photo,
+# ..."; a gallery's counter, "Image 3 of 5":
+_CREDIT_PHRASE_AT_START = LazyPattern(
+    r"^in this\b.{0,50}?(?:\bfile |\d{4},? )(?:photo|image|picture|photograph)\b"
     r"|^in this (?:photo|image|picture|photograph) (?:taken|made|released|provided|shot|dated|obtained)\b"
-    r"|^(?:image|photo|picture|foto) \d+ (?:of|/|von|de|di|van|z) \d+\s*$",
-    _I,
-)
-# What each alternative of CREDIT_PHRASE needs in the lower-cased line (``may_credit_phrase``): a start
-# (the anchored ones), a word of its own, or a subject ("image", "photo", "picture" holds "pic") with
-# "credit", "courtesy", " by" or a bracketed "(...: ...)".
+    r"|^(?:image|photo|picture|foto) \d+ (?:of|/|von|de|di|van|z) \d+\s*$", _I)
+_CREDIT_PHRASE_PARTS = (_CREDIT_PHRASE_CREDITED, _CREDIT_PHRASE_BY, _CREDIT_PHRASE_WORDS, _CREDIT_PHRASE_BRACKETED,
+                        _CREDIT_PHRASE_AT_START)
+# Every alternative in one pattern: for a line holding "İ" or "ſ" (see has_credit_phrase), and the tests.
+CREDIT_PHRASE = LazyPattern("|".join(part.pattern for part in _CREDIT_PHRASE_PARTS), _I)
 _CREDIT_PHRASE_STARTS = ("in this", "image", "photo", "picture", "foto")
 _CREDIT_PHRASE_ALONE = ("getty images", "shutterstock", "creative commons", "cc by", "cc-by", "foto", "bildquelle",
                         "crédit", "fot. ")
 _CREDIT_PHRASE_SUBJECTS = ("image", "photo", "pic", "illustration")
 
 
-def may_credit_phrase(text: str) -> bool:
-    """False when CREDIT_PHRASE cannot match ``text``: the words its alternatives need are not all there.
+def has_credit_phrase(text: str, timeout: float = _DEFAULT_TIMEOUT) -> bool:
+    """True when CREDIT_PHRASE matches somewhere in ``text`` (``search``), searching only the groups of its
+    alternatives whose words the lower-cased line holds.
 
-    Substring tests in C, where the search costs ~350,000 instructions on a line of forty
-    words (callgrind): three in four lines holding a credit keyword ("photo", "credit") are
-    prose that mentions one.  A letter the pattern matches ignoring case is the same letter
-    in the lower-cased line, but for "İ" (an "i") and "ſ" (an "s"): with either, the pattern decides.
+    Substring tests in C first: three in four lines holding a credit keyword ("photo", "credit") are
+    prose that mentions one, and search no group.  A letter the pattern matches ignoring case is the
+    same letter in the lower-cased line, but for "İ" (an "i") and "ſ" (an "s"): with either, the whole
+    pattern decides.
     """
     if "İ" in text or "ſ" in text:
-        return True
+        return search(CREDIT_PHRASE, text, timeout) is not None
     low = text.lower()
-    if low.startswith(_CREDIT_PHRASE_STARTS) or any(map(low.__contains__, _CREDIT_PHRASE_ALONE)):
-        return True
-    return any(map(low.__contains__, _CREDIT_PHRASE_SUBJECTS)) and (
-        "credit" in low or "courtesy" in low or " by" in low or "(" in low and ": " in low)
+    subject = any(map(low.__contains__, _CREDIT_PHRASE_SUBJECTS))
+    return bool(subject and ("credit" in low or "courtesy" in low) and search(_CREDIT_PHRASE_CREDITED, text, timeout)
+                or subject and " by" in low and search(_CREDIT_PHRASE_BY, text, timeout)
+                or any(map(low.__contains__, _CREDIT_PHRASE_ALONE)) and search(_CREDIT_PHRASE_WORDS, text, timeout)
+                or ("(" in low and ": " in low and (subject or "foto" in low)
+                    and search(_CREDIT_PHRASE_BRACKETED, text, timeout))
+                or low.startswith(_CREDIT_PHRASE_STARTS) and search(_CREDIT_PHRASE_AT_START, text, timeout))
 
 
 # ---------------------------------------------------------------- names, bylines, authors
