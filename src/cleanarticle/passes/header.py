@@ -215,7 +215,7 @@ def mark_standfirst(doc: Document, cfg: Config) -> Document:
         if b.words > cfg.standfirst_max_words:
             break  # a summary is short: a block this long is the article's own text
         why = None
-        if patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout):
+        if patterns.search_role_name(b.text, cfg.regex_timeout):
             why = "standfirst naming its writer"
         elif (b.label is not Label.CONTENT and description and len(description) > 20
               and (_norm(b.text) == description or _norm(b.text).startswith(description[:80]))):
