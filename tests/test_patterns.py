@@ -389,6 +389,21 @@ def test_end_of_article_invitations_and_their_gate(line):
     assert P.contains_any(line, P.END_PROMPT_KEYWORDS), line
 
 
+def test_search_end_prompt_answers_as_the_whole_pattern():
+    # Searching only the groups whose words the line holds must answer as the whole alternation does (in any
+    # case, with "İ" and "ſ", whose lower case is not the letter the pattern matches, and inside prose).
+    prose = ["The service has two million subscribers and plans to raise prices next year.",
+             "He thanked the donors who paid for the new roof of the school hall.",
+             "Readers could unsubscribe, and the clickhere.com domain was sold.",
+             "We followed the river on foot; the support team drove.", "Sign-up now, she said.",
+             "Folgen Sie uns. APÓYANOS hoy.", "Reporting by the desk.", "(Additional writing by Ann Lee)"]
+    for line in END_PROMPTS + prose:
+        for variant in (line, line.upper(), line.title(), line.replace("i", "İ").replace("s", "ſ"),
+                        line.upper().replace("I", "İ"), "So, " + line, line + " Thanks!"):
+            assert P.search_end_prompt(variant) == bool(P.END_PROMPT.search(variant)), variant
+    assert all(map(P.search_end_prompt, END_PROMPTS))
+
+
 def test_end_of_article_invitations_do_not_match_reporting():
     for line in ("The service has two million subscribers and plans to raise prices next year.",
                  "He thanked the donors who paid for the new roof of the school hall.",
