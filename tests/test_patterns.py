@@ -531,3 +531,20 @@ def test_the_language_of_a_dumps_words_is_that_of_its_lines():
 @given(st.text(alphabet="ab |–—·•:»/-\t") | st.sampled_from(["Headline | Site", "A - B", "No separator here", "x:y", ""]))
 def test_split_title_is_the_separators_split(text):
     assert P.split_title(text) == P.TITLE_SEPARATOR.split(text)
+
+
+def test_text_segmenter_judges_the_language_as_the_blocks_do():
+    # segment.text.stopword_language sums the segmenter's columns; the judgement is the one made from the
+    # blocks (the long ones, or all when none is long), as pipeline.segment makes it for an HTML page.
+    from cleanarticle.config import Config
+    from cleanarticle.pipeline import segment as segment_any
+    cfg = Config()
+    pages = ["", "Menu\nHome\nAbout", "The cat sat on the mat and it was happy about it all day long.\nMenu",
+             "Der Hund lief über die Wiese und war sehr froh darüber, dass es so warm war.\nStart\n\nImpressum",
+             "Kot siedział na macie przez cały dzień bardzo długo i spokojnie cicho sam.\nO nas",
+             "1 2 3 4 5 6 7 8 9 10\nx y z", "Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod"]
+    for page in pages:
+        doc = segment_any(page, "text", cfg)
+        long = [b for b in doc.blocks if b.words >= cfg.prose_min_words] or doc.blocks
+        words, stops = sum(b.words for b in long), sum(b.stopwords for b in long)
+        assert doc.stopword_language == (bool(words) and stops / words >= cfg.min_doc_stopword_share), page
