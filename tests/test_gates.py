@@ -55,6 +55,32 @@ def test_role_stem_gate_covers_the_role_pattern():
     assert not patterns.may_name_role("The council voted on Tuesday.")
 
 
+def _old_role_name(text):
+    """The search as made before search_role_name: may_name_role, then ROLE_NAME."""
+    return patterns.may_name_role(text) and patterns.ROLE_NAME.search(text) or None
+
+
+def test_search_role_name_finds_what_the_gated_search_finds():
+    # Its gate (a role stem followed to its word's end, white space, a capital) must hide no match.
+    lines = ["Dialogue staff writer Patrick Schnecker discusses the summit.", "Comment editor Ruth Otim examines it.",
+             "Redakteurin Anna Müller berichtet aus Berlin.", "La journaliste Claire Dubois raconte la nuit.",
+             "(Staff Writer Jane Doe reports)", "News,reporter Bob Lee says", "Our EDITOR\u00a0Ann Lee writes here",
+             "a columnist\tMaría López writes", "the critic  Émile Zola wrote", "Dziennikarka Anna Nowak pisze",
+             "the writers Jane Doe and Bob say", "our editor said Jane Doe was here", "an editor: Jane Doe says",
+             "copywriter Jane Doe says", "the reporter jane doe says", "the wrİter Jane Doe says",
+             "the columniſt Jane Doe says", "The council voted on Tuesday.", "Senior editor", "editor",
+             "the editorialista Jane Doe scrive", "the Reporter\u2003Jane Doe says", "corresponsal Ana Ruiz dice"]
+    for line in lines:
+        for variant in (line, line.upper(), line.lower(), line.title()):
+            old, new = _old_role_name(variant), patterns.search_role_name(variant)
+            assert (old and old.group("name")) == (new and new.group("name")), variant
+    # str.isspace admits every character \s matches, and an ASCII \p{Lu} is an upper-case letter
+    space, upper = regex.compile(r"\s"), regex.compile(r"\p{Lu}")
+    for c in map(chr, range(0x110000)):
+        assert not space.match(c) or c.isspace(), hex(ord(c))
+        assert not upper.match(c) or c.isupper() or not c.isascii(), hex(ord(c))
+
+
 def test_date_gate_needs_a_year():
     assert patterns.has_date("Published March 3, 2024")
     assert patterns.has_date("3. März 2024")

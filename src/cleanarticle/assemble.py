@@ -61,13 +61,13 @@ def _authors(doc: Document, cfg: Config) -> list[str]:
     for b in doc.labelled(Label.BYLINE):
         add(byline_names(b))
     for b in doc.labelled(Label.STANDFIRST):
-        m = (patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout))
+        m = (patterns.search_role_name(b.text, cfg.regex_timeout))
         if m:
             add([clean_name(m.group("name"))])
     if not found and doc.kind == "text":
         # A text dump may name its writer in the first lines of the body.
         for b in list(doc.labelled(Label.CONTENT))[:2]:
-            m = (patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout))
+            m = (patterns.search_role_name(b.text, cfg.regex_timeout))
             if m:
                 add([clean_name(m.group("name"))])
     if not found:
@@ -302,7 +302,7 @@ def _teasers(doc: Document, cfg: Config) -> list[Teaser]:
         else:
             g["summary"] = b.text
             g.setdefault("url", b.href)
-            m = (patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout))
+            m = (patterns.search_role_name(b.text, cfg.regex_timeout))
             g["authors"] = [n for n in [clean_name(m.group("name"))] if n] if m else []
     return [Teaser(title=g.get("title"), summary=g.get("summary"), authors=list(g.get("authors") or []),  # type: ignore[arg-type]
                    section=g.get("section"), url=g.get("url"))  # type: ignore[arg-type]

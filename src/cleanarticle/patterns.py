@@ -725,42 +725,55 @@ def may_be_credit_line(text: str) -> bool:
 # Cheap substring test before CREDIT_PHRASE: a line without any of these cannot match it.
 CREDIT_KEYWORDS = ("courtesy", "credit", "photo", "image", "picture", "illustration", "getty", "shutterstock",
                    "creative commons", "cc-by", "cc by", "foto", "bildquelle", "crédit", "fot. ")
-CREDIT_PHRASE = LazyPattern(
-    r"(?:image|photo|picture|illustration)s? (?:courtesy|credit)(?: of)?\b|\b(?:photo|photograph|image|picture) by\b"
-    r"|\(photo credit\b|\bgetty images\b|\bshutterstock\b|\bcreative commons\b|\bcc[ -]by(?:-sa)?\b"
-    r"|\bfoto: |\bbildquelle\b|\bcrédit photo\b|\bfoto di\b|\bfoto de\b|\bfoto van\b|\bfot\. "
-    # a caption's credit in brackets, "(Image: Agency)"; a news agency's caption, "In this 2006 file photo, ...";
-    # a gallery's counter, "Image 3 of 5"
-    r"|\((?:image|photo|picture|pic|foto)s?: [^()]{1,60}\)"
-    r"|^in this\b.{0,50}?(?:\bfile |\d{4},? )(?:photo|image|picture|photograph)\b"
+# CREDIT_PHRASE's alternatives, grouped by the words each group needs in the lower-cased line
+# (``has_credit_phrase`` searches only the groups whose words the line holds: the whole
+# alternation costs ~65K instructions a line, the most part of it in groups a line cannot match).
+# A subject ("image", "photo", "picture", "illustration") with "credit" or "courtesy":
+_CREDIT_PHRASE_CREDITED = LazyPattern(
+    r"(?:image|photo|picture|illustration)s? (?:courtesy|credit)(?: of)?\b|\(photo credit\b", _I)
+# A subject with " by":
+_CREDIT_PHRASE_BY = LazyPattern(r"\b(?:photo|photograph|image|picture) by\b", _I)
+# Words of their own (each holds one of _CREDIT_PHRASE_ALONE):
+_CREDIT_PHRASE_WORDS = LazyPattern(
+    r"\bgetty images\b|\bshutterstock\b|\bcreative commons\b|\bcc[ -]by(?:-sa)?\b"
+    r"|\bfoto: |\bbildquelle\b|\bcrédit photo\b|\bfoto di\b|\bfoto de\b|\bfoto van\b|\bfot\. ", _I)
+# a caption's credit in brackets, "(Image: Agency)": a subject ("pic" in "picture"), "(" and ": ":
+_CREDIT_PHRASE_BRACKETED = LazyPattern(r"\((?:image|photo|picture|pic|foto)s?: [^()]{1,60}\)", _I)
+# At the line's start (one of _CREDIT_PHRASE_STARTS): a news agency's caption, "In this 2006 file photo,
+# ..."; a gallery's counter, "Image 3 of 5":
+_CREDIT_PHRASE_AT_START = LazyPattern(
+    r"^in this\b.{0,50}?(?:\bfile |\d{4},? )(?:photo|image|picture|photograph)\b"
     r"|^in this (?:photo|image|picture|photograph) (?:taken|made|released|provided|shot|dated|obtained)\b"
-    r"|^(?:image|photo|picture|foto) \d+ (?:of|/|von|de|di|van|z) \d+\s*$",
-    _I,
-)
-# What each alternative of CREDIT_PHRASE needs in the lower-cased line (``may_credit_phrase``): a start
-# (the anchored ones), a word of its own, or a subject ("image", "photo", "picture" holds "pic") with
-# "credit", "courtesy", " by" or a bracketed "(...: ...)".
+    r"|^(?:image|photo|picture|foto) \d+ (?:of|/|von|de|di|van|z) \d+\s*$", _I)
+_CREDIT_PHRASE_PARTS = (_CREDIT_PHRASE_CREDITED, _CREDIT_PHRASE_BY, _CREDIT_PHRASE_WORDS, _CREDIT_PHRASE_BRACKETED,
+                        _CREDIT_PHRASE_AT_START)
+# Every alternative in one pattern: for a line holding "İ" or "ſ" (see has_credit_phrase), and the tests.
+CREDIT_PHRASE = LazyPattern("|".join(part.pattern for part in _CREDIT_PHRASE_PARTS), _I)
 _CREDIT_PHRASE_STARTS = ("in this", "image", "photo", "picture", "foto")
 _CREDIT_PHRASE_ALONE = ("getty images", "shutterstock", "creative commons", "cc by", "cc-by", "foto", "bildquelle",
                         "crédit", "fot. ")
 _CREDIT_PHRASE_SUBJECTS = ("image", "photo", "pic", "illustration")
 
 
-def may_credit_phrase(text: str) -> bool:
-    """False when CREDIT_PHRASE cannot match ``text``: the words its alternatives need are not all there.
+def has_credit_phrase(text: str, timeout: float = _DEFAULT_TIMEOUT) -> bool:
+    """True when CREDIT_PHRASE matches somewhere in ``text`` (``search``), searching only the groups of its
+    alternatives whose words the lower-cased line holds.
 
-    Substring tests in C, where the search costs ~350,000 instructions on a line of forty
-    words (callgrind): three in four lines holding a credit keyword ("photo", "credit") are
-    prose that mentions one.  A letter the pattern matches ignoring case is the same letter
-    in the lower-cased line, but for "İ" (an "i") and "ſ" (an "s"): with either, the pattern decides.
+    Substring tests in C first: three in four lines holding a credit keyword ("photo", "credit") are
+    prose that mentions one, and search no group.  A letter the pattern matches ignoring case is the
+    same letter in the lower-cased line, but for "İ" (an "i") and "ſ" (an "s"): with either, the whole
+    pattern decides.
     """
     if "İ" in text or "ſ" in text:
-        return True
+        return search(CREDIT_PHRASE, text, timeout) is not None
     low = text.lower()
-    if low.startswith(_CREDIT_PHRASE_STARTS) or any(map(low.__contains__, _CREDIT_PHRASE_ALONE)):
-        return True
-    return any(map(low.__contains__, _CREDIT_PHRASE_SUBJECTS)) and (
-        "credit" in low or "courtesy" in low or " by" in low or "(" in low and ": " in low)
+    subject = any(map(low.__contains__, _CREDIT_PHRASE_SUBJECTS))
+    return bool(subject and ("credit" in low or "courtesy" in low) and search(_CREDIT_PHRASE_CREDITED, text, timeout)
+                or subject and " by" in low and search(_CREDIT_PHRASE_BY, text, timeout)
+                or any(map(low.__contains__, _CREDIT_PHRASE_ALONE)) and search(_CREDIT_PHRASE_WORDS, text, timeout)
+                or ("(" in low and ": " in low and (subject or "foto" in low)
+                    and search(_CREDIT_PHRASE_BRACKETED, text, timeout))
+                or low.startswith(_CREDIT_PHRASE_STARTS) and search(_CREDIT_PHRASE_AT_START, text, timeout))
 
 
 # ---------------------------------------------------------------- names, bylines, authors
@@ -922,6 +935,40 @@ def may_name_role(text: str) -> bool:
 
 # "Dialogue staff writer Patrick Schnecker discusses ...": a role, a name, then a lower-case verb.
 ROLE_NAME = _with_names(r"(?:^|[\s(,])" + _ROLE + r"\s+(?P<name>" + NAME + r")(?=[\s,]+\p{Ll})")
+
+
+def search_role_name(text: str, timeout: float = _DEFAULT_TIMEOUT) -> regex.Match[str] | None:
+    """``search`` for ROLE_NAME when ``may_name_role``, not made when no role word in ``text`` is followed by white
+    space and a capital.
+
+    ROLE_NAME's role word (holding one of ROLE_STEMS, letters to its end) is followed by ``\\s+`` and a
+    name's capital (``\\p{Lu}``): each stem found in the lower-cased text is followed to its word's end in
+    Python, which costs less than the search (~400K instructions on a long line that names a writer's
+    role, most of them spent trying the role words at each space).  (``str.isspace`` admits every
+    character ``\\s`` does; a capital is an ASCII one or any other character (``\\p{Lu}`` of the regex module
+    holds letters newer than Python's tables); for "İ" and "ſ", whose lower case is not what the
+    pattern matches and may be longer, the pattern decides.)
+    """
+    low = text.lower()
+    if not any(map(low.__contains__, ROLE_STEMS)):  # (may_name_role: in C, most lines end here)
+        return None
+    if "İ" not in text and "ſ" not in text:
+        n = len(text)
+        for stem in ROLE_STEMS:
+            at = low.find(stem)
+            while at >= 0:
+                end = at + len(stem)
+                while end < n and text[end].isalpha():
+                    end += 1
+                if end < n and text[end].isspace():
+                    while end < n and text[end].isspace():
+                        end += 1
+                    if end < n and (text[end].isupper() or not text[end].isascii()):
+                        return search(ROLE_NAME, text, timeout)
+                at = low.find(stem, at + 1)
+        return None
+    return search(ROLE_NAME, text, timeout)
+
 
 # ---------------------------------------------------------------- dates
 MONTHS: dict[str, int] = {}
@@ -1228,23 +1275,52 @@ END_PROMPT_KEYWORDS = (
 )
 # Every phrase but an e-mail address and a credit line starts a word: one \b before them all makes
 # the search fail at once inside a word, where it tried each phrase (~3x faster on a 200-character line).
-END_PROMPT = LazyPattern(
+# The phrases come in four groups, each with the words one of its phrases needs in the lower-cased line
+# (``search_end_prompt`` searches only the groups whose words the line holds: the whole alternation took
+# ~150 µs on a long line, trying each phrase at each word).
+_END_PROMPT_ENGLISH = (
     r"\b(?:subscribe\b|newsletters?\b|in your inbox\b"
     r"|sign[ -]?up (?:now|today|here|for (?:our|the|a|free|email|updates)|to (?:our|receive|get))\b"
     r"|follow (?:us|me|him|her|them)\b|follow\b[^.!?]{0,60}\bon (?:twitter|x|facebook|instagram|linkedin|youtube|tiktok|threads|bluesky)\b"
     r"|support (?:us|our|independent)\b|donate\b|become a (?:member|subscriber|supporter|patron)\b"
     r"|have a (?:news )?tip\b|contributed (?:to )?this (?:report|story|article)\b"
     r"|click here\b|download (?:our|the) app\b|if you (?:enjoyed|liked) this\b"
-    r"|privacy policy\b|personal (?:data|information)\b|we use cookies\b"
-    # de, fr, es, it, pt, nl, pl
-    r"|abonnieren\b|abonnement\b|folgen sie\b|unterstützen sie\b"
+    r"|privacy policy\b|personal (?:data|information)\b|we use cookies\b)"
+)
+_END_PROMPT_ENGLISH_WORDS = ("subscri", "newsletter", "inbox", "sign", "follow", "support", "donate", "become a", "tip",
+                             "contributed", "click here", "download", "if you", "privacy", "personal", "cookies")
+# de, fr, es, it, pt, nl, pl
+_END_PROMPT_OTHER = (
+    r"\b(?:abonnieren\b|abonnement\b|folgen sie\b|unterstützen sie\b"
     r"|abonnez-vous\b|s['’]abonner\b|suivez[- ](?:nous|-nous)\b|soutenez\b"
     r"|suscr[íi]b(?:ete|irte|ase)\b|s[íi]guenos\b|bolet[íi]n\b|ap[óo]ya(?:nos)?\b"
     r"|iscriviti\b|abbonati\b|seguici\b|sostieni(?:ci)?\b"
     r"|assine\b|inscreva-se\b|siga-nos\b|apoie\b"
     r"|nieuwsbrief\b|abonneer\b|volg (?:ons|ons op)\b|steun (?:ons|onze)\b"
     r"|subskrybuj\b|zapisz się\b|obserwuj nas\b|wesprzyj\b)"
-    r"|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}"
-    r"|^[\s(\[]*(?:additional )?(?:reporting|editing|writing) by\b",
-    _I,
 )
+_END_PROMPT_OTHER_WORDS = ("abonn", "folgen", "unterstützen", "suivez", "soutenez", "suscr", "guenos", "bolet", "apoya",
+                           "apóya", "iscriviti", "abbonati", "seguici", "sostieni", "assine", "inscreva", "siga-nos",
+                           "apoie", "nieuwsbrief", "volg ", "steun ", "subskrybuj", "zapisz", "obserwuj", "wesprzyj")
+_END_PROMPT_EMAIL = r"[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}"
+_END_PROMPT_CREDIT = r"^[\s(\[]*(?:additional )?(?:reporting|editing|writing) by\b"
+END_PROMPT = LazyPattern("|".join((_END_PROMPT_ENGLISH, _END_PROMPT_OTHER, _END_PROMPT_EMAIL, _END_PROMPT_CREDIT)), _I)
+_END_PROMPT_GROUPS = (
+    (_END_PROMPT_ENGLISH_WORDS, LazyPattern(_END_PROMPT_ENGLISH, _I)),
+    (_END_PROMPT_OTHER_WORDS, LazyPattern(_END_PROMPT_OTHER, _I)),
+    (("@",), LazyPattern(_END_PROMPT_EMAIL, _I)),
+    (("reporting by", "editing by", "writing by"), LazyPattern(_END_PROMPT_CREDIT, _I)),
+)
+
+
+def search_end_prompt(text: str, timeout: float = _DEFAULT_TIMEOUT) -> bool:
+    """True when END_PROMPT matches in ``text``: only the groups of its phrases whose words the line holds are searched.
+
+    A letter the pattern matches ignoring case is the same letter in the lower-cased line, but for
+    "İ" (an "i") and "ſ" (an "s"): with either, the whole pattern decides.
+    """
+    if "İ" in text or "ſ" in text:
+        return search(END_PROMPT, text, timeout) is not None
+    low = text.lower()
+    return any(any(map(low.__contains__, words)) and search(pattern, text, timeout) is not None
+               for words, pattern in _END_PROMPT_GROUPS)

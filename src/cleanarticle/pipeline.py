@@ -56,6 +56,8 @@ def segment(text: str, kind: str, cfg: Config, url: str | None = None, utf8: byt
         raise NotAPageError("the page is nested too deeply to read") from None
     except CleanArticleError:
         raise
+    if kind != "html":
+        return doc  # (the text segmenter judged its language from its columns: segment.text.stopword_language)
     # Judge the language by the long blocks (the candidate prose), not by menus and buttons,
     # which are often in English on pages whose articles are not.
     long_blocks = [b for b in doc.blocks if b.words >= cfg.prose_min_words] or doc.blocks

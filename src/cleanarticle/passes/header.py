@@ -145,7 +145,7 @@ def mark_bylines(doc: Document, cfg: Config) -> Document:
             continue
         if patterns.match(patterns.BYLINE, b.text, cfg.regex_timeout) or patterns.may_have_by(b.text) and (
                 _has_part_or_date(b.text) and patterns.search(patterns.BYLINE_INSIDE, b.text, cfg.regex_timeout)
-                and not patterns.search(patterns.CREDIT_PHRASE, b.text, cfg.regex_timeout)
+                and not patterns.has_credit_phrase(b.text, cfg.regex_timeout)
                 or patterns.search(patterns.BYLINE_ONE_WORD, b.text, cfg.regex_timeout)):
             # "By Jane Doe"; "Published May 7, 2025 by Jane Doe", "5 min read · By Jane Doe".
             changes[b.index] = (Label.BYLINE, BYLINE)
@@ -215,7 +215,7 @@ def mark_standfirst(doc: Document, cfg: Config) -> Document:
         if b.words > cfg.standfirst_max_words:
             break  # a summary is short: a block this long is the article's own text
         why = None
-        if patterns.may_name_role(b.text) and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout):
+        if patterns.search_role_name(b.text, cfg.regex_timeout):
             why = "standfirst naming its writer"
         elif (b.label is not Label.CONTENT and description and len(description) > 20
               and (_norm(b.text) == description or _norm(b.text).startswith(description[:80]))):

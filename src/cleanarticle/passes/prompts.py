@@ -69,8 +69,7 @@ def mark_credits(doc: Document, cfg: Config) -> Document:
         if (b.words <= _CREDIT_MAX_WORDS and i in colon and patterns.may_be_credit_line(b.text)
                 and patterns.match(patterns.CREDIT_LINE, b.text, cfg.regex_timeout)):
             changes[i] = (Label.CREDIT, "credit line")
-        elif b.words <= _CREDIT_PHRASE_MAX_WORDS and i in keyword and patterns.may_credit_phrase(b.text) \
-                and patterns.search(patterns.CREDIT_PHRASE, b.text, cfg.regex_timeout):
+        elif b.words <= _CREDIT_PHRASE_MAX_WORDS and i in keyword and patterns.has_credit_phrase(b.text, cfg.regex_timeout):
             changes[i] = (Label.CREDIT, "image credit")
     return doc.relabel(changes)
 

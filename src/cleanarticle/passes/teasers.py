@@ -88,7 +88,7 @@ def mark_teasers(doc: Document, cfg: Config) -> Document:
         naming = (TextIndex(asking, None, doc.lowered).containing(patterns.ROLE_STEMS) if len(asking) > 2
                   else {b.index for b in asking if patterns.may_name_role(b.text)})
         summaries.update(b.index for b in asking if b.index in naming
-                         and patterns.search(patterns.ROLE_NAME, b.text, cfg.regex_timeout))
+                         and patterns.search_role_name(b.text, cfg.regex_timeout))
     # (No block of the region with a link, as on a text dump: no linked headline, found in C.)
     if not summaries and not (any(map(_HREF, region))
                               and any(b.href and _title_like(b, cfg) and _candidate(b) for b in region)):

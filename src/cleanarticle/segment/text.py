@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import partial
-from itertools import repeat
+from itertools import compress, repeat
 
 from .. import patterns
 from ..config import Config
@@ -43,7 +43,7 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
     del counts[0]  # (the first line, and lines without a blank line before them)
     shift = counts.most_common(1)[0][0] - 1 if counts else 0
     if not lines:
-        return Document(blocks=(), kind="text", url=url)
+        return Document(blocks=(), kind="text", url=url, stopword_language=False)
     max_chars = cfg.max_block_chars
     # A line is kept as it is when it is already as the split and join make it (see ``_is_single_spaced``).
     if any(map(text.__contains__, _INLINE_SPACES)):
@@ -65,7 +65,21 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
     rows = zip(range(len(texts)), texts, words, stops, ends, ellipses, repeat("line"), repeat(0), gaps,
                *map(repeat, _DEFAULTS))
     return Document(blocks=tuple(map(partial(tuple.__new__, Block), rows)), kind="text", url=url, lowered=lows,
-                    facts={LOWERED_WORDS: split})
+                    stopword_language=stopword_language(words, stops, cfg), facts={LOWERED_WORDS: split})
+
+
+def stopword_language(words: list[int], stops: list[int], cfg: Config) -> bool:
+    """Whether the page's text has function words we know, judged by its long blocks (those of at least
+    ``prose_min_words`` words, the candidate prose), or by all when none is long.
+
+    Menus and buttons are often in English on pages whose articles are not.  (Summed from the segmenter's
+    columns with ``compress``, in C: pipeline.segment judges an HTML page's blocks as they are made.)
+    """
+    long = list(map(cfg.prose_min_words.__le__, words))  # (w >= prose_min_words)
+    if any(long):
+        words, stops = compress(words, long), compress(stops, long)
+    total = sum(words)
+    return bool(total) and sum(stops) / total >= cfg.min_doc_stopword_share
 
 
 def _is_single_spaced(line: str) -> bool:
