@@ -197,8 +197,9 @@ def mark_landmarks(doc: Document, cfg: Config) -> Document:
     """Blocks inside nav, aside and footer (and page headers) become chrome; figure captions become captions."""
     # Only a block with one of the relabelling landmarks in its ancestry (``Block.landmarks`` is
     # its path's) can change: the others (in an <article>, a <main>, a list) are not looked up.
-    content, relabelling = Label.CONTENT, _RELABELLING_LANDMARKS
-    asked = [b for b in doc.blocks if b.label is content and not relabelling.isdisjoint(b.landmarks)]
+    relabelling = _RELABELLING_LANDMARKS
+    # (The content blocks taken in C by the label mask, not each block's label tested in Python.)
+    asked = [b for b in doc.labelled(Label.CONTENT) if not relabelling.isdisjoint(b.landmarks)]
     if not asked:
         return doc
     changes: dict[int, Change] = {}
