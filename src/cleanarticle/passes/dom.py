@@ -197,8 +197,9 @@ def mark_landmarks(doc: Document, cfg: Config) -> Document:
     """Blocks inside nav, aside and footer (and page headers) become chrome; figure captions become captions."""
     # Only a block with one of the relabelling landmarks in its ancestry (``Block.landmarks`` is
     # its path's) can change: the others (in an <article>, a <main>, a list) are not looked up.
-    content, relabelling = Label.CONTENT, _RELABELLING_LANDMARKS
-    asked = [b for b in doc.blocks if b.label is content and not relabelling.isdisjoint(b.landmarks)]
+    relabelling = _RELABELLING_LANDMARKS
+    # (The content blocks taken in C by the label mask, not each block's label tested in Python.)
+    asked = [b for b in doc.labelled(Label.CONTENT) if not relabelling.isdisjoint(b.landmarks)]
     if not asked:
         return doc
     changes: dict[int, Change] = {}
@@ -388,9 +389,8 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
         return found
 
     changes: dict[int, Change] = {}
-    content = Label.CONTENT  # (a local: not an Enum lookup a block)
-    for b in doc.blocks:
-        if b.label is not content or not b.path:
+    for b in doc.labelled(Label.CONTENT):  # (the content blocks taken in C by the label mask)
+        if not b.path:
             continue
         hint = verdict(b.path[-1])
         if hint:
@@ -403,9 +403,9 @@ def mark_link_lists(doc: Document, cfg: Config) -> Document:
     """Blocks that are mostly link text and not long prose (menus, tag lists, link lists) become chrome."""
     changes: dict[int, Change] = {}
     # (Locals: not an Enum lookup and two Config reads a block.)
-    content, link_chrome, max_words = Label.CONTENT, cfg.link_share_chrome, 4 * cfg.prose_min_words
-    for b in doc.blocks:
-        if b.label is content and b.link_share >= link_chrome and b.words < max_words:
+    link_chrome, max_words = cfg.link_share_chrome, 4 * cfg.prose_min_words
+    for b in doc.labelled(Label.CONTENT):  # (the content blocks taken in C by the label mask)
+        if b.link_share >= link_chrome and b.words < max_words:
             if b.heading == 1:
                 continue  # a linked headline is still the headline
             changes[b.index] = (_CHROME, reasons.link_text(b.link_share))
@@ -442,8 +442,8 @@ def select_main_container(doc: Document, cfg: Config) -> Document:
         keep.update(i for i, el in enumerate(doc.elements) if el.parent == parent and sums[i] >= floor)
     changes: dict[int, Change] = {}
     outside: Change = (_CHROME, reasons.OUTSIDE_CONTAINER)  # (one change for every block outside)
-    for b in doc.blocks:
-        if b.label is content and keep.isdisjoint(b.path):
+    for b in doc.labelled(content):  # (the content blocks taken in C by the label mask)
+        if keep.isdisjoint(b.path):
             changes[b.index] = outside
     return doc.relabel(changes)
 
