@@ -685,7 +685,7 @@ READING_TIME = LazyPattern(
 
 
 # Every alternative of _READING_TIME holds one of these words (lower case) besides "min": "read", a language's
-# word for reading, or the "minutes" of a range ("2–4 minutes").
+# word for reading, or the "minutes" of a range ("2–4 minutes").  (A new alternative adds its word here.)
 READING_TIME_WORDS = ("read", "lesezeit", "leestijd", "lectur", "leitura", "lettura", "czytania", "minutes")
 
 
@@ -708,6 +708,7 @@ _CREDIT_LABELS = (
 )
 CREDIT_LINE = LazyPattern(r"^[\s(\[]*(?:" + _CREDIT_LABELS + r")\s*:", _I)
 # What each ASCII label of CREDIT_LINE starts with (lower case; the others are not ASCII): ``may_be_credit_line``.
+# (A new ASCII label adds its start here.)
 CREDIT_LINE_STARTS = ("licen", "author", "photo", "image", "pic", "credit", "source", "illustration", "video", "fot",
                       "bild", "quelle", "lizenz", "fuente", "fonte", "bron")
 _CREDIT_LINE_HEAD = max(map(len, CREDIT_LINE_STARTS))
@@ -728,6 +729,7 @@ CREDIT_KEYWORDS = ("courtesy", "credit", "photo", "image", "picture", "illustrat
 # CREDIT_PHRASE's alternatives, grouped by the words each group needs in the lower-cased line
 # (``has_credit_phrase`` searches only the groups whose words the line holds: the whole
 # alternation costs ~65K instructions a line, the most part of it in groups a line cannot match).
+# A new alternative goes in the group whose words it holds, or adds its words to has_credit_phrase's tests.
 # A subject ("image", "photo", "picture", "illustration") with "credit" or "courtesy":
 _CREDIT_PHRASE_CREDITED = LazyPattern(
     r"(?:image|photo|picture|illustration)s? (?:courtesy|credit)(?: of)?\b|\(photo credit\b", _I)
@@ -859,8 +861,9 @@ class _LabelThenNames:
 BYLINE = _LabelThenNames(LazyPattern(
     r"^\s*(?i:by|written by|words by|story by|posted by|von|par|por|di|door|przez|autor(?:in)?|auteure?|autore|author|"
     r"text|texte|texto|testo|tekst|reporting by|redakcja)\s*(?::\s*|\s+)"
-), starts=("by", "written by", "words by", "story by", "posted by", "von", "par", "por", "di", "door", "przez", "aut",
-           "text", "testo", "tekst", "reporting by", "redakcja"))
+), starts=(  # (what each label starts with: a new label adds its start here)
+    "by", "written by", "words by", "story by", "posted by", "von", "par", "por", "di", "door", "przez", "aut",
+    "text", "testo", "tekst", "reporting by", "redakcja"))
 _BYLINE_HEAD = 12  # the longest of BYLINE's starts ("reporting by")
 
 # "… by Jane Doe" inside a byline that starts with something else: "Published 7 May 2023 by Jane Doe",
@@ -1277,7 +1280,7 @@ END_PROMPT_KEYWORDS = (
 # the search fail at once inside a word, where it tried each phrase (~3x faster on a 200-character line).
 # The phrases come in four groups, each with the words one of its phrases needs in the lower-cased line
 # (``search_end_prompt`` searches only the groups whose words the line holds: the whole alternation took
-# ~150 µs on a long line, trying each phrase at each word).
+# ~150 µs on a long line, trying each phrase at each word).  A new phrase adds the word it needs to its group's list.
 _END_PROMPT_ENGLISH = (
     r"\b(?:subscribe\b|newsletters?\b|in your inbox\b"
     r"|sign[ -]?up (?:now|today|here|for (?:our|the|a|free|email|updates)|to (?:our|receive|get))\b"
