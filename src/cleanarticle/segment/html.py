@@ -289,17 +289,17 @@ assert Block._fields[:13] == ("index", "text", "words", "stopwords", "ends_sente
 _FRAME_TAG, _FRAME_LANDMARKS, _FRAME_HEADING, _FRAME_PATH = map(itemgetter, (2, 3, 4, 5))
 
 
-def _collapsed(text: str) -> str:
-    """``" ".join(text.split())``: the text's runs of white space made one space, none at its ends.
+def _collapsed(texts: tuple[str, ...]) -> list[str]:
+    """``" ".join(text.split())`` of each of ``texts``: its runs of white space made one space, none at its ends.
 
     Most texts that are not collapsed already only have white space around them (the markup's
-    indentation: "\\n      Sign in\\n    "): stripped, they are printable without a double space,
-    the test ``_Walker.blocks`` makes, and are not split into words and joined (~110k instructions
-    a page less, Scrapinghub).  (``strip`` and ``split`` know the same white space.)  ``_Walker.blocks``
-    has this inlined: keep the two in step.
+    indentation: "\\n      Sign in\\n    "): stripped (the same str when there is nothing to strip:
+    most texts of a page, menu items, one-line links), a printable text's only white space is " "
+    (every other space character is unprintable): without two in a row it is collapsed already,
+    and is not split into words and joined (~110k instructions a page less, Scrapinghub).  (``strip``
+    and ``split`` know the same white space.)  A page's texts in one call: a call a text cost more.
     """
-    stripped = text.strip()
-    return stripped if stripped.isprintable() and "  " not in stripped else " ".join(stripped.split())
+    return [t if t.isprintable() and "  " not in t else " ".join(t.split()) for t in map(str.strip, texts)]
 
 
 def _stripped_length(pieces: list[str]) -> int:
@@ -430,12 +430,7 @@ class _Walker:
         if not paragraphs:
             return []
         raw, frames, shares, hrefs = zip(*paragraphs)
-        # ``_collapsed`` of each text, inlined (no call a text): stripped (the same str when there is
-        # nothing to strip: most texts of a page, menu items, one-line links), a printable text's only
-        # white space is " " (every other space character is unprintable): without two in a row it is
-        # collapsed already, and kept as it is, not split into words and joined.  (One scan a text:
-        # a printable text with a space at an end was scanned again once stripped.)
-        texts = [t if t.isprintable() and "  " not in t else " ".join(t.split()) for t in map(str.strip, raw)]
+        texts = _collapsed(raw)
         lengths = list(map(len, texts))
         if min(lengths) < 3:
             has_letter = patterns.HAS_LETTER.search
