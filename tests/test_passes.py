@@ -530,9 +530,8 @@ def test_the_dom_passes_run_the_dom_functions_and_a_text_dump_never_imports_them
 
 
 def test_the_verdicts_prose_words_are_those_of_is_prose():
-    """mark_no_article's inline count equals the words of the body blocks scoring.is_prose accepts."""
-    from cleanarticle.passes import verdict
-    from cleanarticle.passes.scoring import is_prose
+    """mark_no_article's inline count (scoring.prose_words) equals the words of the body blocks scoring.is_prose accepts."""
+    from cleanarticle.passes.scoring import is_prose, prose_words
 
     text = ("Menu\n\nThe council voted on Tuesday to approve the budget for the new school year.\n\n"
             "A heading line\n\nShort one.\n\nDie Stadt hat am Dienstag den Haushalt beschlossen und gebaut\n\n"
@@ -543,7 +542,7 @@ def test_the_verdicts_prose_words_are_those_of_is_prose():
             doc = segment(text, "text", cfg)
             object.__setattr__(doc, "stopword_language", language)
             body = list(doc.blocks)
-            assert verdict._prose_words(body, doc, cfg) == sum(b.words for b in body if is_prose(b, doc, cfg))
+            assert prose_words(body, doc, cfg) == sum(b.words for b in body if is_prose(b, doc, cfg))
 
 
 def test_the_title_anchors_candidates_hold_the_titles_first_word_lower_cased():
