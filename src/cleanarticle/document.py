@@ -14,9 +14,12 @@ from dataclasses import dataclass, field, fields, replace
 from enum import Enum
 from itertools import accumulate, compress, count, repeat
 from operator import add, attrgetter, getitem, is_not, setitem
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import patterns
+
+if TYPE_CHECKING:
+    from .config import Config
 
 
 class Label(str, Enum):
@@ -321,6 +324,21 @@ class Document:
         codes = self.label_codes()
         first = codes.find(_CONTENT_CODE)
         return (first, codes.rfind(_CONTENT_CODE)) if first >= 0 else None
+
+
+def stopword_language(words: Iterable[int], stops: Iterable[int], cfg: Config) -> bool:
+    """``Document.stopword_language`` of a page whose blocks have these ``words`` and function words (``stops``).
+
+    Judged by the long blocks (those of at least ``prose_min_words`` words, the candidate prose),
+    or by all when none is long: menus and buttons are often in English on pages whose articles
+    are not.  (Summed with ``compress``, in C, from the columns a segmenter has.)
+    """
+    words, stops = list(words), list(stops)
+    long = list(map(cfg.prose_min_words.__le__, words))  # (w >= prose_min_words)
+    if any(long):
+        words, stops = list(compress(words, long)), list(compress(stops, long))
+    total = sum(words)
+    return bool(total) and sum(stops) / total >= cfg.min_doc_stopword_share
 
 
 _LABEL = attrgetter("label")

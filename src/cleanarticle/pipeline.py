@@ -11,7 +11,7 @@ from . import passes, patterns
 from .article import Article
 from .assemble import assemble
 from .config import Config
-from .document import Document
+from .document import Document, stopword_language
 from .errors import CleanArticleError, NotAPageError, TimeBudgetError
 from .load import Source, load
 from .segment import segment_html, segment_text
@@ -57,14 +57,11 @@ def segment(text: str, kind: str, cfg: Config, url: str | None = None, utf8: byt
     except CleanArticleError:
         raise
     if kind != "html":
-        return doc  # (the text segmenter judged its language from its columns: segment.text.stopword_language)
-    # Judge the language by the long blocks (the candidate prose), not by menus and buttons,
-    # which are often in English on pages whose articles are not.
-    long_blocks = [b for b in doc.blocks if b.words >= cfg.prose_min_words] or doc.blocks
-    words = sum(map(attrgetter("words"), long_blocks))
-    stops = sum(map(attrgetter("stopwords"), long_blocks))
-    has_stopwords = bool(words) and stops / words >= cfg.min_doc_stopword_share
-    return replace(doc, stopword_language=has_stopwords)
+        return doc  # (the text segmenter judges its language from its columns)
+    blocks = doc.blocks
+    return replace(doc, stopword_language=stopword_language(map(_WORDS, blocks), map(_STOPWORDS, blocks), cfg))
 
+
+_WORDS, _STOPWORDS = attrgetter("words"), attrgetter("stopwords")
 
 __all__ = ["clean", "segment"]

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import partial
-from itertools import compress, repeat
+from itertools import repeat
 
 from .. import patterns
 from ..config import Config
-from ..document import LOWERED_WORDS, Block, Document, defaults_after
+from ..document import LOWERED_WORDS, Block, Document, defaults_after, stopword_language
 from ..errors import too_many_blocks
 
 
@@ -50,7 +50,7 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
         texts = [line if len(line) <= max_chars and line.isprintable() and "  " not in line
                  else " ".join(line[:max_chars].split()) for line in lines]
     else:
-        # No white space but spaces inside the page's lines (every WCXB dev page): a line without two spaces
+        # No white space but spaces inside the page's lines (most dumps): a line without two spaces
         # in a row is kept, without testing each of its characters printable (~20 instructions a character).
         texts = [line if len(line) <= max_chars and "  " not in line
                  else " ".join(line[:max_chars].split()) for line in lines]
@@ -66,20 +66,6 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
                *map(repeat, _DEFAULTS))
     return Document(blocks=tuple(map(partial(tuple.__new__, Block), rows)), kind="text", url=url, lowered=lows,
                     stopword_language=stopword_language(words, stops, cfg), facts={LOWERED_WORDS: split})
-
-
-def stopword_language(words: list[int], stops: list[int], cfg: Config) -> bool:
-    """Whether the page's text has function words we know, judged by its long blocks (those of at least
-    ``prose_min_words`` words, the candidate prose), or by all when none is long.
-
-    Menus and buttons are often in English on pages whose articles are not.  (Summed from the segmenter's
-    columns with ``compress``, in C: pipeline.segment judges an HTML page's blocks as they are made.)
-    """
-    long = list(map(cfg.prose_min_words.__le__, words))  # (w >= prose_min_words)
-    if any(long):
-        words, stops = compress(words, long), compress(stops, long)
-    total = sum(words)
-    return bool(total) and sum(stops) / total >= cfg.min_doc_stopword_share
 
 
 def _is_single_spaced(line: str) -> bool:
