@@ -291,8 +291,7 @@ class Document:
             index = self.label_index
             if index is not None:
                 return iter(index.get(labels[0], ()))
-            return compress(self.blocks, self.mask(labels[0]))  # (taken in C: see ``label_codes``)
-        return (b for b in self.blocks if b.label in labels)
+        return compress(self.blocks, self.mask(*labels))  # (taken in C: see ``label_codes``)
 
     def index_labels(self) -> None:
         """Sort the blocks by label once, so that ``labelled`` answers from lists instead of scanning.
@@ -305,14 +304,18 @@ class Document:
             # Each label's blocks taken with its mask of the label codes (in C), for the labels the page has:
             # not a loop of Python reading every block's label (~100K instructions a page).
             codes, blocks = self.label_codes(), self.blocks
-            index: dict[Label, list[Block]] = {label: list(compress(blocks, codes.translate(_MASKS[label])))
+            index: dict[Label, list[Block]] = {label: list(compress(blocks, codes.translate(_MASKS[(label,)])))
                                                for label, code in _CODES if code in codes}
             object.__setattr__(self, "label_index", index)  # a cache: frozen for users, filled once here
 
-    def mask(self, label: Label) -> bytes:
-        """A byte a block, 1 where the block has ``label`` and 0 elsewhere: ``itertools.compress`` takes a
-        label's blocks (or indices) with it in C, not in a comprehension reading every block's label."""
-        return self.label_codes().translate(_MASKS[label])
+    def mask(self, *labels: Label) -> bytes:
+        """A byte a block, 1 where the block has one of ``labels`` and 0 elsewhere: ``itertools.compress`` takes
+        those blocks (or indices) with it in C, not in a comprehension reading every block's label."""
+        table = _MASKS.get(labels)
+        if table is None:  # (a set of labels asked for the first time: its table made once)
+            codes = {LABEL_CODES[label] for label in labels}
+            table = _MASKS[labels] = bytes(int(c in codes) for c in range(256))
+        return self.label_codes().translate(table)
 
     def title_index(self) -> int | None:
         """The index of the block labelled the title, or None."""
@@ -351,8 +354,9 @@ _CODE_OF = {id(label): code for label, code in LABEL_CODES.items()}
 _CONTENT, _CONTENT_CODE, _TITLE_CODE = Label.CONTENT, LABEL_CODES[Label.CONTENT], LABEL_CODES[Label.TITLE]
 assert _CONTENT_CODE == 0, "Document.label_codes starts from zeros"
 _CODES = [(label, bytes((code,))) for label, code in LABEL_CODES.items()]  # (each label's code as a byte string)
-# For each label, the table that turns codes into 1 for it and 0 for the others (bytes.translate).
-_MASKS = {label: bytes(int(c == code) for c in range(256)) for label, code in LABEL_CODES.items()}
+# For each tuple of labels ``mask`` is asked for, the table that turns their codes into 1 and the others' into 0
+# (bytes.translate): each label's own made here, other tuples on first use.
+_MASKS = {(label,): bytes(int(c == code) for c in range(256)) for label, code in LABEL_CODES.items()}
 
 assert [f.name for f in fields(Document) if f.init] == [
     "blocks", "kind", "url", "meta", "elements", "stopword_language", "changed", "text_indexes", "lowered", "facts"], \

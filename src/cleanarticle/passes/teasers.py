@@ -7,7 +7,7 @@ from operator import attrgetter
 
 from .. import patterns
 from ..config import Config
-from ..document import LABEL_CODES, Block, Change, Document, Label, TextIndex
+from ..document import Block, Change, Document, Label, TextIndex
 from ..reasons import OUTSIDE
 
 _PENDING_MAX = 3   # lines kept before a teaser's summary as its title, section or image text
@@ -16,9 +16,6 @@ _PENDING_MAX = 3   # lines kept before a teaser's summary as its title, section 
 _CONTENT, _CHROME = Label.CONTENT, Label.CHROME
 _REGION = (Label.CONTENT, Label.CHROME, Label.CAPTION, Label.CREDIT)   # labels a teaser list may hold
 _KEPT = (Label.CAPTION, Label.CREDIT)                                  # left as they are inside it
-# The label codes of _REGION as 1, the others 0 (bytes.translate of Document.label_codes).
-_REGION_CODES = frozenset(LABEL_CODES[label] for label in _REGION)
-_REGION_MASK = bytes(int(c in _REGION_CODES) for c in range(256))
 _ELLIPSIS, _HREF = attrgetter("ellipsis"), attrgetter("href")
 
 
@@ -47,7 +44,7 @@ def mark_teasers(doc: Document, cfg: Config) -> Document:
         return doc
     # The blocks after the body with a label of _REGION: taken with a mask of the label codes (in C).
     end = span[1] + 1
-    region = list(compress(doc.blocks[end:], doc.label_codes()[end:].translate(_REGION_MASK)))
+    region = list(compress(doc.blocks[end:], doc.mask(*_REGION)[end:]))
     if not region:
         return doc
     # (Only the few ending in an ellipsis are asked if they are candidates: their flags read in C.)
