@@ -61,13 +61,13 @@ def _authors(doc: Document, cfg: Config) -> list[str]:
     for b in doc.labelled(Label.BYLINE):
         add(byline_names(b))
     for b in doc.labelled(Label.STANDFIRST):
-        m = (patterns.search_role_name(b.text, cfg.regex_timeout))
+        m = patterns.search_role_name(b.text, cfg.regex_timeout)
         if m:
             add([clean_name(m.group("name"))])
     if not found and doc.kind == "text":
         # A text dump may name its writer in the first lines of the body.
         for b in list(doc.labelled(Label.CONTENT))[:2]:
-            m = (patterns.search_role_name(b.text, cfg.regex_timeout))
+            m = patterns.search_role_name(b.text, cfg.regex_timeout)
             if m:
                 add([clean_name(m.group("name"))])
     if not found:
@@ -223,9 +223,9 @@ def _nearest_dated_line(doc: Document, cfg: Config) -> str | None:
     lo, hi = max(0, start - cfg.date_search_window), min(len(doc.blocks), span[1] + 1 + cfg.date_search_window)
     max_words = cfg.byline_max_words
     for b in doc.blocks[lo:hi]:
-        # (parse_date's own first gate, a year's "19" or "20", made here first: most lines have none, and
-        # then cost no calls)
-        if b.words > max_words or "19" not in (text := b.text) and "20" not in text or b.label in _NOT_DATED or (
+        # (parse_date's own first gate, may_have_year, asked first: most lines have no year, and then cost
+        # no label, reason or date tests)
+        if b.words > max_words or not patterns.may_have_year(text := b.text) or b.label in _NOT_DATED or (
                 b.reason.startswith(_NOT_DATED_REASONS) and not _in_article_footer(b)):
             continue
         d = parse_date(text)  # (gated on a year, as has_date is)
@@ -302,7 +302,7 @@ def _teasers(doc: Document, cfg: Config) -> list[Teaser]:
         else:
             g["summary"] = b.text
             g.setdefault("url", b.href)
-            m = (patterns.search_role_name(b.text, cfg.regex_timeout))
+            m = patterns.search_role_name(b.text, cfg.regex_timeout)
             g["authors"] = [n for n in [clean_name(m.group("name"))] if n] if m else []
     return [Teaser(title=g.get("title"), summary=g.get("summary"), authors=list(g.get("authors") or []),  # type: ignore[arg-type]
                    section=g.get("section"), url=g.get("url"))  # type: ignore[arg-type]
