@@ -304,17 +304,19 @@ class Document:
             # Each label's blocks taken with its mask of the label codes (in C), for the labels the page has:
             # not a loop of Python reading every block's label (~100K instructions a page).
             codes, blocks = self.label_codes(), self.blocks
-            index: dict[Label, list[Block]] = {label: list(compress(blocks, codes.translate(_MASKS[(label,)])))
+            index: dict[Label, list[Block]] = {label: list(compress(blocks, codes.translate(_MASKS[label])))
                                                for label, code in _CODES if code in codes}
             object.__setattr__(self, "label_index", index)  # a cache: frozen for users, filled once here
 
     def mask(self, *labels: Label) -> bytes:
         """A byte a block, 1 where the block has one of ``labels`` and 0 elsewhere: ``itertools.compress`` takes
         those blocks (or indices) with it in C, not in a comprehension reading every block's label."""
-        table = _MASKS.get(labels)
+        if len(labels) == 1:  # (most asks: a label's own table, looked up by the label alone)
+            return self.label_codes().translate(_MASKS[labels[0]])
+        table = _SET_MASKS.get(labels)
         if table is None:  # (a set of labels asked for the first time: its table made once)
             codes = {LABEL_CODES[label] for label in labels}
-            table = _MASKS[labels] = bytes(int(c in codes) for c in range(256))
+            table = _SET_MASKS[labels] = bytes(int(c in codes) for c in range(256))
         return self.label_codes().translate(table)
 
     def title_index(self) -> int | None:
@@ -329,19 +331,18 @@ class Document:
         return (first, codes.rfind(_CONTENT_CODE)) if first >= 0 else None
 
 
-def stopword_language(words: Iterable[int], stops: Iterable[int], cfg: Config) -> bool:
+def stopword_language(words: list[int], stops: list[int], cfg: Config) -> bool:
     """``Document.stopword_language`` of a page whose blocks have these ``words`` and function words (``stops``).
 
     Judged by the long blocks (those of at least ``prose_min_words`` words, the candidate prose),
     or by all when none is long: menus and buttons are often in English on pages whose articles
     are not.  (Summed with ``compress``, in C, from the columns a segmenter has.)
     """
-    words, stops = list(words), list(stops)
     long = list(map(cfg.prose_min_words.__le__, words))  # (w >= prose_min_words)
-    if any(long):
-        words, stops = list(compress(words, long)), list(compress(stops, long))
-    total = sum(words)
-    return bool(total) and sum(stops) / total >= cfg.min_doc_stopword_share
+    if not any(long):
+        long = [True] * len(words)
+    total = sum(compress(words, long))
+    return bool(total) and sum(compress(stops, long)) / total >= cfg.min_doc_stopword_share
 
 
 _LABEL = attrgetter("label")
@@ -354,9 +355,10 @@ _CODE_OF = {id(label): code for label, code in LABEL_CODES.items()}
 _CONTENT, _CONTENT_CODE, _TITLE_CODE = Label.CONTENT, LABEL_CODES[Label.CONTENT], LABEL_CODES[Label.TITLE]
 assert _CONTENT_CODE == 0, "Document.label_codes starts from zeros"
 _CODES = [(label, bytes((code,))) for label, code in LABEL_CODES.items()]  # (each label's code as a byte string)
-# For each tuple of labels ``mask`` is asked for, the table that turns their codes into 1 and the others' into 0
-# (bytes.translate): each label's own made here, other tuples on first use.
-_MASKS = {(label,): bytes(int(c == code) for c in range(256)) for label, code in LABEL_CODES.items()}
+# For each label, the table that turns codes into 1 for it and 0 for the others (bytes.translate); and for
+# each tuple of several labels ``mask`` is asked for, the table for any of them, made on first use.
+_MASKS = {label: bytes(int(c == code) for c in range(256)) for label, code in LABEL_CODES.items()}
+_SET_MASKS: dict[tuple[Label, ...], bytes] = {}
 
 assert [f.name for f in fields(Document) if f.init] == [
     "blocks", "kind", "url", "meta", "elements", "stopword_language", "changed", "text_indexes", "lowered", "facts"], \

@@ -59,7 +59,7 @@ def segment(text: str, kind: str, cfg: Config, url: str | None = None, utf8: byt
     if kind != "html":
         return doc  # (the text segmenter judges its language from its columns)
     blocks = doc.blocks
-    return replace(doc, stopword_language=stopword_language(map(_WORDS, blocks), map(_STOPWORDS, blocks), cfg))
+    return replace(doc, stopword_language=stopword_language(list(map(_WORDS, blocks)), list(map(_STOPWORDS, blocks)), cfg))
 
 
 _WORDS, _STOPWORDS = attrgetter("words"), attrgetter("stopwords")
