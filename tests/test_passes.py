@@ -616,14 +616,16 @@ def test_the_patterns_keywords_are_found_through_their_shared_parts(monkeypatch)
         _scans(keywords)
         _scans(keywords)
         assert _SCANS[keywords] == _shared_scans(keywords)
-    assert any(holders for keywords in tuples for _, holders in _SCANS[keywords])  # (some parts are shared)
-    assert ("omment", ("comment", "komment")) in _SCANS[patterns.COMMENTS_KEYWORDS]
+    assert any(holders for keywords in tuples for _, holders, _ in _SCANS[keywords])  # (some parts are shared)
+    assert ("omment", ("comment", "komment"), "") in _SCANS[patterns.COMMENTS_KEYWORDS]
+    assert ("crédit", (), "é") in _SCANS[patterns.CREDIT_KEYWORDS]
     lines = ["The council met on Tuesday."]
     for keywords in tuples:
-        for part, _ in _SCANS[keywords]:
+        for part, _, _ in _SCANS[keywords]:
             lines += [part, f"A {part[1:]} alone", f"x{part}x and more"]
         for kw in keywords:
             lines += [f"Said the {kw} today", kw.upper(), kw.title() + ":", f"{kw[:-1]} cut short"]
+    lines += ["Café", "Crèdit", "Crédi t"]  # (a keyword's rare character without the keyword)
     doc = segment("\n\n".join(lines), "text", Config())
     for keywords in tuples:
         expected = {b.index for b in doc.blocks if patterns.contains_any(b.text, keywords)}

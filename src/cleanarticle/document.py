@@ -149,7 +149,9 @@ class TextIndex:
             hits: set[int] = set()
             low, starts, indices = self.low, self.starts, self.indices
             # (Keywords sharing a part are found by one scan for it, each line holding it then tested for them.)
-            for part, holders in _SCANS.get(keywords) or _scans(keywords):
+            for part, holders, rare in _SCANS.get(keywords) or _scans(keywords):
+                if rare and rare not in low:
+                    continue  # (a character of the part the page lacks: found by memchr, not a scan for the part)
                 pos, size = low.find(part), len(part)
                 while pos >= 0:
                     line = bisect_right(starts, pos) - 1
@@ -166,15 +168,16 @@ class TextIndex:
 
 # The scans that find a tuple of keywords, by tuple (made on first use): each a part to find and the
 # keywords holding it that a line holding it is then tested for (none: the part is a keyword of the tuple).
-_SCANS: dict[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]] = {}
+_SCANS: dict[tuple[str, ...], tuple[tuple[str, tuple[str, ...], str], ...]] = {}
 _ASKED: set[tuple[str, ...]] = set()  # the tuples asked once, not yet in _SCANS
 # The length of a part keywords share that is scanned for instead of them: a shorter part ("ment")
 # is in many lines, each then tested for its keywords; a longer one is shared by fewer keywords.
 _SHARED_PART = 5
 
 
-def _scans(keywords: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """``_shared_scans`` of ``keywords`` from their second ask on (kept in ``_SCANS``); on the first, a scan a keyword.
+def _scans(keywords: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """``_shared_scans`` of ``keywords`` from their second ask on (kept in ``_SCANS``); on the first, a scan a keyword
+    (and none of them gated on a rare character).
 
     A page's own tuple (a title's words) is asked once, and finding its shared parts would cost
     more than it saves; the patterns' tuples are asked again on the next page.
@@ -183,7 +186,7 @@ def _scans(keywords: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]
         if len(_ASKED) >= 256:  # (bounded: a title's words are new on each page)
             _ASKED.clear()
         _ASKED.add(keywords)
-        return tuple((kw, ()) for kw in dict.fromkeys(keywords))
+        return tuple((kw, (), "") for kw in dict.fromkeys(keywords))
     _ASKED.discard(keywords)
     scans = _shared_scans(keywords)
     if len(_SCANS) < 64:  # (the patterns' tuples, a few, and a page's own asked again: bounded)
@@ -191,7 +194,7 @@ def _scans(keywords: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]
     return scans
 
 
-def _shared_scans(keywords: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _shared_scans(keywords: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...], str], ...]:
     """The scans that find the lines holding any of ``keywords``: fewer than one a keyword when some share a part.
 
     Each scan of a page's text costs ~2 instructions a character whatever it looks for:
@@ -210,10 +213,19 @@ def _shared_scans(keywords: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]
     for _, part in sorted([(len(held), part) for part, held in held_by.items() if len(held) > 1], reverse=True):
         holders = tuple(kw for kw in dict.fromkeys(held_by[part]) if kw not in taken)
         if len(holders) > 1:
-            scans.append((_widened(part, holders), holders))
+            part = _widened(part, holders)
+            scans.append((part, holders, _rare(part)))
             taken.update(holders)
-    scans.extend((kw, ()) for kw in unique if kw not in taken)
+    scans.extend((kw, (), _rare(kw)) for kw in unique if kw not in taken)
     return tuple(scans)
+
+
+def _rare(part: str) -> str:
+    """A character of ``part`` to look for before it, or "": the first not ASCII ("é" of "crédit") that
+    ``str.find`` looks for with memchr (one whose code's low byte is not 0), on most pages not there."""
+    if len(part) == 1:
+        return ""  # (the part is the character)
+    return next((c for c in part if not c.isascii() and ord(c) & 0xFF), "")
 
 
 def _widened(part: str, holders: tuple[str, ...]) -> str:
