@@ -578,9 +578,56 @@ def test_a_title_is_found_again_in_another_case_folding():
        st.lists(st.sampled_from(["a", "ab", "ba", "bc", "cab", ":", "a:", "abc", "bb"]), min_size=1, max_size=3))
 def test_the_keyword_index_finds_no_keyword_running_from_one_block_into_the_next(lines, keywords):
     """TextIndex joins the texts without a separator: a hit across two blocks' texts is in neither."""
-    from cleanarticle.document import TextIndex
+    from cleanarticle.document import TextIndex, _scans
 
     doc = segment("\n\n".join(lines), "text", Config())
     expected = {b.index for b in doc.blocks if any(kw in b.text.lower() for kw in keywords)}
+    _scans(tuple(keywords))  # (a tuple's first ask: a scan a keyword; the index's, its second, shares parts)
     assert TextIndex(doc.blocks, None, doc.lowered).containing(tuple(keywords)) == expected
     assert TextIndex(doc.blocks).containing(tuple(keywords)) == expected
+
+
+@given(st.lists(st.text(alphabet="abcdeÄ :", min_size=1).map(str.strip).filter(bool), min_size=1, max_size=8),
+       st.lists(st.text(alphabet="abcde", min_size=1, max_size=8), min_size=1, max_size=6))
+def test_the_keyword_index_finds_keywords_sharing_a_part_as_each_alone(lines, keywords):
+    """TextIndex scans once for a part keywords share ("omment": "comment", "komment"), then tests the lines
+    holding it for them: the blocks holding a keyword, as a test per block finds them."""
+    from cleanarticle.document import TextIndex, _scans
+
+    doc = segment("\n\n".join(lines), "text", Config())
+    expected = {b.index for b in doc.blocks if any(kw in b.text.lower() for kw in keywords)}
+    _scans(tuple(keywords))  # (a tuple's first ask: a scan a keyword; the index's, its second, shares parts)
+    assert TextIndex(doc.blocks, None, doc.lowered).containing(tuple(keywords)) == expected
+
+
+def test_the_patterns_keywords_are_found_through_their_shared_parts(monkeypatch):
+    """The patterns' keyword tuples, some scanned by shared parts, on lines holding a keyword, only a part of
+    one, or a keyword cased otherwise: the blocks a test per block finds."""
+    from cleanarticle import patterns
+    from cleanarticle import document
+    from cleanarticle.document import _scans, _shared_scans
+
+    # (A process's first asks: other tests' tuples may have filled the bounded cache.)
+    monkeypatch.setattr(document, "_SCANS", _SCANS := {})
+    monkeypatch.setattr(document, "_ASKED", set())
+    tuples = (patterns.CREDIT_KEYWORDS, patterns.COMMENTS_KEYWORDS, patterns.ORIGINAL_STEMS, patterns.ROLE_STEMS,
+              patterns.READING_TIME_KEYWORDS)
+    for keywords in tuples:  # (asked twice, as on a page and the next: the shared parts are kept)
+        _scans(keywords)
+        _scans(keywords)
+        assert _SCANS[keywords] == _shared_scans(keywords)
+    assert any(holders for keywords in tuples for _, holders, _ in _SCANS[keywords])  # (some parts are shared)
+    assert ("omment", ("comment", "komment"), "") in _SCANS[patterns.COMMENTS_KEYWORDS]
+    assert ("crédit", (), "é") in _SCANS[patterns.CREDIT_KEYWORDS]
+    lines = ["The council met on Tuesday."]
+    for keywords in tuples:
+        for part, _, _ in _SCANS[keywords]:
+            lines += [part, f"A {part[1:]} alone", f"x{part}x and more"]
+        for kw in keywords:
+            lines += [f"Said the {kw} today", kw.upper(), kw.title() + ":", f"{kw[:-1]} cut short"]
+    lines += ["Café", "Crèdit", "Crédi t"]  # (a keyword's rare character without the keyword)
+    doc = segment("\n\n".join(lines), "text", Config())
+    for keywords in tuples:
+        expected = {b.index for b in doc.blocks if patterns.contains_any(b.text, keywords)}
+        assert doc.blocks_containing(keywords) == expected, keywords
+        assert doc.blocks_containing(keywords, 3) == {i for i in expected if doc.blocks[i].words <= 3}, keywords

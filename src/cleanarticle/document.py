@@ -148,18 +148,96 @@ class TextIndex:
         if found is None:
             hits: set[int] = set()
             low, starts, indices = self.low, self.starts, self.indices
-            for kw in keywords:
-                pos, size = low.find(kw), len(kw)
+            # (Keywords sharing a part are found by one scan for it, each line holding it then tested for them.)
+            for part, holders, rare in _SCANS.get(keywords) or _scans(keywords):
+                if rare and rare not in low:
+                    continue  # (a character of the part the page lacks: found by memchr, not a scan for the part)
+                pos, size = low.find(part), len(part)
                 while pos >= 0:
                     line = bisect_right(starts, pos) - 1
                     end = starts[line + 1]
                     if pos + size <= end:  # (within its line, not running on into the next)
-                        hits.add(indices[line])
-                        pos = low.find(kw, end)
+                        if not holders or any(map(low[starts[line]:end].__contains__, holders)):
+                            hits.add(indices[line])
+                        pos = low.find(part, end)
                     else:
-                        pos = low.find(kw, pos + 1)
+                        pos = low.find(part, pos + 1)
             found = self._found[keywords] = frozenset(hits)
         return found
+
+
+# The scans that find a tuple of keywords, by tuple (made on first use): each a part to find and the
+# keywords holding it that a line holding it is then tested for (none: the part is a keyword of the tuple).
+_SCANS: dict[tuple[str, ...], tuple[tuple[str, tuple[str, ...], str], ...]] = {}
+_ASKED: set[tuple[str, ...]] = set()  # the tuples asked once, not yet in _SCANS
+# The length of a part keywords share that is scanned for instead of them: a shorter part ("ment")
+# is in many lines, each then tested for its keywords; a longer one is shared by fewer keywords.
+_SHARED_PART = 5
+
+
+def _scans(keywords: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """``_shared_scans`` of ``keywords`` from their second ask on (kept in ``_SCANS``); on the first, a scan a keyword
+    (and none of them gated on a rare character).
+
+    A page's own tuple (a title's words) is asked once, and finding its shared parts would cost
+    more than it saves; the patterns' tuples are asked again on the next page.
+    """
+    if keywords not in _ASKED:
+        if len(_ASKED) >= 256:  # (bounded: a title's words are new on each page)
+            _ASKED.clear()
+        _ASKED.add(keywords)
+        return tuple((kw, (), "") for kw in dict.fromkeys(keywords))
+    _ASKED.discard(keywords)
+    scans = _shared_scans(keywords)
+    if len(_SCANS) < 64:  # (the patterns' tuples, a few, and a page's own asked again: bounded)
+        _SCANS[keywords] = scans
+    return scans
+
+
+def _shared_scans(keywords: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """The scans that find the lines holding any of ``keywords``: fewer than one a keyword when some share a part.
+
+    Each scan of a page's text costs ~2 instructions a character whatever it looks for:
+    "comment" and "komment" are found by one scan for "omment", "journalist", "giornalist"
+    and "jornalist" by one for "alist".  Greedy, one pass: the parts of ``_SHARED_PART``
+    characters shared by the most keywords first, each taking the keywords no part before it
+    took (two or more), then widened to all those keywords share.
+    """
+    unique = tuple(dict.fromkeys(keywords))
+    held_by: dict[str, list[str]] = {}
+    if sum(len(kw) >= _SHARED_PART for kw in unique) > 1:  # (else no part to share)
+        for kw in unique:
+            for at in range(len(kw) - _SHARED_PART + 1):
+                held_by.setdefault(kw[at:at + _SHARED_PART], []).append(kw)
+    scans, taken = [], set()
+    for _, part in sorted([(len(held), part) for part, held in held_by.items() if len(held) > 1], reverse=True):
+        holders = tuple(kw for kw in dict.fromkeys(held_by[part]) if kw not in taken)
+        if len(holders) > 1:
+            part = _widened(part, holders)
+            scans.append((part, holders, _rare(part)))
+            taken.update(holders)
+    scans.extend((kw, (), _rare(kw)) for kw in unique if kw not in taken)
+    return tuple(scans)
+
+
+def _rare(part: str) -> str:
+    """A character of ``part`` to look for before it, or "": the first not ASCII ("é" of "crédit") that
+    ``str.find`` looks for with memchr (one whose code's low byte is not 0), on most pages not there."""
+    if len(part) == 1:
+        return ""  # (the part is the character)
+    return next((c for c in part if not c.isascii() and ord(c) & 0xFF), "")
+
+
+def _widened(part: str, holders: tuple[str, ...]) -> str:
+    """``part`` with the characters before and after it that all ``holders`` share ("ommen" -> "omment"):
+    a longer part is scanned for faster (``str.find`` skips by its length) and is in fewer lines."""
+    first, at = holders[0], [kw.index(part) for kw in holders]
+    lo, hi = 0, len(part)  # (the widened part's ends, from where ``part`` is in each holder)
+    while min(at) + lo > 0 and len({kw[i + lo - 1] for kw, i in zip(holders, at)}) == 1:
+        lo -= 1
+    while all(i + hi < len(kw) for kw, i in zip(holders, at)) and len({kw[i + hi] for kw, i in zip(holders, at)}) == 1:
+        hi += 1
+    return first[at[0] + lo:at[0] + hi]
 
 
 # The fact (``Document.facts``) a text dump's segmenter leaves: each block's words, its lower-cased text split
