@@ -142,26 +142,29 @@ def _element_totals(doc: Document) -> tuple[list[int], list[int], list[int]]:
     kept = facts.get("dom_elements")
     if kept is not None:
         return kept
-    n = len(doc.elements)
+    elements = doc.elements
+    n = len(elements)
     words = [0] * n
     blocks = [0] * n
     first = [0] * n
     for b in doc.blocks:
-        if b.path:
-            i = b.path[-1]
-            if not blocks[i]:
+        path = b.path  # (each field read once: a NamedTuple's field read by name is a call)
+        if path:
+            i = path[-1]
+            if blocks[i]:
+                blocks[i] += 1
+            else:
                 first[i] = b.index
+                blocks[i] = 1
             words[i] += b.words
-            blocks[i] += 1
-    elements = doc.elements
     for i in range(n - 1, 0, -1):
-        p = elements[i].parent
-        if not blocks[i] or p < 0:
-            continue
-        if not blocks[p] or first[i] < first[p]:
-            first[p] = first[i]
-        words[p] += words[i]
-        blocks[p] += blocks[i]
+        if blocks[i]:  # (asked first: an element without blocks has nothing to pass up, and its parent is not read)
+            p = elements[i].parent
+            if p >= 0:
+                if not blocks[p] or first[i] < first[p]:
+                    first[p] = first[i]
+                words[p] += words[i]
+                blocks[p] += blocks[i]
     kept = facts["dom_elements"] = (words, blocks, first)
     return kept
 
@@ -423,23 +426,26 @@ def select_main_container(doc: Document, cfg: Config) -> Document:
     if not doc.elements:
         return doc
     sums = [0.0] * len(doc.elements)
-    short = -cfg.html_block_cost
+    short, short_cost = -cfg.html_block_cost, -cfg.container_short_cost
     content = Label.CONTENT  # (a local: not an Enum lookup a block)
-    for b, v in zip(doc.blocks, block_values(doc, cfg)):
-        if b.label is not content:
-            continue  # already excluded from the body: it neither helps nor hurts a container
+    # Only the content blocks (taken in C by the label mask): one already excluded from the body
+    # neither helps nor hurts a container.
+    for b, v in compress(zip(doc.blocks, block_values(doc, cfg)), doc.mask(content)):
         if v == short:  # a short line (block_values gives it exactly -html_block_cost): cheaper here
-            v = -cfg.container_short_cost
+            v = short_cost
         for i in b.path:
             sums[i] += v
-    best = max(range(len(sums)), key=sums.__getitem__)
-    if sums[best] <= 0:
+    best_sum = max(sums)
+    if best_sum <= 0:
         return doc
-    parent = doc.elements[best].parent
+    best = sums.index(best_sum)  # (the first element of the best sum, found in C: not max with a key)
+    elements = doc.elements
+    parent = elements[best].parent
     keep = {best}
     if parent >= 0:
-        floor = cfg.sibling_min_share * sums[best]
-        keep.update(i for i, el in enumerate(doc.elements) if el.parent == parent and sums[i] >= floor)
+        floor = cfg.sibling_min_share * best_sum
+        # (The few elements whose sum reaches the floor found in C, then asked for their parent.)
+        keep.update(i for i in compress(range(len(sums)), map(floor.__le__, sums)) if elements[i].parent == parent)
     changes: dict[int, Change] = {}
     outside: Change = (_CHROME, reasons.OUTSIDE_CONTAINER)  # (one change for every block outside)
     for b in doc.labelled(content):  # (the content blocks taken in C by the label mask)
