@@ -469,31 +469,37 @@ def mark_signup_boxes(doc: Document, cfg: Config) -> Document:
     forms = list(compress(range(len(elements)), map("form".__eq__, map(itemgetter(0), elements))))  # (el.tag, in C)
     if not forms:
         return doc
-    # Each element's words, and whether it holds prose that does not speak of subscribing: its own
-    # blocks' first, then passed up to its parent, and on up (children come after their parents).
-    n = len(elements)
-    words = _element_totals(doc)[0]
-    other_prose = [False] * n
+    # Each element's words, and whether it holds prose that does not speak of subscribing (asked of
+    # the elements around a form, from the form up, while they hold at most ``limit`` words).
+    words, count, first = _element_totals(doc)
     keywords = patterns.SIGNUP_KEYWORDS
     limit = cfg.signup_box_max_words
-    # (Only an element of at most ``limit`` words is ever asked whether it holds other prose, and its
-    # blocks are no longer: a longer paragraph's text, the costliest to search, is not searched.)
-    own = []
-    for b in _prose_facts(doc, cfg).blocks:
-        if b.words <= limit and b.path and not other_prose[i := b.path[-1]]:
-            if not patterns.contains_any(b.text, keywords):
-                other_prose[i] = True
-                own.append(i)
-    for i in own:  # (a few elements: each passes it up while it has words, as far as an element that has it)
-        while words[i] and (i := elements[i].parent) >= 0 and not other_prose[i]:
-            other_prose[i] = True
+    prose, page = _prose_facts(doc, cfg).indices, doc.blocks
+    subscribing: dict[int, bool] = {}  # a prose block's answer: it speaks of subscribing
+
+    def other_prose(i: int) -> bool:
+        """Element i (of at most ``limit`` words: so are its blocks) holds prose not about subscribing.
+
+        Its blocks are a range of the page's (``_element_totals``); only the prose blocks of the few
+        elements asked are searched for the keywords (each once), not every short prose block of the page.
+        """
+        for b in page[first[i]: first[i] + count[i]]:
+            j = b.index
+            if j in prose:
+                said = subscribing.get(j)
+                if said is None:
+                    said = subscribing[j] = patterns.contains_any(b.text, keywords)
+                if not said:
+                    return True
+        return False
+
     boxes = set()
     for i in forms:
         if words[i] > limit:  # a form around the page (ASP.NET's), or a long form of its own
             continue
         box = i
         up = elements[i].parent
-        while up >= 0 and words[up] <= limit and not other_prose[up] and elements[up].tag not in _PAGE_TAGS:
+        while up >= 0 and words[up] <= limit and elements[up].tag not in _PAGE_TAGS and not other_prose(up):
             box, up = up, elements[up].parent
         if words[box]:
             boxes.add(box)
