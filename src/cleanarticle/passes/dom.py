@@ -551,14 +551,20 @@ def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
     # element starts at the headline or one block before it.
     cards_of: dict[int, set[int]] = {}
     most = cfg.card_max_words
+    page = doc.blocks
     for j in compress(range(len(headline)), headline):
-        for i in reversed(doc.blocks[j].path):
-            if first[i] < j - 1:
+        start = j - 1
+        for i in reversed(page[j].path):
+            if first[i] < start:
                 break
-            if words[i] and words[i] <= most and elements[i].parent >= 0:
-                cards_of.setdefault(elements[i].parent, set()).add(i)
+            if 0 < words[i] <= most and (parent := elements[i].parent) >= 0:  # (each read once)
+                cards = cards_of.get(parent)
+                if cards is None:  # (not setdefault: no set built for a parent that has one)
+                    cards_of[parent] = {i}
+                else:
+                    cards.add(i)
     # Whether an element holds content, or the <h1>, is asked of a few: read from its blocks (they follow each other).
-    page, content = doc.blocks, Label.CONTENT
+    content = Label.CONTENT
 
     def has_content(i: int) -> bool:
         return any(b.label is content for b in page[first[i]: first[i] + blocks[i]])
