@@ -141,6 +141,17 @@ def test_each_sign_up_box_of_a_page_is_chrome_with_all_its_blocks():
                           "Or join by text message"]
 
 
+def test_a_sign_up_box_stops_below_an_element_holding_other_prose_deeper_down():
+    # The element around the box holds, two levels down, a paragraph of prose not about subscribing:
+    # the box stops below it (its blocks are searched, not only the box's own), and the prose stays content.
+    page = (f'<html><body><article><p>{P1}</p><div class="outer"><div><div><p>The night buses run every half hour '
+            f'from the station to the harbour.</p></div></div><div class="box"><p>Sign up for our free daily '
+            f'newsletter today.</p><form><input type="email"><div>Submit</div></form></div></div><p>{P2}</p>'
+            f'</article></body></html>')
+    doc = dom.mark_signup_boxes(segment(page, "html", CFG), CFG)
+    chrome = [b.text for b in doc.blocks if b.label is Label.CHROME]
+    assert chrome == ["Sign up for our free daily newsletter today.", "Submit"]
+
 def _cards(n: int, inner: str = "") -> str:
     return "<ul>" + "".join(f'<li><h3><a href="/s{i}">Another story from the city number {i}</a></h3>'
                             f'<p>A short blurb about the story that ends here.</p>{inner}</li>' for i in range(n)) + "</ul>"

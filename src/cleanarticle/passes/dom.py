@@ -142,26 +142,29 @@ def _element_totals(doc: Document) -> tuple[list[int], list[int], list[int]]:
     kept = facts.get("dom_elements")
     if kept is not None:
         return kept
-    n = len(doc.elements)
+    elements = doc.elements
+    n = len(elements)
     words = [0] * n
     blocks = [0] * n
     first = [0] * n
     for b in doc.blocks:
-        if b.path:
-            i = b.path[-1]
-            if not blocks[i]:
+        path = b.path  # (each field read once: a NamedTuple's field read by name is a call)
+        if path:
+            i = path[-1]
+            if blocks[i]:
+                blocks[i] += 1
+            else:
                 first[i] = b.index
+                blocks[i] = 1
             words[i] += b.words
-            blocks[i] += 1
-    elements = doc.elements
     for i in range(n - 1, 0, -1):
-        p = elements[i].parent
-        if not blocks[i] or p < 0:
-            continue
-        if not blocks[p] or first[i] < first[p]:
-            first[p] = first[i]
-        words[p] += words[i]
-        blocks[p] += blocks[i]
+        if blocks[i]:  # (asked first: an element without blocks has nothing to pass up, and its parent is not read)
+            p = elements[i].parent
+            if p >= 0:
+                if not blocks[p] or first[i] < first[p]:
+                    first[p] = first[i]
+                words[p] += words[i]
+                blocks[p] += blocks[i]
     kept = facts["dom_elements"] = (words, blocks, first)
     return kept
 
@@ -423,23 +426,26 @@ def select_main_container(doc: Document, cfg: Config) -> Document:
     if not doc.elements:
         return doc
     sums = [0.0] * len(doc.elements)
-    short = -cfg.html_block_cost
+    short, short_cost = -cfg.html_block_cost, -cfg.container_short_cost
     content = Label.CONTENT  # (a local: not an Enum lookup a block)
-    for b, v in zip(doc.blocks, block_values(doc, cfg)):
-        if b.label is not content:
-            continue  # already excluded from the body: it neither helps nor hurts a container
+    # Only the content blocks (taken in C by the label mask): one already excluded from the body
+    # neither helps nor hurts a container.
+    for b, v in compress(zip(doc.blocks, block_values(doc, cfg)), doc.mask(content)):
         if v == short:  # a short line (block_values gives it exactly -html_block_cost): cheaper here
-            v = -cfg.container_short_cost
+            v = short_cost
         for i in b.path:
             sums[i] += v
-    best = max(range(len(sums)), key=sums.__getitem__)
-    if sums[best] <= 0:
+    best_sum = max(sums)
+    if best_sum <= 0:
         return doc
-    parent = doc.elements[best].parent
+    best = sums.index(best_sum)  # (the first element of the best sum, found in C: not max with a key)
+    elements = doc.elements
+    parent = elements[best].parent
     keep = {best}
     if parent >= 0:
-        floor = cfg.sibling_min_share * sums[best]
-        keep.update(i for i, el in enumerate(doc.elements) if el.parent == parent and sums[i] >= floor)
+        floor = cfg.sibling_min_share * best_sum
+        # (The few elements whose sum reaches the floor found in C, then asked for their parent.)
+        keep.update(i for i in compress(range(len(sums)), map(floor.__le__, sums)) if elements[i].parent == parent)
     changes: dict[int, Change] = {}
     outside: Change = (_CHROME, reasons.OUTSIDE_CONTAINER)  # (one change for every block outside)
     for b in doc.labelled(content):  # (the content blocks taken in C by the label mask)
@@ -463,31 +469,37 @@ def mark_signup_boxes(doc: Document, cfg: Config) -> Document:
     forms = list(compress(range(len(elements)), map("form".__eq__, map(itemgetter(0), elements))))  # (el.tag, in C)
     if not forms:
         return doc
-    # Each element's words, and whether it holds prose that does not speak of subscribing: its own
-    # blocks' first, then passed up to its parent, and on up (children come after their parents).
-    n = len(elements)
-    words = _element_totals(doc)[0]
-    other_prose = [False] * n
+    # Each element's words, and whether it holds prose that does not speak of subscribing (asked of
+    # the elements around a form, from the form up, while they hold at most ``limit`` words).
+    words, count, first = _element_totals(doc)
     keywords = patterns.SIGNUP_KEYWORDS
     limit = cfg.signup_box_max_words
-    # (Only an element of at most ``limit`` words is ever asked whether it holds other prose, and its
-    # blocks are no longer: a longer paragraph's text, the costliest to search, is not searched.)
-    own = []
-    for b in _prose_facts(doc, cfg).blocks:
-        if b.words <= limit and b.path and not other_prose[i := b.path[-1]]:
-            if not patterns.contains_any(b.text, keywords):
-                other_prose[i] = True
-                own.append(i)
-    for i in own:  # (a few elements: each passes it up while it has words, as far as an element that has it)
-        while words[i] and (i := elements[i].parent) >= 0 and not other_prose[i]:
-            other_prose[i] = True
+    prose, page = _prose_facts(doc, cfg).indices, doc.blocks
+    subscribing: dict[int, bool] = {}  # a prose block's answer: it speaks of subscribing
+
+    def other_prose(i: int) -> bool:
+        """Element i (of at most ``limit`` words: so are its blocks) holds prose not about subscribing.
+
+        Its blocks are a range of the page's (``_element_totals``); only the prose blocks of the few
+        elements asked are searched for the keywords (each once), not every short prose block of the page.
+        """
+        for b in page[first[i]: first[i] + count[i]]:
+            j = b.index
+            if j in prose:
+                said = subscribing.get(j)
+                if said is None:
+                    said = subscribing[j] = patterns.contains_any(b.text, keywords)
+                if not said:
+                    return True
+        return False
+
     boxes = set()
     for i in forms:
         if words[i] > limit:  # a form around the page (ASP.NET's), or a long form of its own
             continue
         box = i
         up = elements[i].parent
-        while up >= 0 and words[up] <= limit and not other_prose[up] and elements[up].tag not in _PAGE_TAGS:
+        while up >= 0 and words[up] <= limit and elements[up].tag not in _PAGE_TAGS and not other_prose(up):
             box, up = up, elements[up].parent
         if words[box]:
             boxes.add(box)
@@ -539,14 +551,20 @@ def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
     # element starts at the headline or one block before it.
     cards_of: dict[int, set[int]] = {}
     most = cfg.card_max_words
+    page = doc.blocks
     for j in compress(range(len(headline)), headline):
-        for i in reversed(doc.blocks[j].path):
-            if first[i] < j - 1:
+        start = j - 1
+        for i in reversed(page[j].path):
+            if first[i] < start:
                 break
-            if words[i] and words[i] <= most and elements[i].parent >= 0:
-                cards_of.setdefault(elements[i].parent, set()).add(i)
+            if 0 < words[i] <= most and (parent := elements[i].parent) >= 0:  # (each read once)
+                cards = cards_of.get(parent)
+                if cards is None:  # (not setdefault: no set built for a parent that has one)
+                    cards_of[parent] = {i}
+                else:
+                    cards.add(i)
     # Whether an element holds content, or the <h1>, is asked of a few: read from its blocks (they follow each other).
-    page, content = doc.blocks, Label.CONTENT
+    content = Label.CONTENT
 
     def has_content(i: int) -> bool:
         return any(b.label is content for b in page[first[i]: first[i] + blocks[i]])
