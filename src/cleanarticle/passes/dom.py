@@ -430,12 +430,24 @@ def mark_link_lists(doc: Document, cfg: Config) -> Document:
     changes: dict[int, Change] = {}
     # (Locals: not an Enum lookup and two Config reads a block.)
     link_chrome, max_words = cfg.link_share_chrome, 4 * cfg.prose_min_words
+    known = _LINK_CHANGES
     for b in doc.labelled(Label.CONTENT):  # (the content blocks taken in C by the label mask)
-        if b.link_share >= link_chrome and b.words < max_words:
+        share = b.link_share
+        if share >= link_chrome and b.words < max_words:
             if b.heading == 1:
                 continue  # a linked headline is still the headline
-            changes[b.index] = (_CHROME, reasons.link_text(b.link_share))
+            change = known.get(share)
+            if change is None:
+                if len(known) >= _HintReader.MEMORY:
+                    known.clear()
+                change = known[share] = (_CHROME, reasons.link_text(share))
+            changes[b.index] = change
     return doc.relabel(changes)
+
+
+# The change of a link-text block by its link share, built once a share (not a reason string formatted
+# a block): most such blocks are all link (a menu item, a linked headline), a share of exactly 1.0.
+_LINK_CHANGES: dict[float, Change] = {}
 
 
 def select_main_container(doc: Document, cfg: Config) -> Document:
