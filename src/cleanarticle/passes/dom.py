@@ -300,6 +300,22 @@ _BOILERPLATE_HINTS = _HintReader(patterns.BOILERPLATE_HINT, patterns.BOILERPLATE
 _CONTENT_HINTS = _HintReader(patterns.CONTENT_HINT, patterns.CONTENT_HINT_LEADS)
 
 
+# The change of a block under each hint word, built once a word (not a reason string and two
+# prefix tests a block); hint words are the patterns' few dozen words.
+_HINT_CHANGES: dict[str, Change] = {}
+
+
+def _hint_change(hint: str) -> Change:
+    """The change of a block whose nearest deciding class/id hint is ``hint``."""
+    change = _HINT_CHANGES.get(hint)
+    if change is None:
+        label = _CAPTION if hint.startswith("caption") else _CREDIT if hint.startswith("credit") else _CHROME
+        if len(_HINT_CHANGES) >= _HintReader.MEMORY:
+            _HINT_CHANGES.clear()
+        change = _HINT_CHANGES[hint] = (label, reasons.class_hint(hint))
+    return change
+
+
 def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
     """Blocks whose nearest hinted ancestor has a boilerplate class or id (share, related, comments...) become chrome."""
     # A hinted element holding most of the page's prose is the article, whatever its class says
@@ -311,13 +327,17 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
     # Only the elements above a prose block or a content block are ever asked about, when first
     # asked; pages repeat the same class strings, and the same class names even more.
     boilerplate, content_hint = _BOILERPLATE_HINTS, _CONTENT_HINTS
+    # The readers' answers for whole strings, read here first: a string seen before (most, on a
+    # site's second page) costs a dict lookup, not a method call.  (``clear`` keeps each dict.)
+    words_known, content_known = boilerplate.of_string, content_hint.of_string
 
     def word_of(i: int) -> str | None:
         """The boilerplate word in element i's class/id ("share", "related"), or None."""
         el = elements[i]
-        if not el.hints or el.tag in _PAGE_TAGS:  # page-level classes describe the layout
+        hints = el.hints
+        if not hints or el.tag in _PAGE_TAGS:  # page-level classes describe the layout
             return None
-        return boilerplate.first_match(el.hints, timeout)
+        return words_known[hints] if hints in words_known else boilerplate.first_match(hints, timeout)
 
     words_above: dict[int, frozenset[str]] = {-1: frozenset()}
 
@@ -371,8 +391,10 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
                 break
             chain.append(i)
             el = elements[i]
-            if el.hints and el.tag not in _PAGE_TAGS:
-                if content_hint.first_match(el.hints, timeout) is not None:
+            hints = el.hints
+            if hints and el.tag not in _PAGE_TAGS:
+                if (content_known[hints] if hints in content_known
+                        else content_hint.first_match(hints, timeout)) is not None:
                     # A content hint with little of the page's prose under it (the excerpt of one
                     # card) does not shield it from a box beside the article (related stories, sidebar, bio).
                     found = None
@@ -381,7 +403,7 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
                         if above is not None and above.startswith(_BESIDE_HINTS):
                             found = above
                     break
-                word = word_of(i)
+                word = words_known[hints] if hints in words_known else boilerplate.first_match(hints, timeout)
                 if word and prose[i] <= limit and word not in distrusted \
                         and not (word.startswith(_WEAK_HINTS) and in_the_text(i, word)):
                     found = word
@@ -393,12 +415,13 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
 
     changes: dict[int, Change] = {}
     for b in doc.labelled(Label.CONTENT):  # (the content blocks taken in C by the label mask)
-        if not b.path:
+        path = b.path
+        if not path:
             continue
-        hint = verdict(b.path[-1])
+        hint = verdict(path[-1])
         if hint:
-            label = _CAPTION if hint.startswith("caption") else _CREDIT if hint.startswith("credit") else _CHROME
-            changes[b.index] = (label, reasons.class_hint(hint))
+            changes[b.index] = _hint_change(hint)
+    del verdict  # (it calls itself through its closure cell: a cycle that would keep the page alive until a collection)
     return doc.relabel(changes)
 
 
@@ -407,12 +430,24 @@ def mark_link_lists(doc: Document, cfg: Config) -> Document:
     changes: dict[int, Change] = {}
     # (Locals: not an Enum lookup and two Config reads a block.)
     link_chrome, max_words = cfg.link_share_chrome, 4 * cfg.prose_min_words
+    known = _LINK_CHANGES
     for b in doc.labelled(Label.CONTENT):  # (the content blocks taken in C by the label mask)
-        if b.link_share >= link_chrome and b.words < max_words:
+        share = b.link_share
+        if share >= link_chrome and b.words < max_words:
             if b.heading == 1:
                 continue  # a linked headline is still the headline
-            changes[b.index] = (_CHROME, reasons.link_text(b.link_share))
+            change = known.get(share)
+            if change is None:
+                if len(known) >= _HintReader.MEMORY:
+                    known.clear()
+                change = known[share] = (_CHROME, reasons.link_text(share))
+            changes[b.index] = change
     return doc.relabel(changes)
+
+
+# The change of a link-text block by its link share, built once a share (not a reason string formatted
+# a block): most such blocks are all link (a menu item, a linked headline), a share of exactly 1.0.
+_LINK_CHANGES: dict[float, Change] = {}
 
 
 def select_main_container(doc: Document, cfg: Config) -> Document:
