@@ -46,7 +46,7 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
         return Document(blocks=(), kind="text", url=url, stopword_language=False)
     max_chars = cfg.max_block_chars
     # A line is kept as it is when it is already as the split and join make it (see ``_is_single_spaced``).
-    if any(map(text.__contains__, _INLINE_SPACES)):
+    if _may_hold_inline_spaces(text, lines):
         texts = [line if len(line) <= max_chars and line.isprintable() and "  " not in line
                  else " ".join(line[:max_chars].split()) for line in lines]
     else:
@@ -79,6 +79,20 @@ def _is_single_spaced(line: str) -> bool:
     return line.isprintable() and "  " not in line
 
 
+def _may_hold_inline_spaces(text: str, lines: list[str]) -> bool:
+    """False only when none of ``lines`` (the non-empty lines of ``text``) holds white space but the space.
+
+    Only a line that is not ASCII can hold white space besides the tab and U+001F: those lines are
+    searched joined, not the whole page (``isascii`` reads a flag of the string): ~110K instructions
+    a page less on WCXB dev, most of it the scans for U+2000 and U+3000 on pages of two-byte
+    characters (a character whose code's low byte is 0 is looked for one character at a time).
+    """
+    if any(map(text.__contains__, _ASCII_SPACES)):
+        return True
+    others = "".join([line for line in lines if not line.isascii()])
+    return any(map(others.__contains__, _INLINE_SPACES[len(_ASCII_SPACES):]))
+
+
 def _continues(previous: str, line: str, cfg: Config) -> bool:
     """True when ``line`` is the continuation of a hard-wrapped ``previous`` line."""
     first = line[0]
@@ -94,6 +108,8 @@ _STOPS = ".!?…。！？:;\"”»)]"
 # The white space characters a line may hold besides the space: all those ``splitlines`` breaks no line at (tested).
 _INLINE_SPACES = ("\t", "\x1f", "\xa0", "\u1680", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005",
                   "\u2006", "\u2007", "\u2008", "\u2009", "\u200a", "\u202f", "\u205f", "\u3000")
+
+_ASCII_SPACES = _INLINE_SPACES[:2]  # ("\t", "\x1f": the ASCII ones, tested in tests/test_patterns.py)
 
 # The fields after gap_before, at their defaults (a text dump has no markup).
 _DEFAULTS = defaults_after("gap_before")
