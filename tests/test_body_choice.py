@@ -169,3 +169,15 @@ def test_best_run_finds_the_run_the_loop_over_its_starts_found():
             _best_run_by_loop(values, barriers, range(lo, hi), origin, cost)
     assert body._best_run([], [], range(0)) is None
 
+
+def test_the_text_segmenter_takes_up_to_max_blocks_lines_and_no_break_before_the_first():
+    # Blank lines before the first line are no break; the limit is on the lines once hard-wrapped ones are joined.
+    from cleanarticle.errors import InputError
+
+    doc = segment("\n\n\nOne line\n\nTwo\nthree and on\n\n\nFour", "text", Config(max_blocks=4))
+    assert [(b.text, b.gap_before) for b in doc.blocks] == [("One line", 0), ("Two", 1), ("three and on", 0), ("Four", 2)]
+    wrapped = "\n".join(["One two three four five six", "seven eight", "", "B", "", "C"])
+    assert [b.text for b in segment(wrapped, "text", Config(max_blocks=3)).blocks] == [
+        "One two three four five six seven eight", "B", "C"]
+    with pytest.raises(InputError, match="max_blocks"):
+        segment(wrapped + "\n\nD", "text", Config(max_blocks=3))

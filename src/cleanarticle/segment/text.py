@@ -32,11 +32,14 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
             # goes on in lower case.  Join them, so a paragraph is one block.
             lines[-1] += " " + line
             continue
-        if len(lines) >= max_blocks:
-            raise too_many_blocks(max_blocks)
-        gaps.append(gap if lines else 0)
+        gaps.append(gap)
         lines.append(line)
         gap = 0
+    # (The limit and the first line's gap settled once, not tested a line: ~20K instructions a page.)
+    if len(lines) > max_blocks:
+        raise too_many_blocks(max_blocks)
+    if gaps:
+        gaps[0] = 0  # (the blank lines before the first line are no break between blocks)
     # Some dumps double-space everything: measure gaps against the usual one, so that
     # gap_before == 1 is an ordinary paragraph break and 2+ a wider break than usual.
     counts = Counter(gaps)
