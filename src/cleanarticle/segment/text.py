@@ -49,14 +49,15 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
         return Document(blocks=(), kind="text", url=url, stopword_language=False)
     max_chars = cfg.max_block_chars
     # A line is kept as it is when it is already as the split and join make it (see ``_is_single_spaced``).
-    if _may_hold_inline_spaces(text, lines):
+    if len(text) > max_chars or _may_hold_inline_spaces(text, lines):
         texts = [line if len(line) <= max_chars and line.isprintable() and "  " not in line
                  else " ".join(line[:max_chars].split()) for line in lines]
     else:
         # No white space but spaces inside the page's lines (most dumps): a line without two spaces
         # in a row is kept, without testing each of its characters printable (~20 instructions a character).
-        texts = [line if len(line) <= max_chars and "  " not in line
-                 else " ".join(line[:max_chars].split()) for line in lines]
+        # No line of a page within max_block_chars is longer (a joined line is no longer than its lines
+        # and the break between them): its length is not tested a line.
+        texts = [line if "  " not in line else " ".join(line.split()) for line in lines]
     # The hot path of text mode: each statistic a column over all lines, and the blocks built
     # as the tuples they are (fields as in document.make_block), row by row in C.
     lows = list(map(str.lower, texts))  # (counted here, then kept for the passes' keyword indexes)
