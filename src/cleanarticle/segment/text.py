@@ -35,7 +35,7 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
         gaps.append(gap)
         lines.append(line)
         gap = 0
-    # (The limit and the first line's gap settled once, not tested a line: ~20K instructions a page.)
+    # (The limit and the first line's gap settled once, not tested a line: ~90K instructions a page.)
     if len(lines) > max_blocks:
         raise too_many_blocks(max_blocks)
     if gaps:
@@ -49,9 +49,11 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
         return Document(blocks=(), kind="text", url=url, stopword_language=False)
     max_chars = cfg.max_block_chars
     # A line is kept as it is when it is already as the split and join make it (see ``_is_single_spaced``).
-    if len(text) > max_chars or _may_hold_inline_spaces(text, lines):
+    others = "".join([line for line in lines if not line.isascii()])  # (the lines not ASCII, joined)
+    if len(text) > max_chars or _may_hold_inline_spaces(text, others):
         texts = [line if len(line) <= max_chars and line.isprintable() and "  " not in line
                  else " ".join(line[:max_chars].split()) for line in lines]
+        others = None  # (the texts' white space is not the lines')
     else:
         # No white space but spaces inside the page's lines (most dumps): a line without two spaces
         # in a row is kept, without testing each of its characters printable (~20 instructions a character).
@@ -62,7 +64,8 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
     # as the tuples they are (fields as in document.make_block), row by row in C.
     lows = list(map(str.lower, texts))  # (counted here, then kept for the passes' keyword indexes)
     split = list(map(str.split, lows))  # (counted here, then kept for the language: LOWERED_WORDS)
-    words, stops = patterns.word_stats_of(texts, lows, split)
+    # (Here the texts not ASCII hold the same characters as the lines but spaces: their join is asked for CJK.)
+    words, stops = patterns.word_stats_of(texts, lows, split, others)
     ends, ellipses = patterns.sentence_ends_of(texts)
     if shift:
         gaps = [max(0, gap - shift) if gap else 0 for gap in gaps]
@@ -83,8 +86,8 @@ def _is_single_spaced(line: str) -> bool:
     return line.isprintable() and "  " not in line
 
 
-def _may_hold_inline_spaces(text: str, lines: list[str]) -> bool:
-    """False only when none of ``lines`` (the non-empty lines of ``text``) holds white space but the space.
+def _may_hold_inline_spaces(text: str, others: str) -> bool:
+    """False only when no line of ``text`` holds white space but the space (``others``: its lines not ASCII, joined).
 
     Only a line that is not ASCII can hold white space besides the tab and U+001F: those lines are
     searched joined, not the whole page (``isascii`` reads a flag of the string): ~110K instructions
@@ -93,7 +96,6 @@ def _may_hold_inline_spaces(text: str, lines: list[str]) -> bool:
     """
     if any(map(text.__contains__, _ASCII_SPACES)):
         return True
-    others = "".join([line for line in lines if not line.isascii()])
     return any(map(others.__contains__, _INLINE_SPACES[len(_ASCII_SPACES):]))
 
 
