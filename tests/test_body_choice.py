@@ -3,6 +3,8 @@ barriers, second copies of the article, and hard-wrapped paragraphs."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 import cleanarticle
@@ -169,3 +171,25 @@ def test_best_run_finds_the_run_the_loop_over_its_starts_found():
             _best_run_by_loop(values, barriers, range(lo, hi), origin, cost)
     assert body._best_run([], [], range(0)) is None
 
+
+def test_the_text_segmenter_takes_up_to_max_blocks_lines_and_no_break_before_the_first():
+    # Blank lines before the first line are no break; the limit is on the lines once hard-wrapped ones are joined.
+    from cleanarticle.errors import InputError
+
+    doc = segment("\n\n\nOne line\n\nTwo\nthree and on\n\n\nFour", "text", Config(max_blocks=4))
+    assert [(b.text, b.gap_before) for b in doc.blocks] == [("One line", 0), ("Two", 1), ("three and on", 0), ("Four", 2)]
+    wrapped = "\n".join(["One two three four five six", "seven eight", "", "B", "", "C"])
+    assert [b.text for b in segment(wrapped, "text", Config(max_blocks=3)).blocks] == [
+        "One two three four five six seven eight", "B", "C"]
+    with pytest.raises(InputError, match="max_blocks"):
+        segment(wrapped + "\n\nD", "text", Config(max_blocks=3))
+
+
+@pytest.mark.parametrize("gaps", [[], [1], [0, 0], [1, 1, 2], [2, 2, 1], [1, 2], [2, 1], [3, 3, 1, 1, 0, 0, 0],
+                                  [1, 1, 3, 3, 0], [2, 2, 2, 0, 0, 0, 0, 1], [1, 0, 0, 0, 2], [4, 1, 4, 1, 1]])
+def test_the_gaps_are_measured_against_the_most_common_one_as_a_counter_finds_it(gaps):
+    # The segmenter counts the gaps of one blank line first; the rule is Counter's most common gap (the first seen of a tie).
+    page = "Line 0." + "".join("\n" * (gap + 1) + f"Line {n}." for n, gap in enumerate(gaps, 1))
+    counts = Counter(g for g in gaps if g)
+    shift = counts.most_common(1)[0][0] - 1 if counts else 0
+    assert [b.gap_before for b in _doc(page).blocks] == [0] + [max(0, g - shift) if g else 0 for g in gaps]

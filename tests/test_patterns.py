@@ -362,6 +362,31 @@ def test_inline_spaces_are_the_white_space_a_line_may_hold():
                                    if c.isspace() and c != " " and len(f"a{c}b".splitlines()) == 1)
 
 
+def test_the_text_segmenter_finds_every_inline_space_of_a_page_in_its_ascii_ones_or_its_other_lines():
+    """``_may_hold_inline_spaces`` searches the lines that are not ASCII for the spaces that are not ASCII."""
+    from cleanarticle.segment.text import _ASCII_SPACES, _INLINE_SPACES, _may_hold_inline_spaces
+
+    assert _ASCII_SPACES == tuple(c for c in _INLINE_SPACES if c.isascii())
+    def others(lines: list[str]) -> str:  # (as the segmenter joins them)
+        return "".join([line for line in lines if not line.isascii()])
+
+    assert not _may_hold_inline_spaces("Plain\n\nTokyo 東京 “quoted”\ncafé", others(["Plain", "Tokyo 東京 “quoted”", "café"]))
+    for space in _INLINE_SPACES:
+        for line in [f"a{space}b", f"café{space}b", f"東京{space}b", f"“{space}”", f"\U0001f600{space}x"]:
+            lines = ["Plain line", "Tokyo 東京", line, "café crème"]
+            assert _may_hold_inline_spaces("\n".join(lines), others(lines)), (space, line)
+
+
+@pytest.mark.parametrize("page", ["Tokyo 東京\n\nPlain", "東京  タワー\nc  afé\n\n\U0001f600 x", "café\nπ", "", "a\n\nb"])
+def test_word_stats_of_finds_the_same_counts_with_the_join_of_the_lines_not_ascii(page):
+    """The text segmenter passes its lines' join (not the texts'): the same CJK gate, the same counts."""
+    lines = [line.strip() for line in page.splitlines() if line.strip()]
+    texts = [" ".join(line.split()) for line in lines]
+    joined = "".join([line for line in lines if not line.isascii()])
+    expected = ([P.word_stats(t)[0] for t in texts], [P.word_stats(t)[1] for t in texts])
+    assert P.word_stats_of(texts, others=joined) == P.word_stats_of(texts) == expected
+
+
 @pytest.mark.parametrize("page", ["It  rained.\nSoft\u00adhyphen and zero\u200bwidth \nA  B\u00a0C\n", "It  rained.\n\nTab\there\n",
                                   "Soft\u00adhyphen\n\n  Two  spaces  \n\x00Null\n", "Plain line\nAnother one\n"])
 def test_the_text_segmenter_collapses_white_space_on_either_path(page):

@@ -244,8 +244,8 @@ def word_stats(text: str) -> tuple[int, int]:
     return words, stops
 
 
-def word_stats_of(texts: list[str], lows: list[str] | None = None,
-                  split: list[list[str]] | None = None) -> tuple[list[int], list[int]]:
+def word_stats_of(texts: list[str], lows: list[str] | None = None, split: list[list[str]] | None = None,
+                  others: str | None = None) -> tuple[list[int], list[int]]:
     """``word_stats`` of each of ``texts``, as a list of words and one of function words.
 
     The same counts as ``word_stats`` text by text (tested), for a text dump's lines: the
@@ -253,15 +253,17 @@ def word_stats_of(texts: list[str], lows: list[str] | None = None,
     (Lines are lower-cased one by one: an ASCII line takes ``lower``'s fast path, which a
     page joined into one string would lose for all its lines when one is not ASCII.)
     """
-    # (lows: the texts lower-cased; split: their words, each of lows split)
+    # (lows: the texts lower-cased; split: their words, each of lows split; others: the texts not ASCII joined,
+    # or any string holding the same characters but white space, when the caller has it)
     toks = split if split is not None else list(map(str.split, lows if lows is not None else map(str.lower, texts)))
     words = list(map(len, toks))
     counts = _ALL_STOPWORDS.__contains__
     stops = [sum(map(counts, t)) for t in toks]
     # The lines that are not ASCII are gated joined first: on most pages that one call rules them
     # all out (~20 µs a page of calls line by line on WCXB dev); a CJK character in a line is in the join.
-    other = [t for t in texts if not t.isascii()]
-    if not (other and may_have_cjk("\n".join(other))):
+    if others is None:
+        others = "\n".join([t for t in texts if not t.isascii()])
+    if not may_have_cjk(others):  # (False for "", as for any ASCII)
         return words, stops
     for i, text in enumerate(texts):
         if not text.isascii() and may_have_cjk(text) and CJK.search(text):  # (most lines: no call)
