@@ -333,3 +333,69 @@ def test_links_that_urljoin_cannot_read_are_kept_as_written_not_a_crash():
         doc = segment_html(f"<html><head>{head}</head><body>{body}</body></html>", Config(), "https://example.com/")
         assert [b.href for b in doc.blocks if b.href] == ["http://[x/a"]
     assert doc.meta["url"] == "http://[x/b"
+
+
+def _measured_most_text(w: H._Walker, el) -> bool:
+    """holds_most_text as it was: the page's text (and its <main>'s) measured at every ask."""
+    share, length = w.cfg.hidden_max_text_share, H._text_length(el)
+    if length > share * H._text_length(w.start):
+        return True
+    if "main" in w.stack[-1][3]:
+        for up in el.iterancestors():
+            if up.tag == "main" or (up.get("role") or "").lower() == "main":
+                return length > share * H._text_length(up)
+    return False
+
+
+def _assert_hidden_answers_as_measured(page: str, cfg: Config = CFG) -> int:
+    """Segment ``page`` checking every hidden element's answer against the measured one; the number asked."""
+    asked = []
+
+    class Checked(H._Walker):
+        def holds_most_text(self, el):
+            got = super().holds_most_text(el)
+            assert got == _measured_most_text(self, el)
+            assert self.read_chars() + H._text_length(el) <= H._text_length(self.start)  # (the bound is one)
+            asked.append(got)
+            return got
+
+    real, H._Walker = H._Walker, Checked
+    try:
+        segment_html(page, cfg)
+    except NotAPageError:  # (a generated page without text: its hidden elements were asked all the same)
+        pass
+    finally:
+        H._Walker = real
+    return len(asked)
+
+
+@pytest.mark.parametrize("share", [0.5, 0.0, 0.25, 1.0])
+def test_a_hidden_element_is_answered_unmeasured_as_when_the_text_was_measured(share):
+    # The page's text read so far bounds the page's (and a <main>'s) length from below: the answers stay
+    # the same whether the hidden element is before, after or as long as the text around it, in <main> or not,
+    # after line breaks and table cells (which the walk adds to the text it reads) and white space it drops.
+    cfg = Config(hidden_max_text_share=share)
+    word, para = "Lorem ipsum dolor. ", f"<p>{LONG}</p>"
+    pages = [
+        f"<html><body><div hidden><p>{LONG}</p></div>{para}</body></html>",
+        f"<html><body>{para}<div hidden><p>{LONG}</p></div></body></html>",
+        f"<html><body>{para}<div hidden><p>{LONG}x</p></div><p>y</p></body></html>",
+        f"<html><body>{para}<div hidden><p>{LONG[:-1]}</p></div></body></html>",
+        f"<html><body><p>a<br>b<br>c</p><table><tr><td>1</td><td>2</td></tr></table><span hidden>abcdefg</span></body></html>",
+        f"<html><body>  <p>\n  {word}  </p>\n <div style='display:none'>{word * 2}</div> tail</body></html>",
+        f"<html><body><nav>{para * 3}</nav><main><p>Intro.</p><div hidden>{word * 4}</div></main></body></html>",
+        f"<html><body><nav>{para * 3}</nav><main><p>{word * 5}</p><div hidden>{word * 4}</div>"
+        f"<div hidden>{word * 6}</div></main></body></html>",
+        f"<html><body><nav>{para * 3}</nav><div role='main'><p>{word}</p><div hidden>{word}</div></div></body></html>",
+        f"<html><body><main><article role='main'><p>{word * 3}</p><div hidden>{word * 2}</div></article></main>"
+        f"{para * 2}</body></html>",
+        f"<html><body><main>{para}<main><p>{word}</p><div hidden>{word * 3}</div></main></main></body></html>",
+        f"<html><body><!-- a comment -->{para}<div hidden>{LONG}</div><noscript>{word}</noscript></body></html>",
+    ]
+    assert sum(_assert_hidden_answers_as_measured(page, cfg) for page in pages) >= len(pages)
+
+
+@PROFILE
+@given(pages())
+def test_hidden_elements_of_generated_pages_are_answered_as_when_measured(page):
+    _assert_hidden_answers_as_measured(page)
