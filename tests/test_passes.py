@@ -152,6 +152,7 @@ def test_a_sign_up_box_stops_below_an_element_holding_other_prose_deeper_down():
     chrome = [b.text for b in doc.blocks if b.label is Label.CHROME]
     assert chrome == ["Sign up for our free daily newsletter today.", "Submit"]
 
+
 def _cards(n: int, inner: str = "") -> str:
     return "<ul>" + "".join(f'<li><h3><a href="/s{i}">Another story from the city number {i}</a></h3>'
                             f'<p>A short blurb about the story that ends here.</p>{inner}</li>' for i in range(n)) + "</ul>"
