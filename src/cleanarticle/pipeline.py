@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import time
-from dataclasses import replace
-from operator import attrgetter
 from typing import Any
 
 from . import passes, patterns
 from .article import Article
 from .assemble import assemble
 from .config import Config
-from .document import Document, stopword_language
+from .document import Document
 from .errors import CleanArticleError, NotAPageError, TimeBudgetError
 from .load import Source, load
 from .segment import segment_html, segment_text
@@ -51,17 +49,10 @@ def clean(source: Source, *, kind: str = "auto", url: str | None = None, config:
 def segment(text: str, kind: str, cfg: Config, url: str | None = None, utf8: bytes | None = None) -> Document:
     """``text``'s Document (``utf8``: an HTML page's text encoded as UTF-8, if the caller has it)."""
     try:
-        doc = segment_html(text, cfg, url, utf8) if kind == "html" else segment_text(text, cfg, url)
+        return segment_html(text, cfg, url, utf8) if kind == "html" else segment_text(text, cfg, url)
     except RecursionError:
         raise NotAPageError("the page is nested too deeply to read") from None
     except CleanArticleError:
         raise
-    if kind != "html":
-        return doc  # (the text segmenter judges its language from its columns)
-    blocks = doc.blocks
-    return replace(doc, stopword_language=stopword_language(list(map(_WORDS, blocks)), list(map(_STOPWORDS, blocks)), cfg))
-
-
-_WORDS, _STOPWORDS = attrgetter("words"), attrgetter("stopwords")
 
 __all__ = ["clean", "segment"]

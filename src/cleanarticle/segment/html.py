@@ -13,7 +13,7 @@ import sys
 
 from functools import lru_cache, partial
 from itertools import chain, compress, repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from urllib.parse import urlsplit
 
 import regex
@@ -22,7 +22,7 @@ from lxml import etree
 from .. import patterns
 from ..patterns import LazyPattern
 from ..config import Config
-from ..document import Block, Document, Element, defaults_after
+from ..document import Block, Document, Element, defaults_after, stopword_language
 from ..errors import NotAPageError, too_many_blocks
 from ..load import flatten_deep_markup, utf8_of
 from ..html_metadata import gather, join_url, read_metadata
@@ -701,5 +701,10 @@ def segment(text: str, cfg: Config, url: str | None = None, root: etree._Element
     blocks = w.blocks()
     if not blocks and not meta:
         raise NotAPageError("the page has no visible text")
+    # (The page's language judged from its blocks' word counts, as the text segmenter does from its columns.)
+    language = stopword_language(list(map(_WORDS, blocks)), list(map(_STOPWORDS, blocks)), cfg)
     return Document(blocks=tuple(blocks), kind="html", url=url or meta.get("url"), meta=meta,
-                    elements=tuple(w.elements))
+                    elements=tuple(w.elements), stopword_language=language)
+
+
+_WORDS, _STOPWORDS = attrgetter("words"), attrgetter("stopwords")
