@@ -954,10 +954,10 @@ def search_role_name(text: str, timeout: float = _DEFAULT_TIMEOUT) -> regex.Matc
     holds letters newer than Python's tables); for "İ" and "ſ", whose lower case is not what the
     pattern matches and may be longer, the pattern decides.)
     """
-    low = text.lower()
-    if not any(map(low.__contains__, ROLE_STEMS)):  # (may_name_role: in C, most lines end here)
+    if not may_name_role(text):  # (in C: most lines end here)
         return None
     if "İ" not in text and "ſ" not in text:
+        low = text.lower()
         n = len(text)
         for stem in ROLE_STEMS:
             at = low.find(stem)
@@ -1270,14 +1270,6 @@ BIO_WE = LazyPattern(r"\b(?:we|our|us|wir|unser\w*|nous|notre|nos|nosotros|nuest
 BIO_ROLE_KEYWORDS = ROLE_STEMS + ("author", "founder", "ceo", "cto", "expert", "copywriter", "director",
                                   "gründer", "fondat", "fundador", "oprichter", "założyciel")
 
-END_PROMPT_KEYWORDS = (
-    "subscri", "newsletter", "sign up", "signup", "follow", "support", "donat", "member", "tip", "@", "inbox",
-    "reporting by", "editing by", "writing by", "contributed", "click here", "download", "enjoyed", "liked this",
-    "privacy", "personal", "cookie",
-    "abonn", "folgen", "unterstütz", "suivez", "soutenez", "suscr", "síguenos", "sigue", "bolet", "apoya",
-    "iscriviti", "abbonati", "seguici", "sostieni", "assine", "inscreva", "siga", "apoie", "nieuwsbrief", "volg",
-    "steun", "subskryb", "zapisz", "obserwuj", "wesprzyj",
-)
 # Every phrase but an e-mail address and a credit line starts a word: one \b before them all makes
 # the search fail at once inside a word, where it tried each phrase (~3x faster on a 200-character line).
 # The phrases come in four groups, each with the words one of its phrases needs in the lower-cased line
@@ -1316,6 +1308,8 @@ _END_PROMPT_GROUPS = (
     (("@",), LazyPattern(_END_PROMPT_EMAIL, _I)),
     (("reporting by", "editing by", "writing by"), LazyPattern(_END_PROMPT_CREDIT, _I)),
 )
+# A word of one of these is in every line END_PROMPT matches (lower-cased): its groups' words.
+END_PROMPT_KEYWORDS = tuple(dict.fromkeys(word for words, _ in _END_PROMPT_GROUPS for word in words))
 
 
 def search_end_prompt(text: str, timeout: float = _DEFAULT_TIMEOUT) -> bool:

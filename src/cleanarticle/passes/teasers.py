@@ -81,11 +81,12 @@ def mark_teasers(doc: Document, cfg: Config) -> Document:
         # found for all of them at once, one scan a stem over their texts (a TextIndex, from the lines
         # a text dump has lower-cased), where testing the ~30 stems line by line (patterns.may_name_role)
         # cost ~5 µs a line.
-        # (A line or two are tested as they are: an index costs more than it saves on so few.)
-        naming = (TextIndex(asking, None, doc.lowered).containing(patterns.ROLE_STEMS) if len(asking) > 2
-                  else {b.index for b in asking if patterns.may_name_role(b.text)})
-        summaries.update(b.index for b in asking if b.index in naming
-                         and patterns.search_role_name(b.text, cfg.regex_timeout))
+        # (A line or two go to search_role_name as they are, whose first test is the stems': an index costs
+        # more than it saves on so few.)
+        if len(asking) > 2:
+            naming = TextIndex(asking, None, doc.lowered).containing(patterns.ROLE_STEMS)
+            asking = [b for b in asking if b.index in naming]
+        summaries.update(b.index for b in asking if patterns.search_role_name(b.text, cfg.regex_timeout))
     # (No block of the region with a link, as on a text dump: no linked headline, found in C.)
     if not summaries and not (any(map(_HREF, region))
                               and any(b.href and _title_like(b, cfg) and _candidate(b) for b in region)):
