@@ -378,8 +378,7 @@ def mark_body_end(doc: Document, cfg: Config) -> Document:
     for b in reversed(body[1:]):
         if b.heading and not b.ends_sentence:
             changes[b.index] = (Label.CHROME, "a heading with no body text after it")
-        elif (b.words <= cfg.end_prompt_max_words and patterns.contains_any(b.text, patterns.END_PROMPT_KEYWORDS)
-              and patterns.search_end_prompt(b.text, cfg.regex_timeout)):
+        elif b.words <= cfg.end_prompt_max_words and patterns.search_end_prompt(b.text, cfg.regex_timeout):
             changes[b.index] = (Label.CHROME, "an invitation at the end of the article (subscribe, follow, contact)")
         else:
             break
