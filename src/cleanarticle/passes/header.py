@@ -6,11 +6,10 @@ from .. import patterns, reasons
 from ..config import Config
 from ..document import Block, Change, Document, Label
 from ..metadata import clean_name
+from ..patterns import norm_words
 from ..reasons import BYLINE, BYLINE_CLASS, BYLINE_NAME, DATELINE, OUTSIDE
 from .scoring import declared_titles, title_anchor, title_line
 
-
-_norm = patterns.norm_words  # (the same words as scoring's title comparisons)
 
 
 # (Module constants: ``Label.CONTENT`` looks the member up through the Enum class, ~0.2 µs a time.)
@@ -44,12 +43,12 @@ def _body_start(doc: Document) -> int | None:
 
 def _site_names(doc: Document) -> set[str]:
     """The site's name as the page gives it: og:site_name, and the short parts of "Headline | Site"."""
-    names = {_norm(doc.meta.get("site_name") or "")}
+    names = {norm_words(doc.meta.get("site_name") or "")}
     tag = doc.meta.get("title_tag") or ""
     parts = patterns.split_title(tag)
     if len(parts) > 1:
         longest = max(parts, key=len)
-        names.update(_norm(p) for p in parts if p is not longest)
+        names.update(norm_words(p) for p in parts if p is not longest)
     return names - {""}
 
 
@@ -77,12 +76,12 @@ def mark_title(doc: Document, cfg: Config) -> Document:
         # declares; with a declared title and no such <h1>, the declared one is used (assemble).
         sites = _site_names(doc)
         headings = [b for b in doc.blocks if b.heading == 1 and 1 <= b.words <= cfg.title_max_words
-                    and b.label is not Label.TEASER_TITLE and _norm(b.text) not in sites]
+                    and b.label is not Label.TEASER_TITLE and norm_words(b.text) not in sites]
         h1s = [b for b in headings if b.link_share < cfg.link_share_chrome]
         # (a linked <h1> is the site's logo -- or the headline linking to its own page, when it
         # matches the declared title, with nothing the title does not hold: no source, no date)
         for b in headings:
-            norm = _norm(b.text)
+            norm = norm_words(b.text)
             linked = b.link_share >= cfg.link_share_chrome
             if norm and any(norm == d or len(norm) > 12 and (norm in d or not linked and d in norm) for d in declared):
                 return doc.relabel({b.index: (Label.TITLE, "the <h1> that matches the page's declared title")})
@@ -102,7 +101,7 @@ def mark_title(doc: Document, cfg: Config) -> Document:
         parts = patterns.split_title(b.text)
         if len(parts) > 1:
             for part in parts:
-                parts_of.setdefault(_norm(part), b.index)
+                parts_of.setdefault(norm_words(part), b.index)
     best, best_score = None, 0.0
     for b in window:
         if not _movable(b) or not _heading_like(b, cfg):
@@ -114,7 +113,7 @@ def mark_title(doc: Document, cfg: Config) -> Document:
             score += 15
         elif b.heading:
             score += 4
-        norm = _norm(b.text)
+        norm = norm_words(b.text)
         if norm and b.index != line and (any(norm == d or (len(norm) > 12 and norm in d) for d in declared)
                                          or parts_of.get(norm, b.index) != b.index):
             score += cfg.title_declared_bonus
@@ -208,7 +207,7 @@ def mark_standfirst(doc: Document, cfg: Config) -> Document:
     title = doc.title_index()
     if start is None or title is None or title > start:
         return doc
-    description = _norm(doc.meta.get("description") or "")
+    description = norm_words(doc.meta.get("description") or "")
     for b in doc.blocks[title + 1: start + 1]:
         if not _movable(b) or b.words < cfg.prose_min_words:
             continue
@@ -218,7 +217,7 @@ def mark_standfirst(doc: Document, cfg: Config) -> Document:
         if patterns.search_role_name(b.text, cfg.regex_timeout):
             why = "standfirst naming its writer"
         elif (b.label is not Label.CONTENT and description and len(description) > 20
-              and (_norm(b.text) == description or _norm(b.text).startswith(description[:80]))):
+              and (norm_words(b.text) == description or norm_words(b.text).startswith(description[:80]))):
             # (Only outside the body: sites often use the article's first paragraph as their
             # description, and then it is the lede, part of the body.)
             why = "standfirst matching the page description"

@@ -13,10 +13,9 @@ from collections.abc import Iterable
 from .. import patterns
 from ..config import Config
 from ..document import Block, Document, Label
+from ..patterns import norm_words
 from ..reasons import OUTSIDE
 
-
-norm_words = patterns.norm_words  # text reduced to its casefolded words, for comparing titles
 
 
 def title_line(doc: Document, cfg: Config) -> int | None:

@@ -27,4 +27,3 @@ def mark_no_article(doc: Document, cfg: Config) -> Document:
         return doc  # little prose but much text: a listing, a forum thread, a product page -- main content all the same
     reason = f"too little prose for an article ({words} words; article_min_words is {cfg.article_min_words})"
     return doc.relabel({b.index: (Label.CHROME, reason) for b in body})
-
