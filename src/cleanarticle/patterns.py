@@ -102,6 +102,15 @@ def fullmatch(pattern: regex.Pattern[str], text: str, timeout: float = _DEFAULT_
         return None
 
 
+def lowers_as_matched(text: str) -> bool:
+    """True when each letter of ``text.lower()`` is the letter a pattern ignoring case matches in ``text``, at the
+    same place: so for all but "İ" (lower-cased "i̇", two characters, where the pattern matches an "i") and
+    "ſ" (lower-cased itself, where the pattern matches an "s").  The exact gates that test a lower-cased line
+    for the words a pattern needs leave a line holding either to the whole pattern.
+    """
+    return "İ" not in text and "ſ" not in text
+
+
 def contains_any(text: str, keywords: tuple[str, ...]) -> bool:
     """True when lower-cased ``text`` contains one of ``keywords`` (lower case): the cheap gate before a pattern.
 
@@ -768,7 +777,7 @@ def has_credit_phrase(text: str, timeout: float = _DEFAULT_TIMEOUT) -> bool:
     same letter in the lower-cased line, but for "İ" (an "i") and "ſ" (an "s"): with either, the whole
     pattern decides.
     """
-    if "İ" in text or "ſ" in text:
+    if not lowers_as_matched(text):
         return search(CREDIT_PHRASE, text, timeout) is not None
     low = text.lower()
     subject = any(map(low.__contains__, _CREDIT_PHRASE_SUBJECTS))
@@ -956,7 +965,7 @@ def search_role_name(text: str, timeout: float = _DEFAULT_TIMEOUT) -> regex.Matc
     """
     if not may_name_role(text):  # (in C: most lines end here)
         return None
-    if "İ" not in text and "ſ" not in text:
+    if lowers_as_matched(text):
         low = text.lower()
         n = len(text)
         for stem in ROLE_STEMS:
@@ -1318,7 +1327,7 @@ def search_end_prompt(text: str, timeout: float = _DEFAULT_TIMEOUT) -> bool:
     A letter the pattern matches ignoring case is the same letter in the lower-cased line, but for
     "İ" (an "i") and "ſ" (an "s"): with either, the whole pattern decides.
     """
-    if "İ" in text or "ſ" in text:
+    if not lowers_as_matched(text):
         return search(END_PROMPT, text, timeout) is not None
     low = text.lower()
     return any(any(map(low.__contains__, words)) and search(pattern, text, timeout) is not None
