@@ -433,6 +433,26 @@ def test_trace_records_only_changes_and_nothing_is_deleted():
     assert labels_now == {b.index: b.label for b in final.blocks}
 
 
+def test_the_trace_reads_as_the_list_of_its_steps():
+    """A Trace (one flat list of the steps' fields) reads, compares and prints as the list of its TraceSteps."""
+    from cleanarticle.document import Trace, TraceStep
+
+    doc = text_doc("Connect with us", "Menu", P1, P2, "Share this", "Advertisement", "Contact")
+    _, trace = run(doc, CFG)
+    steps = list(trace)
+    assert len(steps) == len(trace) >= 3
+    assert all(type(s) is TraceStep for s in steps)
+    assert [trace[i] for i in range(len(trace))] == steps and trace[-1] == steps[-1]
+    assert trace[1:3] == steps[1:3]
+    assert trace == steps and trace == tuple(steps) and trace == Trace(steps) and trace != steps[:-1]
+    assert Trace() == [] and not Trace() and len(Trace()) == 0
+    assert repr(trace) == f"Trace({steps!r})"
+    with pytest.raises(IndexError):
+        trace[len(trace)]
+    with pytest.raises(TypeError):
+        hash(trace)
+
+
 def test_recover_main_block_returns_a_listing_rather_than_nothing():
     items = "".join(f"<li><a href='/p{i}'>Product number {i} in blue</a> <span>$ {i}.99</span></li>" for i in range(12))
     page = (f"<html><body><nav><a href='/'>Home</a> <a href='/shop'>Shop</a></nav><main><h1>Blue things</h1>"

@@ -537,20 +537,18 @@ def test_the_credit_line_gate_rejects_only_what_the_pattern_does_not_match(text)
     assert all(label.lower().startswith(P.CREDIT_LINE_STARTS) for label in labels if label.isascii()), labels
 
 
-def test_the_language_of_a_dumps_words_is_that_of_its_lines():
-    """guess_language from the segmenter's split lines (LOWERED_WORDS) equals it from the texts themselves."""
+def test_the_language_of_a_dumps_lowered_lines_is_that_of_its_lines():
+    """guess_language from the segmenter's lower-cased lines (Document.lowered) equals it from the texts themselves."""
     from cleanarticle.config import Config
-    from cleanarticle.document import LOWERED_WORDS
     from cleanarticle.pipeline import segment
 
     page = ("Der Rat hat am Dienstag den Haushalt beschlossen, und die Stadt ist froh.\n\nLe conseil a voté le budget "
             "de la ville et il est content.\n\nThe ΣΟΦΙΑ and the council voted.\n\nİstanbul ile ve bir de\n\nMenu")
     doc = segment(page, "text", Config())
-    split = doc.facts[LOWERED_WORDS]
-    assert split == [b.text.lower().split() for b in doc.blocks]
+    assert doc.lowered == [b.text.lower() for b in doc.blocks]
     for n in range(1, len(doc.blocks) + 1):
         texts = [b.text for b in doc.blocks[:n]]
-        assert P.guess_language([], words=[w for s in split[:n] for w in s]) == P.guess_language(texts)
+        assert P.guess_language(doc.lowered[:n], lowered=True) == P.guess_language(texts)
 
 
 @given(st.text(alphabet="ab |–—·•:»/-\t") | st.sampled_from(["Headline | Site", "A - B", "No separator here", "x:y", ""]))

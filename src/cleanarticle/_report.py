@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .article import Article
-from .document import Label, TraceStep
+from .document import Label, Trace, TraceStep
 from .files import write_atomic
 
 # Runs of more consecutive chrome blocks than this are folded.
@@ -57,7 +57,7 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _history(trace: list[TraceStep]) -> dict[int, list[TraceStep]]:
+def _history(trace: Trace) -> dict[int, list[TraceStep]]:
     out: dict[int, list[TraceStep]] = {}
     for step in trace:
         out.setdefault(step.index, []).append(step)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .document import Block, Label, TraceStep
+from .document import Block, Label, Trace
 
 JSON_FIELDS = ("title", "standfirst", "authors", "date", "site_name", "url", "language", "body",
                "paragraphs", "truncated", "teasers")
@@ -46,7 +46,7 @@ class Article:
     paragraphs: list[str] = field(default_factory=list)
     truncated: bool = False
     teasers: list[Teaser] = field(default_factory=list)
-    trace: list[TraceStep] = field(default_factory=list, repr=False)
+    trace: Trace = field(default_factory=Trace, repr=False)
     blocks: tuple[Block, ...] = field(default=(), repr=False)
     kind: str = "text"
 

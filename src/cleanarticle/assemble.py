@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from itertools import chain
 
 from . import patterns, reasons
 from .article import Article, Teaser
 from .config import Config
-from .document import LOWERED_WORDS, Block, Document, Label, TraceStep
+from .document import Block, Document, Label, Trace
 from .metadata import all_dates, clean_name, is_person, parse_date, parse_date_form, split_names, strip_dates, url_date
 
 
@@ -309,7 +308,7 @@ def _teasers(doc: Document, cfg: Config) -> list[Teaser]:
             for _, g in sorted(groups.items())]
 
 
-def assemble(doc: Document, trace: list[TraceStep], cfg: Config) -> Article:
+def assemble(doc: Document, trace: Trace, cfg: Config) -> Article:
     doc.index_labels()  # the questions below ask for labels about ten times
     body_blocks = list(doc.labelled(Label.CONTENT))
     paragraphs = [b.text for b in body_blocks]
@@ -317,11 +316,11 @@ def assemble(doc: Document, trace: list[TraceStep], cfg: Config) -> Article:
     truncated = bool(last_prose and not last_prose.ends_sentence and last_prose.words >= cfg.prose_min_words
                      and not last_prose.ellipsis)
     standfirst = next((b.text for b in doc.labelled(Label.STANDFIRST)), None)
-    # (A text dump's lines lower-cased and split already: not lower-cased and split again for the language.)
-    split = doc.facts.get(LOWERED_WORDS)
+    # (A text dump's lines lower-cased already: not lower-cased again for the language.)
+    lows = doc.lowered
     language = doc.meta.get("language") or (
-        patterns.guess_language(paragraphs[:20]) if split is None
-        else patterns.guess_language([], words=chain.from_iterable([split[b.index] for b in body_blocks[:20]])))
+        patterns.guess_language(paragraphs[:20]) if lows is None
+        else patterns.guess_language([lows[b.index] for b in body_blocks[:20]], lowered=True))
     site = doc.meta.get("site_name")
     return Article(
         title=_title(doc), standfirst=standfirst, authors=_authors(doc, cfg), date=_date(doc, cfg),

@@ -240,10 +240,6 @@ def _widened(part: str, holders: tuple[str, ...]) -> str:
     return first[at[0] + lo:at[0] + hi]
 
 
-# The fact (``Document.facts``) a text dump's segmenter leaves: each block's words, its lower-cased text split
-# (``Document.lowered``, split), which the language guess reads again.
-LOWERED_WORDS = "lowered_words"
-
 # A relabelling: block index -> (label, reason) or (label, reason, group).
 Change = tuple[Label, str] | tuple[Label, str, int]
 
@@ -459,3 +455,56 @@ class TraceStep(NamedTuple):
     def to_dict(self) -> dict[str, Any]:
         return {"pass": self.pass_name, "index": self.index, "text": self.text,
                 "from": self.old.value, "to": self.new.value, "reason": self.reason}
+
+
+_STEP_FIELDS = len(TraceStep._fields)
+
+
+class Trace(Sequence[TraceStep]):
+    """A page's trace: its relabellings in the order made, each read as a ``TraceStep``.
+
+    Kept as one flat list of the steps' fields, a step built when it is read: a page records a
+    hundred or more, and objects alive until the page ends are what sets off CPython's garbage
+    collector inside a call (~12% of a text dump's time in a benchmark beside other work); a list
+    of strings, ints and labels is one object to it.
+    """
+
+    __slots__ = ("_fields",)
+
+    def __init__(self, steps: Iterable[TraceStep] = ()):
+        self._fields: list[Any] = [value for step in steps for value in step]
+
+    @classmethod
+    def of_fields(cls, fields: list[Any]) -> Trace:
+        """The trace whose steps' fields, in order, are ``fields`` (the runner's flat list, not copied)."""
+        trace = cls.__new__(cls)
+        trace._fields = fields
+        return trace
+
+    def __len__(self) -> int:
+        return len(self._fields) // _STEP_FIELDS
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return list(self)[i]
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("trace index out of range")
+        return TraceStep._make(self._fields[i * _STEP_FIELDS:(i + 1) * _STEP_FIELDS])
+
+    def __iter__(self):
+        return map(TraceStep._make, zip(*[iter(self._fields)] * _STEP_FIELDS))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Trace):
+            return self._fields == other._fields
+        if isinstance(other, (list, tuple)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  (equal to a list, as a list is: not hashable)
+
+    def __repr__(self) -> str:
+        return f"Trace({list(self)!r})"

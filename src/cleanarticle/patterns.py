@@ -290,18 +290,14 @@ for _lang, _words in STOPWORDS.items():
         _LANGS_OF[_w] = _LANGS_OF.get(_w, ()) + (_lang,)
 
 
-def guess_language(texts: list[str], lowered: bool = False, words: Iterable[str] | None = None) -> str | None:
+def guess_language(texts: list[str], lowered: bool = False) -> str | None:
     """The language whose function words occur most in ``texts`` (None when too few).
 
     ``lowered``: the texts are lower-cased already (a text dump's lines, ``Document.lowered``), the
     same words as lower-casing them joined: a space ends lower-casing's look at the neighbours.
-    ``words``: the words of ``texts`` lower-cased, in order, when the caller has them (a text dump's
-    lines, split by the segmenter, whose function words it counted: their hashes are made already);
-    then ``texts`` is not read.
     """
-    if words is None:
-        joined = " ".join(texts)
-        words = (joined if lowered else joined.lower()).split()
+    joined = " ".join(texts)
+    words = (joined if lowered else joined.lower()).split()
     found = Counter(filter(_LANGS_OF.__contains__, words))
     hits: Counter[str] = Counter()
     for word, n in found.items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from . import passes, patterns
@@ -11,7 +12,7 @@ from .assemble import assemble
 from .config import Config
 from .document import Document
 from .errors import CleanArticleError, NotAPageError, TimeBudgetError
-from .load import Source, load
+from .load import Loaded, Source, load
 from .segment import segment_html, segment_text
 
 
@@ -40,10 +41,17 @@ def clean(source: Source, *, kind: str = "auto", url: str | None = None, config:
     with patterns.deadline(at):
         loaded = load(source, kind, cfg)
         within_budget("reading the input")
-        doc = segment(loaded.text, loaded.kind, cfg, url, loaded.utf8)
-        within_budget("segmenting")
-        doc, trace = passes.run(doc, cfg, after_each=lambda name: within_budget(f"the {name} pass"))
+        # (The segmented Document is handed to the passes, not kept here: its blocks are let go as the
+        # passes relabel them, ~170 a text dump, which otherwise stay alive and set off the garbage collector.)
+        doc, trace = passes.run(_segment_within(loaded, cfg, url, within_budget), cfg,
+                                after_each=lambda name: within_budget(f"the {name} pass"))
         return assemble(doc, trace, cfg)
+
+
+def _segment_within(loaded: Loaded, cfg: Config, url: str | None, within_budget: Callable[[str], None]) -> Document:
+    doc = segment(loaded.text, loaded.kind, cfg, url, loaded.utf8)
+    within_budget("segmenting")
+    return doc
 
 
 def segment(text: str, kind: str, cfg: Config, url: str | None = None, utf8: bytes | None = None) -> Document:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..config import Config
-from ..document import Document, TraceStep
+from ..document import Document, Trace
 from ..errors import ConfigError
 from . import body, header, prompts, teasers, verdict
 
@@ -95,31 +95,37 @@ def check_disabled(names: frozenset[str]) -> None:
 
 
 def run(doc: Document, cfg: Config,
-        after_each: Callable[[str], None] | None = None) -> tuple[Document, list[TraceStep]]:
+        after_each: Callable[[str], None] | None = None) -> tuple[Document, Trace]:
     """Run every enabled pass in order; return the final document and the trace.
 
     ``after_each(name)`` is called after each pass (the pipeline checks its time budget there).
     """
     check_disabled(cfg.disabled)
-    trace: list[TraceStep] = []
-    step = tuple.__new__  # a TraceStep built as the tuple it is: a page records a hundred or more
+    fields: list = []  # each step's fields in a row (a ``Trace``: no object a step)
     for p in PASSES:
         if p.name in cfg.disabled or doc.kind not in p.kinds:
             continue
         new = p.func(doc, cfg)
         if new is not doc:
-            done = len(doc.changed)
-            # The blocks this pass relabelled are the ones its relabels appended to ``changed``
-            # (a Document built otherwise is compared block by block).
-            touched = (sorted(set(new.changed[done:])) if new.changed[:done] == doc.changed
-                       else range(len(new.blocks)))
-            old_blocks, new_blocks, name = doc.blocks, new.blocks, p.name
-            for i in touched:
-                new_b = new_blocks[i]
-                old_label = old_blocks[i].label
-                if old_label is not new_b.label:
-                    trace.append(step(TraceStep, (name, i, new_b.text, old_label, new_b.label, new_b.reason)))
-        doc = new
+            _record(fields, p.name, doc, new)
+        doc = new  # (the old one let go: its relabelled blocks are freed)
         if after_each is not None:
             after_each(p.name)
-    return doc, trace
+    return doc, Trace.of_fields(fields)
+
+
+def _record(fields: list, name: str, old: Document, new: Document) -> None:
+    """Append to ``fields`` a trace step for each block whose label pass ``name`` changed from ``old`` to ``new``.
+
+    (A function of its own: its locals, which hold the old blocks, end with it, not at the next change.)
+    """
+    done = len(old.changed)
+    # The blocks this pass relabelled are the ones its relabels appended to ``changed``
+    # (a Document built otherwise is compared block by block).
+    touched = sorted(set(new.changed[done:])) if new.changed[:done] == old.changed else range(len(new.blocks))
+    old_blocks, new_blocks = old.blocks, new.blocks
+    for i in touched:
+        new_b = new_blocks[i]
+        old_label = old_blocks[i].label
+        if old_label is not new_b.label:
+            fields += (name, i, new_b.text, old_label, new_b.label, new_b.reason)

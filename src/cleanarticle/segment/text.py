@@ -13,7 +13,7 @@ from itertools import repeat
 
 from .. import patterns
 from ..config import Config
-from ..document import LOWERED_WORDS, Block, Document, defaults_after, stopword_language
+from ..document import Block, Document, defaults_after, stopword_language
 from ..errors import too_many_blocks
 
 
@@ -68,16 +68,16 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
     # The hot path of text mode: each statistic a column over all lines, and the blocks built
     # as the tuples they are (fields as in document.make_block), row by row in C.
     lows = list(map(str.lower, texts))  # (counted here, then kept for the passes' keyword indexes)
-    split = list(map(str.split, lows))  # (counted here, then kept for the language: LOWERED_WORDS)
-    # (Here the texts not ASCII hold the same characters as the lines but spaces: their join is asked for CJK.)
-    words, stops = patterns.word_stats_of(texts, lows, split, others)
+    # (Here the texts not ASCII hold the same characters as the lines but spaces: their join is asked for CJK.
+    # The split lines are not kept: a list a line alive until the page ends sets off the garbage collector.)
+    words, stops = patterns.word_stats_of(texts, lows, list(map(str.split, lows)), others)
     ends, ellipses = patterns.sentence_ends_of(texts)
     if shift:
         gaps = [max(0, gap - shift) if gap else 0 for gap in gaps]
     rows = zip(range(len(texts)), texts, words, stops, ends, ellipses, repeat("line"), repeat(0), gaps,
                *map(repeat, _DEFAULTS))
     return Document(blocks=tuple(map(partial(tuple.__new__, Block), rows)), kind="text", url=url, lowered=lows,
-                    stopword_language=stopword_language(words, stops, cfg), facts={LOWERED_WORDS: split})
+                    stopword_language=stopword_language(words, stops, cfg))
 
 
 def _is_single_spaced(line: str) -> bool:
