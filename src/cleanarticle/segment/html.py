@@ -49,6 +49,8 @@ _LANDMARK_ROLES = {
 _STRIP_FIRST = ("script", "style", "template", "svg", "math", "canvas", "iframe", "object", "embed",
                 "audio", "video", "map")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# Each tag that opens a block, lower case: (the tag, its landmark or None, its heading level or 0).
+_OPENED = {tag: (tag, _LANDMARK_TAGS.get(tag), _HEADINGS.get(tag, 0)) for tag in sorted(BLOCK_TAGS | {"tr", "td", "th"})}
 _HIDDEN_STYLE = LazyPattern(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 _XML_DECL = LazyPattern(r"^\s*<\?xml[^>]*>")
 # The end tags of <body> and <html>, and an element's start tag after them (not a comment).
@@ -288,6 +290,7 @@ assert Block._fields[:13] == ("index", "text", "words", "stopwords", "ends_sente
 # A walk frame's tag, landmarks, heading level and path (see ``_Walker.stack``), each read by itself.
 _FRAME_TAG, _FRAME_LANDMARKS, _FRAME_HEADING, _FRAME_PATH = map(itemgetter, (2, 3, 4, 5))
 _PARAGRAPH_TEXT = itemgetter(0)  # a read paragraph's text
+_ELEMENT = partial(tuple.__new__, Element)  # an Element of its fields' tuple (without its Python-level __new__)
 
 
 def _collapsed(texts: tuple[str, ...]) -> list[str]:
@@ -342,7 +345,7 @@ class _Walker:
         self.base_url = base_url
         # the paragraphs read: (text pieces joined, frame of the block element, link share, link as written)
         self.paragraphs: list[tuple[str, tuple, float, str | None]] = []
-        self.elements: list[Element] = []
+        self.elements: list[Element] = []  # (their fields as plain tuples until the walk ends)
         # frames of the open block elements: (lxml element, element index, tag, landmarks,
         # heading level, path of element indices from the outermost); the first frame stands
         # for the page itself (text outside every block element).
@@ -504,7 +507,12 @@ class _Walker:
         """
         stack = self.stack
         _, parent, _, landmarks, heading, path = stack[-1]
-        own = _LANDMARK_TAGS.get(tag)
+        # (the tag's name, landmark and heading level in one lookup: no lower-cased copy of the tag
+        # a block, hashed again for each table)
+        info = _OPENED.get(tag)
+        if info is None:  # (a tag not in lower case)
+            info = _OPENED[tag.lower()]
+        tag, own, level = info
         if not own and "role" in keys:
             role = el.get("role")
             own = _LANDMARK_ROLES.get(role.lower()) if role else None
@@ -521,10 +529,10 @@ class _Walker:
         hints = (f"{cls} {eid}" if cls and eid else cls or eid or "").lower()
         elements = self.elements
         index = len(elements)
-        # (tuple.__new__ builds the NamedTuple without its Python-level __new__, as Document.relabel does)
-        elements.append(tuple.__new__(Element, (tag, hints, parent, len(stack) - 1, own or "")))
+        # (a plain tuple: made an Element when the walk ends, all in C, not with a call a block here)
+        elements.append((tag, hints, parent, len(stack) - 1, own or ""))
         # (path + (index,): one tuple concatenation, where (*path, index) built a list first)
-        stack.append((el, index, tag, landmarks, _HEADINGS.get(tag, heading), path + (index,)))
+        stack.append((el, index, tag, landmarks, level or heading, path + (index,)))
 
     def walk(self) -> None:
         """Read every element under ``start`` in document order: its start, then later its end.
@@ -545,12 +553,15 @@ class _Walker:
         kinds = dict(_TAG_KINDS)
         shown = _HIDING_ATTRIBUTES.isdisjoint
         top = None  # the innermost open block element (stack[-1][0])
-        begun: list[etree._Element] = []  # the elements begun and not ended, outermost first
+        # The elements begun and not ended, outermost first, after the start's parent (None at the
+        # root), which never ends: the loop below needs no test that ``begun`` is not empty.
+        outside = self.start.getparent()
+        begun: list[etree._Element | None] = [outside]
         skipped_at = _NOT_SKIPPING  # the index in ``begun`` of a skipped element: those after it are unread
-        # (None after the last element ends every element still open)
+        # (None after the last element: as a child of the start's parent, it ends every element still open)
         for el in chain(self.start.iter(etree.Element), (None,)):
-            parent = None if el is None else el.getparent()
-            while begun and begun[-1] is not parent:
+            parent = outside if el is None else el.getparent()
+            while begun[-1] is not parent:
                 ended = begun.pop()
                 if len(begun) >= skipped_at:  # (one test for most ends: not skipping, skipped_at is the largest int)
                     if len(begun) > skipped_at:  # under the skipped element: never read
@@ -602,7 +613,7 @@ class _Walker:
                             self.href = None
                         else:
                             self.flush()
-                    self.open_block(el, tag.lower(), keys)
+                    self.open_block(el, tag, keys)
                     top = el
             elif kind == _LINK:
                 links.append(el)
@@ -620,7 +631,7 @@ class _Walker:
                         rows.add(el)  # (held, so that its proxy, and identity, live as long as the walk)
                     if parts:
                         self.flush()
-                    self.open_block(el, tag.lower(), keys)
+                    self.open_block(el, tag, keys)
                     top = el
             elif kind == _BR:
                 if self.after_br():
@@ -637,6 +648,7 @@ class _Walker:
                     link_parts.append(s)
         if parts:
             self.flush()
+        self.elements = list(map(_ELEMENT, self.elements))
 
 
 # No element skipped (an index into the walk's begun elements that none reaches).
