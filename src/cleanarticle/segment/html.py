@@ -9,8 +9,6 @@ elements) are skipped whole.
 
 from __future__ import annotations
 
-import sys
-
 from functools import lru_cache, partial
 from itertools import chain, compress, repeat
 from operator import attrgetter, itemgetter
@@ -557,16 +555,18 @@ class _Walker:
         # root), which never ends: the loop below needs no test that ``begun`` is not empty.
         outside = self.start.getparent()
         begun: list[etree._Element | None] = [outside]
-        skipped_at = _NOT_SKIPPING  # the index in ``begun`` of a skipped element: those after it are unread
+        last = outside  # (begun[-1], kept apart: a list's [-1] is no fast subscript)
+        skipped = None  # the skipped element, while its descendants are passed over unread
         # (None after the last element: as a child of the start's parent, it ends every element still open)
         for el in chain(self.start.iter(etree.Element), (None,)):
             parent = outside if el is None else el.getparent()
-            while begun[-1] is not parent:
+            while last is not parent:
                 ended = begun.pop()
-                if len(begun) >= skipped_at:  # (one test for most ends: not skipping, skipped_at is the largest int)
-                    if len(begun) > skipped_at:  # under the skipped element: never read
+                last = begun[-1]
+                if skipped is not None:  # (one test for most ends: not skipping)
+                    if ended is not skipped:  # under the skipped element: never read
                         continue
-                    skipped_at = _NOT_SKIPPING  # the skipped element itself: its tail is read
+                    skipped = None  # the skipped element itself: its tail is read
                 elif ended is top:
                     if parts:
                         if len(parts) == 1 and parts[0].isspace():  # (what flush does with the markup's
@@ -587,21 +587,23 @@ class _Walker:
             if el is None:
                 break
             begun.append(el)
-            if skipped_at != _NOT_SKIPPING:
+            last = el
+            if skipped is not None:
                 continue
             tag = el.tag
-            kind = kinds.get(tag)
-            if kind is None:
+            try:  # (a subscript, not a call of get: a tag missing is looked up once a page)
+                kind = kinds[tag]
+            except KeyError:
                 kind = kinds[tag] = _kind_of(tag)
             if kind == _SKIP:
-                skipped_at = len(begun) - 1
+                skipped = el
                 continue
             keys = el.keys()  # (one call; asking for each attribute costs as much when it is missing)
             if ((kind == _NOSCRIPT or keys and not shown(keys) and _hidden(el) and not _accordion_panel(el))
                     and not self.holds_most_text(el)):
                 # (A hidden element or a <noscript> holding most of the page's text is what a
                 # reader without scripts sees -- forums serve their posts that way.)
-                skipped_at = len(begun) - 1
+                skipped = el
                 continue
             # (the kinds by how often a page has them: block elements, links, inline elements)
             if kind == _OPEN:
@@ -649,10 +651,6 @@ class _Walker:
         if parts:
             self.flush()
         self.elements = list(map(_ELEMENT, self.elements))
-
-
-# No element skipped (an index into the walk's begun elements that none reaches).
-_NOT_SKIPPING = sys.maxsize
 
 
 # React's streamed server rendering sends each part of the page that was not ready in time
