@@ -314,7 +314,7 @@ def _stripped_length(pieces: list[str]) -> int:
 
 # What the walk does at an element, by tag.  Inline tags (the default) only add their text
 # to the paragraph being read; a tag not listed is looked up lower-cased once per page.
-_INLINE, _OPEN, _SKIP, _NOSCRIPT, _BR, _HR, _LINK, _ROW, _CELL = range(9)
+_INLINE, _OPEN, _SKIP, _NOSCRIPT, _BR, _HR, _LINK, _ROW, _CELL = range(9)  # (_ROW, _CELL last: the walk tests kind >= _ROW)
 _TAG_KINDS: dict[str, int] = {
     **dict.fromkeys("span em strong b i u s q img small big sup sub code time abbr cite label button font mark "
                     "del ins wbr picture bdi bdo var kbd samp nobr tt strike data output".split(), _INLINE),
@@ -497,41 +497,6 @@ class _Walker:
                    shares, hrefs, *map(repeat, _BLOCK_DEFAULTS))
         return list(map(partial(tuple.__new__, Block), rows))
 
-    def open_block(self, el: etree._Element, tag: str, keys: list[str]) -> None:
-        """Start a block element (the paragraph before it has ended): record the element.
-
-        ``keys`` are the element's attribute names: an attribute is read only when it is
-        there (lxml's ``get`` costs as much when it is not).
-        """
-        stack = self.stack
-        _, parent, _, landmarks, heading, path = stack[-1]
-        # (the tag's name, landmark and heading level in one lookup: no lower-cased copy of the tag
-        # a block, hashed again for each table)
-        info = _OPENED.get(tag)
-        if info is None:  # (a tag not in lower case)
-            info = _OPENED[tag.lower()]
-        tag, own, level = info
-        if not own and "role" in keys:
-            role = el.get("role")
-            own = _LANDMARK_ROLES.get(role.lower()) if role else None
-        if own:
-            key = (landmarks, own)
-            found = self.landmark_sets.get(key)
-            if found is None:  # a page has a few such sets: build each once
-                found = self.landmark_sets[key] = landmarks | {own}
-            landmarks = found
-            if own == "main":
-                self.main_opened[el] = len(self.paragraphs)
-        cls = el.get("class") if "class" in keys else None
-        eid = el.get("id") if "id" in keys else None
-        hints = (f"{cls} {eid}" if cls and eid else cls or eid or "").lower()
-        elements = self.elements
-        index = len(elements)
-        # (a plain tuple: made an Element when the walk ends, all in C, not with a call a block here)
-        elements.append((tag, hints, parent, len(stack) - 1, own or ""))
-        # (path + (index,): one tuple concatenation, where (*path, index) built a list first)
-        stack.append((el, index, tag, landmarks, level or heading, path + (index,)))
-
     def walk(self) -> None:
         """Read every element under ``start`` in document order: its start, then later its end.
 
@@ -549,6 +514,7 @@ class _Walker:
         links: list[etree._Element] = []  # the open <a> elements
         rows: set[etree._Element] = set()  # table rows read as one line
         kinds = dict(_TAG_KINDS)
+        elements, landmark_sets = self.elements, self.landmark_sets
         shown = _HIDING_ATTRIBUTES.isdisjoint
         top = None  # the innermost open block element (stack[-1][0])
         # The elements begun and not ended, outermost first, after the start's parent (None at the
@@ -605,9 +571,12 @@ class _Walker:
                 # reader without scripts sees -- forums serve their posts that way.)
                 skipped = el
                 continue
-            # (the kinds by how often a page has them: block elements, links, inline elements)
-            if kind == _OPEN:
+            # (the kinds by how often a page has them: block elements, links, inline elements; a
+            # table cell opens a block unless its row is read as one line, and a row, unless too deep)
+            if kind == _OPEN or kind >= _ROW and (kind == _ROW or parent not in rows):
                 if len(stack) < max_depth:
+                    if kind == _ROW and _simple_row(el):
+                        rows.add(el)  # (held, so that its proxy, and identity, live as long as the walk)
                     if parts:
                         if len(parts) == 1 and parts[0].isspace():  # (as at an end)
                             parts.clear()
@@ -615,7 +584,34 @@ class _Walker:
                             self.href = None
                         else:
                             self.flush()
-                    self.open_block(el, tag, keys)
+                    # Open the block element (here, not in a method: a call a block cost more): record
+                    # the element and its frame.  An attribute is read only when it is there (lxml's
+                    # ``get`` costs as much when it is not).
+                    _, up, _, landmarks, heading, path = stack[-1]
+                    # (the tag's name, landmark and heading level in one lookup: no lower-cased copy
+                    # of the tag a block, hashed again for each table)
+                    info = _OPENED.get(tag)
+                    if info is None:  # (a tag not in lower case)
+                        info = _OPENED[tag.lower()]
+                    name, own, level = info
+                    if not own and "role" in keys:
+                        role = el.get("role")
+                        own = _LANDMARK_ROLES.get(role.lower()) if role else None
+                    if own:
+                        found = landmark_sets.get((landmarks, own))
+                        if found is None:  # a page has a few such sets: build each once
+                            found = landmark_sets[landmarks, own] = landmarks | {own}
+                        landmarks = found
+                        if own == "main":
+                            self.main_opened[el] = len(self.paragraphs)
+                    cls = el.get("class") if "class" in keys else None
+                    eid = el.get("id") if "id" in keys else None
+                    hints = (f"{cls} {eid}" if cls and eid else cls or eid or "").lower()
+                    index = len(elements)
+                    # (a plain tuple: made an Element when the walk ends, all in C, not with a call a block)
+                    elements.append((name, hints, up, len(stack) - 1, own or ""))
+                    # (path + (index,): one tuple concatenation, where (*path, index) built a list first)
+                    stack.append((el, index, name, landmarks, level or heading, path + (index,)))
                     top = el
             elif kind == _LINK:
                 links.append(el)
@@ -625,16 +621,8 @@ class _Walker:
                         self.href = href
             elif kind == _INLINE:
                 pass
-            elif kind == _CELL and parent in rows:
+            elif kind == _CELL:  # (of a row read as one line)
                 self.cell_break()
-            elif kind == _ROW or kind == _CELL:
-                if len(stack) < max_depth:
-                    if kind == _ROW and _simple_row(el):
-                        rows.add(el)  # (held, so that its proxy, and identity, live as long as the walk)
-                    if parts:
-                        self.flush()
-                    self.open_block(el, tag, keys)
-                    top = el
             elif kind == _BR:
                 if self.after_br():
                     self.flush()  # a blank line (<br><br>) ends a paragraph
