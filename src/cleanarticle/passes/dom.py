@@ -50,33 +50,45 @@ def _landmark_finder(elements: tuple[Element, ...], prose: list[int], limit: flo
     below a table, quote or listing, one for the others): each is found once, by walking up
     only as far as the nearest element already answered.
     """
-    known: tuple[dict[int, str], dict[int, str]] = ({}, {})  # (not held, held in a table/quote/listing)
+    free: dict[int, str] = {}  # the answers of elements not held in a table/quote/listing
+    held_in: dict[int, str] = {}  # ... and of those held in one
+    # (Two dicts, not a pair indexed by a bool: a bool is no int to the interpreter's fast subscript.)
 
     def innermost(i: int) -> str:
-        chain: list[tuple[int, bool]] = []
-        found = ""
-        held = False
+        passed: list[int] = []  # the elements passed, not held
+        passed_held: list[int] = []  # ... held
+        known = free
         while i >= 0:
-            if i in known[held]:
-                found = known[held][i]
+            found = known.get(i)
+            if found is not None:
                 break
-            chain.append((i, held))
-            lm = elements[i].landmark
-            if lm in _FIGURE_CONTENT:
-                held = True
-            elif lm == "figure" and held:
-                found = "figure-content"
-                break
-            elif lm in _CHROME_LANDMARKS or lm == "header":
-                if prose[i] <= limit or lm == "footer":
+            _, _, parent, _, lm = elements[i]  # (one unpacking: an Element's field read by name is a call)
+            if not lm:  # (most elements: no landmark, nothing to test)
+                (passed_held if known is held_in else passed).append(i)
+            else:
+                if known is held_in:
+                    passed_held.append(i)
+                    if lm == "figure":
+                        found = "figure-content"
+                        break
+                else:
+                    passed.append(i)
+                if lm in _FIGURE_CONTENT:
+                    known = held_in
+                elif lm in _CHROME_LANDMARKS or lm == "header":
+                    if prose[i] <= limit or lm == "footer":
+                        found = lm
+                        break
+                elif lm in _ARTICLE_LANDMARKS or lm in ("figure", "figcaption") and prose[i] <= limit:
                     found = lm
                     break
-            elif lm in _ARTICLE_LANDMARKS or lm in ("figure", "figcaption") and prose[i] <= limit:
-                found = lm
-                break
-            i = elements[i].parent
-        for j, was_held in chain:
-            known[was_held][j] = found
+            i = parent
+        else:
+            found = ""
+        for j in passed:
+            free[j] = found
+        for j in passed_held:
+            held_in[j] = found
         return found
 
     return innermost

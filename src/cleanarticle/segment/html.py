@@ -9,8 +9,6 @@ elements) are skipped whole.
 
 from __future__ import annotations
 
-import sys
-
 from functools import lru_cache, partial
 from itertools import chain, compress, repeat
 from operator import attrgetter, itemgetter
@@ -49,6 +47,8 @@ _LANDMARK_ROLES = {
 _STRIP_FIRST = ("script", "style", "template", "svg", "math", "canvas", "iframe", "object", "embed",
                 "audio", "video", "map")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# Each tag that opens a block, lower case: (the tag, its landmark or None, its heading level or 0).
+_OPENED = {tag: (tag, _LANDMARK_TAGS.get(tag), _HEADINGS.get(tag, 0)) for tag in sorted(BLOCK_TAGS | {"tr", "td", "th"})}
 _HIDDEN_STYLE = LazyPattern(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 _XML_DECL = LazyPattern(r"^\s*<\?xml[^>]*>")
 # The end tags of <body> and <html>, and an element's start tag after them (not a comment).
@@ -288,6 +288,7 @@ assert Block._fields[:13] == ("index", "text", "words", "stopwords", "ends_sente
 # A walk frame's tag, landmarks, heading level and path (see ``_Walker.stack``), each read by itself.
 _FRAME_TAG, _FRAME_LANDMARKS, _FRAME_HEADING, _FRAME_PATH = map(itemgetter, (2, 3, 4, 5))
 _PARAGRAPH_TEXT = itemgetter(0)  # a read paragraph's text
+_ELEMENT = partial(tuple.__new__, Element)  # an Element of its fields' tuple (without its Python-level __new__)
 
 
 def _collapsed(texts: tuple[str, ...]) -> list[str]:
@@ -313,7 +314,7 @@ def _stripped_length(pieces: list[str]) -> int:
 
 # What the walk does at an element, by tag.  Inline tags (the default) only add their text
 # to the paragraph being read; a tag not listed is looked up lower-cased once per page.
-_INLINE, _OPEN, _SKIP, _NOSCRIPT, _BR, _HR, _LINK, _ROW, _CELL = range(9)
+_INLINE, _OPEN, _SKIP, _NOSCRIPT, _BR, _HR, _LINK, _ROW, _CELL = range(9)  # (_ROW, _CELL last: the walk tests kind >= _ROW)
 _TAG_KINDS: dict[str, int] = {
     **dict.fromkeys("span em strong b i u s q img small big sup sub code time abbr cite label button font mark "
                     "del ins wbr picture bdi bdo var kbd samp nobr tt strike data output".split(), _INLINE),
@@ -342,7 +343,7 @@ class _Walker:
         self.base_url = base_url
         # the paragraphs read: (text pieces joined, frame of the block element, link share, link as written)
         self.paragraphs: list[tuple[str, tuple, float, str | None]] = []
-        self.elements: list[Element] = []
+        self.elements: list[Element] = []  # (their fields as plain tuples until the walk ends)
         # frames of the open block elements: (lxml element, element index, tag, landmarks,
         # heading level, path of element indices from the outermost); the first frame stands
         # for the page itself (text outside every block element).
@@ -496,36 +497,6 @@ class _Walker:
                    shares, hrefs, *map(repeat, _BLOCK_DEFAULTS))
         return list(map(partial(tuple.__new__, Block), rows))
 
-    def open_block(self, el: etree._Element, tag: str, keys: list[str]) -> None:
-        """Start a block element (the paragraph before it has ended): record the element.
-
-        ``keys`` are the element's attribute names: an attribute is read only when it is
-        there (lxml's ``get`` costs as much when it is not).
-        """
-        stack = self.stack
-        _, parent, _, landmarks, heading, path = stack[-1]
-        own = _LANDMARK_TAGS.get(tag)
-        if not own and "role" in keys:
-            role = el.get("role")
-            own = _LANDMARK_ROLES.get(role.lower()) if role else None
-        if own:
-            key = (landmarks, own)
-            found = self.landmark_sets.get(key)
-            if found is None:  # a page has a few such sets: build each once
-                found = self.landmark_sets[key] = landmarks | {own}
-            landmarks = found
-            if own == "main":
-                self.main_opened[el] = len(self.paragraphs)
-        cls = el.get("class") if "class" in keys else None
-        eid = el.get("id") if "id" in keys else None
-        hints = (f"{cls} {eid}" if cls and eid else cls or eid or "").lower()
-        elements = self.elements
-        index = len(elements)
-        # (tuple.__new__ builds the NamedTuple without its Python-level __new__, as Document.relabel does)
-        elements.append(tuple.__new__(Element, (tag, hints, parent, len(stack) - 1, own or "")))
-        # (path + (index,): one tuple concatenation, where (*path, index) built a list first)
-        stack.append((el, index, tag, landmarks, _HEADINGS.get(tag, heading), path + (index,)))
-
     def walk(self) -> None:
         """Read every element under ``start`` in document order: its start, then later its end.
 
@@ -543,19 +514,25 @@ class _Walker:
         links: list[etree._Element] = []  # the open <a> elements
         rows: set[etree._Element] = set()  # table rows read as one line
         kinds = dict(_TAG_KINDS)
+        elements, landmark_sets = self.elements, self.landmark_sets
         shown = _HIDING_ATTRIBUTES.isdisjoint
         top = None  # the innermost open block element (stack[-1][0])
-        begun: list[etree._Element] = []  # the elements begun and not ended, outermost first
-        skipped_at = _NOT_SKIPPING  # the index in ``begun`` of a skipped element: those after it are unread
-        # (None after the last element ends every element still open)
+        # The elements begun and not ended, outermost first, after the start's parent (None at the
+        # root), which never ends: the loop below needs no test that ``begun`` is not empty.
+        outside = self.start.getparent()
+        begun: list[etree._Element | None] = [outside]
+        last = outside  # (begun[-1], kept apart: a list's [-1] is no fast subscript)
+        skipped = None  # the skipped element, while its descendants are passed over unread
+        # (None after the last element: as a child of the start's parent, it ends every element still open)
         for el in chain(self.start.iter(etree.Element), (None,)):
-            parent = None if el is None else el.getparent()
-            while begun and begun[-1] is not parent:
+            parent = outside if el is None else el.getparent()
+            while last is not parent:
                 ended = begun.pop()
-                if len(begun) >= skipped_at:  # (one test for most ends: not skipping, skipped_at is the largest int)
-                    if len(begun) > skipped_at:  # under the skipped element: never read
+                last = begun[-1]
+                if skipped is not None:  # (one test for most ends: not skipping)
+                    if ended is not skipped:  # under the skipped element: never read
                         continue
-                    skipped_at = _NOT_SKIPPING  # the skipped element itself: its tail is read
+                    skipped = None  # the skipped element itself: its tail is read
                 elif ended is top:
                     if parts:
                         if len(parts) == 1 and parts[0].isspace():  # (what flush does with the markup's
@@ -576,25 +553,30 @@ class _Walker:
             if el is None:
                 break
             begun.append(el)
-            if skipped_at != _NOT_SKIPPING:
+            last = el
+            if skipped is not None:
                 continue
             tag = el.tag
-            kind = kinds.get(tag)
-            if kind is None:
+            try:  # (a subscript, not a call of get: a tag missing is looked up once a page)
+                kind = kinds[tag]
+            except KeyError:
                 kind = kinds[tag] = _kind_of(tag)
             if kind == _SKIP:
-                skipped_at = len(begun) - 1
+                skipped = el
                 continue
             keys = el.keys()  # (one call; asking for each attribute costs as much when it is missing)
             if ((kind == _NOSCRIPT or keys and not shown(keys) and _hidden(el) and not _accordion_panel(el))
                     and not self.holds_most_text(el)):
                 # (A hidden element or a <noscript> holding most of the page's text is what a
                 # reader without scripts sees -- forums serve their posts that way.)
-                skipped_at = len(begun) - 1
+                skipped = el
                 continue
-            # (the kinds by how often a page has them: block elements, links, inline elements)
-            if kind == _OPEN:
+            # (the kinds by how often a page has them: block elements, links, inline elements; a
+            # table cell opens a block unless its row is read as one line, and a row, unless too deep)
+            if kind == _OPEN or kind >= _ROW and (kind == _ROW or parent not in rows):
                 if len(stack) < max_depth:
+                    if kind == _ROW and _simple_row(el):
+                        rows.add(el)  # (held, so that its proxy, and identity, live as long as the walk)
                     if parts:
                         if len(parts) == 1 and parts[0].isspace():  # (as at an end)
                             parts.clear()
@@ -602,7 +584,34 @@ class _Walker:
                             self.href = None
                         else:
                             self.flush()
-                    self.open_block(el, tag.lower(), keys)
+                    # Open the block element (here, not in a method: a call a block cost more): record
+                    # the element and its frame.  An attribute is read only when it is there (lxml's
+                    # ``get`` costs as much when it is not).
+                    _, up, _, landmarks, heading, path = stack[-1]
+                    # (the tag's name, landmark and heading level in one lookup: no lower-cased copy
+                    # of the tag a block, hashed again for each table)
+                    info = _OPENED.get(tag)
+                    if info is None:  # (a tag not in lower case)
+                        info = _OPENED[tag.lower()]
+                    name, own, level = info
+                    if not own and "role" in keys:
+                        role = el.get("role")
+                        own = _LANDMARK_ROLES.get(role.lower()) if role else None
+                    if own:
+                        found = landmark_sets.get((landmarks, own))
+                        if found is None:  # a page has a few such sets: build each once
+                            found = landmark_sets[landmarks, own] = landmarks | {own}
+                        landmarks = found
+                        if own == "main":
+                            self.main_opened[el] = len(self.paragraphs)
+                    cls = el.get("class") if "class" in keys else None
+                    eid = el.get("id") if "id" in keys else None
+                    hints = (f"{cls} {eid}" if cls and eid else cls or eid or "").lower()
+                    index = len(elements)
+                    # (a plain tuple: made an Element when the walk ends, all in C, not with a call a block)
+                    elements.append((name, hints, up, len(stack) - 1, own or ""))
+                    # (path + (index,): one tuple concatenation, where (*path, index) built a list first)
+                    stack.append((el, index, name, landmarks, level or heading, path + (index,)))
                     top = el
             elif kind == _LINK:
                 links.append(el)
@@ -612,16 +621,8 @@ class _Walker:
                         self.href = href
             elif kind == _INLINE:
                 pass
-            elif kind == _CELL and parent in rows:
+            elif kind == _CELL:  # (of a row read as one line)
                 self.cell_break()
-            elif kind == _ROW or kind == _CELL:
-                if len(stack) < max_depth:
-                    if kind == _ROW and _simple_row(el):
-                        rows.add(el)  # (held, so that its proxy, and identity, live as long as the walk)
-                    if parts:
-                        self.flush()
-                    self.open_block(el, tag.lower(), keys)
-                    top = el
             elif kind == _BR:
                 if self.after_br():
                     self.flush()  # a blank line (<br><br>) ends a paragraph
@@ -637,10 +638,7 @@ class _Walker:
                     link_parts.append(s)
         if parts:
             self.flush()
-
-
-# No element skipped (an index into the walk's begun elements that none reaches).
-_NOT_SKIPPING = sys.maxsize
+        self.elements = list(map(_ELEMENT, self.elements))
 
 
 # React's streamed server rendering sends each part of the page that was not ready in time
