@@ -178,6 +178,7 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
     """
     seen = 0                      # earlier body paragraphs
     long_seen: list[str] = []     # ... those longer than repeat_min_chars, which count when held in a later block
+    long_firsts: list[str] = []   # ... and the first character of each
     changes: dict[int, Change] = {}
     body = list(doc.labelled(Label.CONTENT))
     texts: set[str] = set()
@@ -195,7 +196,11 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
                 changes[b.index] = (Label.CHROME, reasons.REPEATS_ONE)
                 continue
         if b.words >= cfg.repeat_min_words and seen >= cfg.repeat_min_blocks:
-            held = sum(map(contains, repeat(text), long_seen))  # (operator.contains: a C call, not a slot wrapper's)
+            # Only a paragraph whose first character the block holds can be in it: that character is looked
+            # for first (memchr; ~45% of the pairs pass), and only those paragraphs are searched for (each a scan of
+            # the block, ~2,800 instructions).  (All in C: operator.contains, not a slot wrapper's call.)
+            maybe = compress(long_seen, map(contains, repeat(text), long_firsts))
+            held = sum(map(contains, repeat(text), maybe))
             if held >= cfg.repeat_min_blocks:
                 changes[b.index] = (Label.CHROME, reasons.repeats_many(held))
                 continue
@@ -203,6 +208,7 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
             seen += 1
             if len(text) > cfg.repeat_min_chars:
                 long_seen.append(text)
+                long_firsts.append(text[0])
     return doc.relabel(changes)
 
 
