@@ -137,11 +137,15 @@ def _best_run(values: list[float], barriers: list[bool], starts: range, origin: 
     With ``distance_cost``, each block between ``origin`` and the start costs that much.
     """
     n = len(values)
-    # best_sum[i], best_end[i]: the largest sum of values[i..e] for e >= i before the next barrier, and that e.
+    lo, hi = starts.start, starts.stop
+    if lo >= hi:
+        return None
+    # best_sum[i], best_end[i]: the largest sum of values[i..e] for e >= i before the next barrier, and that e;
+    # from the page's end back to the first start asked (a block's depend only on the blocks after it).
     best_sum, best_end = [0.0] * (n + 1), [-1] * (n + 1)
     tail, tail_end = 0.0, -1
-    # (zip over the reversed lists: no two index reads a block)
-    for i, value, barrier in zip(range(n - 1, -1, -1), reversed(values), reversed(barriers)):
+    # (zip over the reversed lists: no two index reads a block; it stops with the range, at ``lo``)
+    for i, value, barrier in zip(range(n - 1, lo - 1, -1), reversed(values), reversed(barriers)):
         if barrier:
             tail, tail_end = float("-inf"), -1
         elif tail > 0:
@@ -151,9 +155,6 @@ def _best_run(values: list[float], barriers: list[bool], starts: range, origin: 
         best_sum[i], best_end[i] = tail, tail_end
     # The start whose total is largest (the first of equals) and positive; a barrier's is -inf.  Found by
     # max and index in C, not a loop of Python over the starts.
-    lo, hi = starts.start, starts.stop
-    if lo >= hi:
-        return None
     if distance_cost:
         # (each total as the loop computed it: the sum less distance_cost times the distance, in C)
         totals = list(map(sub, best_sum[lo:hi], map(mul, repeat(distance_cost), range(lo - origin, hi - origin))))
