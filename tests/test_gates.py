@@ -192,6 +192,8 @@ def test_a_first_word_either_gate_admits_is_found_so_by_the_joined_words_and_pre
             continue
         joined = w in patterns._GATE_WORDS or w.startswith(patterns._GATE_PREFIXES)
         assert joined == any(g.admits(w) for g in gates), w
+        # (phrases_for asks only the prefixes of the word's first letter)
+        assert w.startswith(patterns._GATE_PREFIXES) == w.startswith(patterns._GATE_PREFIXES_BY_LETTER.get(w[0], ()))
         if not joined and w.isalpha():
             assert patterns.phrases_for(w + " and more") is patterns.NO_PHRASES
             assert not any(g.patterns_for(w, w + " and more") for g in gates)
@@ -226,6 +228,9 @@ def test_a_reading_time_needs_min_in_some_case():
     "2 Comments", "© 2026 Scripps Health. All rights reserved.", "©2025 STAT", "👉 See more trends", "+ Follow",
     "[ LOADING]", "❓ What is the difference", "1. Share this", "“Share this”", "— Subscribe now", "12 Kommentare",
     "(c) 2024 City Paper", "(C) 2024", "42", "", " ", "→ Read more", "#1 Comment", "...", "2024 © Copyright Example",
+    # led by a digit, whatever follows: no first word, none past the symbols
+    "1️⃣ Share this", "3comments", "5:50 am", "61% of people", "0 Comments", "9Share this", "7 (c) 2024",
+    "2 Kommentare", "4 — Subscribe now", "8 ©", "1 Comment 2 Comments",
 ])
 def test_phrases_for_a_line_led_otherwise_are_what_both_gates_find(line):
     """``phrases_for`` finds the word after the leading symbols once for both gates (``symbol_led``)."""
