@@ -598,6 +598,49 @@ def test_the_title_anchors_candidates_hold_the_titles_first_word_lower_cased():
     holds()
 
 
+def test_a_block_whose_words_are_a_title_holds_the_titles_ascii_words_lower_cased():
+    """title_anchor looks only at the blocks whose lower case holds a title's longest ASCII word, or a character
+    of _FOLDS_TO_ASCII: every text whose words (norm_words) are the title's is one of them."""
+    from cleanarticle.passes.scoring import _FOLDS_TO_ASCII
+
+    @given(st.text(alphabet="abfilnstSTRAßẞſﬁﬆﬀ İΣ-'.0’") | st.sampled_from(["Straße", "STRASSE", "ﬁre", "Eﬀect"]))
+    def holds(text):
+        low = text.lower()
+        for word in filter(str.isascii, patterns.norm_words(text).split()):
+            assert word in low or any(c in low for c in _FOLDS_TO_ASCII), (text, word)
+
+    holds()
+
+
+def test_the_title_anchor_found_through_the_index_is_the_one_found_testing_every_block(monkeypatch):
+    """The blocks title_anchor takes from the keyword index (a title's longest ASCII word) are all it can anchor."""
+    from cleanarticle.document import Document
+    from cleanarticle.passes.scoring import title_anchor
+
+    prose = "The council voted on Tuesday to extend the night bus network to the northern suburbs of the city."
+    pages = [
+        ("Night buses reach the suburbs", ["NIGHT BUSES REACH THE SUBURBS", "Night buses", "The suburbs"]),
+        ("Straße gesperrt: Verkehr | Stadtblatt", ["STRASSE GESPERRT: VERKEHR", "Stadtblatt", "Verkehr heute"]),
+        ("Eﬀective ﬁre drills at the mill", ["EFFECTIVE FIRE DRILLS AT THE MILL", "eﬀective ﬁre drills at the mill"]),
+        ("Ce qu’il faut savoir - Le Monde", ["Ce qu'il faut savoir", "CE QU’IL FAUT SAVOIR", "Le Monde"]),
+        ("Ünïcödé ändern", ["ÜNÏCÖDÉ ÄNDERN", "ändern"]),
+        ("A B C", ["a b c", "A-B-C", "a  b  c"]),
+    ]
+    anchored = 0
+    for title, lines in pages:
+        for order in (lines, lines[::-1]):
+            doc = segment("\n\n".join([title, "Menu", *[x for line in order for x in (line, prose, prose)]]),
+                          "text", Config())
+            found = title_anchor(doc, Config())
+            with monkeypatch.context() as m:
+                m.setattr(Document, "blocks_containing",
+                          lambda self, keywords, max_words=None: frozenset(
+                              b.index for b in self.blocks if max_words is None or b.words <= max_words))
+                assert title_anchor(doc, Config()) == found, (title, order)
+            anchored += found is not None
+    assert anchored >= 8  # (most pages anchor: the test compares anchors, not only their absence)
+
+
 def test_a_title_is_found_again_in_another_case_folding():
     """A text dump repeating its title line folded differently ("Straße" as "STRASSE") still anchors the body."""
     from cleanarticle.passes.scoring import title_anchor

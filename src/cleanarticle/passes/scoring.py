@@ -78,12 +78,14 @@ def title_anchor(doc: Document, cfg: Config) -> int | None:
     lo, hi, link_chrome = cfg.title_min_words, cfg.title_max_words, cfg.link_share_chrome
     content = Label.CONTENT  # (a local: not an Enum lookup a block)
     blocks: Iterable[Block] = doc.blocks
-    if all(map(str.isascii, first_words)):
-        # Only blocks whose lower case holds an (ASCII) first word can start with it case-folded, or hold it in
-        # their first characters: found in the page's keyword index (~28 of ~180 blocks in the word range), not
-        # by case-folding each block.  Case-folding differs from lower-casing in ASCII letters only for the
-        # characters of _FOLDS_TO_ASCII (lower-cased): a block holding one is tested as before.
-        asked = doc.blocks_containing(first_words + _FOLDS_TO_ASCII, hi)
+    # Only a block whose words are a title's holds each word of it case-folded, and so, lower-cased, each ASCII
+    # one: the blocks holding a title's longest ASCII word (a rarer one than its first: fewer blocks to test,
+    # and a faster scan) are found in the page's keyword index (~20 of ~180 blocks in the word range), not by
+    # case-folding each block.  Case-folding differs from lower-casing in ASCII letters only for the
+    # characters of _FOLDS_TO_ASCII (lower-cased): a block holding one is tested as before.
+    longest = {max(filter(str.isascii, t.split(" ")), key=len, default="") for t in titles}
+    if "" not in longest:  # (else a title without an ASCII word: every block is tested)
+        asked = doc.blocks_containing(tuple(longest) + _FOLDS_TO_ASCII, hi)
         blocks = [doc.blocks[i] for i in sorted(asked)]
     for b in blocks:
         if not lo <= b.words <= hi or b.index == line or b.link_share >= link_chrome:
