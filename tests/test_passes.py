@@ -577,7 +577,12 @@ def test_the_verdicts_prose_words_are_those_of_is_prose():
             doc = segment(text, "text", cfg)
             object.__setattr__(doc, "stopword_language", language)
             body = list(doc.blocks)
-            assert prose_words(body, doc, cfg) == sum(b.words for b in body if is_prose(b, doc, cfg))
+            total = sum(b.words for b in body if is_prose(b, doc, cfg))
+            assert prose_words(body, doc, cfg) == total
+            for enough in (0, 1, 5, 14, 15, 16, 20, 40, total - 1, total, total + 1, 1000):
+                # (with ``enough``: at least that many when the total is, and the total otherwise)
+                counted = prose_words(body, doc, cfg, enough)
+                assert counted >= enough if total >= enough else counted == total, (enough, counted, total)
 
 
 def test_the_title_anchors_candidates_hold_the_titles_first_word_lower_cased():
