@@ -585,9 +585,10 @@ def test_the_verdicts_prose_words_are_those_of_is_prose():
                 assert counted >= enough if total >= enough else counted == total, (enough, counted, total)
 
 
-def test_the_title_anchors_candidates_hold_the_titles_first_word_lower_cased():
-    """title_anchor looks only at the blocks whose lower case holds an ASCII first word of a title, or a
-    character of _FOLDS_TO_ASCII: every text whose case-folded start holds the word is one of them."""
+def test_a_text_holding_a_word_case_folded_holds_it_lower_cased_or_a_character_of_folds_to_ascii():
+    """_FOLDS_TO_ASCII is every character whose case-folding holds an ASCII letter its lower-casing does not: a text
+    whose case-folded start holds an ASCII word holds it lower-cased, or one of them (what title_anchor's index
+    relies on; the next test, for every word of a text)."""
     from cleanarticle.passes.scoring import _FOLDS_TO_ASCII
 
     assert set(_FOLDS_TO_ASCII) == {c.lower() for c in map(chr, range(0x110000))
