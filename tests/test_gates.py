@@ -239,3 +239,22 @@ def test_phrases_for_a_line_led_otherwise_are_what_both_gates_find(line):
     expected = (patterns.could_be_prompt.patterns_for(first, line), patterns.could_be_notice.patterns_for(first, line))
     assert found[1:] == expected
     assert found is patterns.NO_PHRASES or found[0] == first
+
+
+def test_remembered_answers_are_the_patterns_own_and_none_is_kept_past_the_deadline():
+    """mark_prompts asks remembered_matches: the same answers as any_matches, first asked or remembered; a long
+    line or one asked once the page's time is up (which a time limit may have cut short) is not remembered."""
+    import time
+
+    lines = PROMPTS + NOTICES + SYMBOL_LED + ["Share prices fell", "Home", "Menu", "Sign in to comment", "1. Share this"]
+    for method, answers in ((patterns.fullmatch, {}), (patterns.match, {})):
+        for _ in range(2):  # asked, then remembered
+            for line in lines:
+                found = patterns.phrases_for(line)[1 if method is patterns.fullmatch else 2]
+                assert patterns.remembered_matches(method, found, line, 1.0, answers) == \
+                    patterns.any_matches(method, found, line, 1.0), line
+        assert set(answers) == {line for line in lines if len(line) <= patterns.UNTIMED_CHARS}
+    answers: dict[str, bool] = {}
+    with patterns.deadline(time.monotonic() - 1.0):
+        patterns.remembered_matches(patterns.fullmatch, patterns.phrases_for("Share this")[1], "Share this", 1.0, answers)
+    assert answers == {}

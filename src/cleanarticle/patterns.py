@@ -674,6 +674,29 @@ def phrases_for(text: str) -> tuple[str | None, tuple[LazyPattern, ...], tuple[L
 
 _ASCII_DIGITS = frozenset("0123456789")
 
+# ``any_matches``' answers for the lines ``mark_prompts`` asks about, by line: menu lines and buttons ("Home",
+# "Share", "Sign in") repeat within a page and across pages (a third of the lines asked), and a line asked
+# again is then a lookup, not a match of its patterns (~9,000 instructions).  The line decides the patterns
+# asked (``phrases_for``), so it decides the answer: one dict for the prompts' ``fullmatch``, one for the
+# notices' ``match``.
+PROMPT_ANSWERS: dict[str, bool] = {}
+NOTICE_ANSWERS: dict[str, bool] = {}
+
+
+def remembered_matches(method: Callable[..., Any], found: tuple[LazyPattern, ...], text: str, timeout: float,
+                       answers: dict[str, bool]) -> bool:
+    """``any_matches(method, found, text, timeout)``, remembered in ``answers`` by ``text`` when no time limit
+    can have cut it short (at most UNTIMED_CHARS characters, the page's time left after it): ``found`` must
+    be what ``phrases_for`` gives ``text``, and ``method`` the same for every answer in ``answers``."""
+    answer = answers.get(text)
+    if answer is None:
+        answer = any_matches(method, found, text, timeout)
+        if len(text) <= UNTIMED_CHARS and ((at := _DEADLINE.get()) is None or _now() < at):
+            if len(answers) >= _GATE_MEMORY:
+                answers.clear()
+            answers[text] = answer
+    return answer
+
 
 def any_matches(method: Callable[..., Any], found: tuple[LazyPattern, ...], text: str, timeout: float) -> bool:
     """True when ``method`` (``fullmatch`` or ``match``) finds one of the patterns ``found`` in ``text``."""
