@@ -182,13 +182,19 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
     long_firsts: list[str] = []   # ... and the first character of each
     changes: dict[int, Change] = {}
     body = list(doc.labelled(Label.CONTENT))
+    # (Each block's text and words read once, and the settings into locals: a NamedTuple's field or a setting
+    # read by name costs ~100-250 instructions, and the loops below read each several times.)
+    prose_min, min_words, min_blocks, min_chars = (cfg.prose_min_words, cfg.repeat_min_words, cfg.repeat_min_blocks,
+                                                   cfg.repeat_min_chars)
+    body_texts = list(map(_TEXT, body))
+    body_words = list(map(_WORDS, body))
     texts: set[str] = set()
     repeated = []
-    for b in body:
-        repeated.append(b.words >= cfg.prose_min_words and b.text in texts)
-        texts.add(b.text)
+    for text, words in zip(body_texts, body_words):
+        repeated.append(words >= prose_min and text in texts)
+        texts.add(text)
     for n, b in enumerate(body):
-        text = b.text
+        text, words = body_texts[n], body_words[n]
         if repeated[n]:
             # A sub-heading or list item said again on its own is the article's structure; one
             # inside a stretch of repeats is part of a second copy.
@@ -196,18 +202,18 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
             if not (lone and (b.heading or b.tag in _ITEM_TAGS)):
                 changes[b.index] = (Label.CHROME, reasons.REPEATS_ONE)
                 continue
-        if b.words >= cfg.repeat_min_words and seen >= cfg.repeat_min_blocks:
+        if words >= min_words and seen >= min_blocks:
             # Only a paragraph whose first character the block holds can be in it: that character is looked
             # for first (memchr; ~45% of the pairs pass), and only those paragraphs are searched for (each a scan of
             # the block, ~2,800 instructions).  (All in C: operator.contains, not a slot wrapper's call.)
             maybe = compress(long_seen, map(contains, repeat(text), long_firsts))
             held = sum(map(contains, repeat(text), maybe))
-            if held >= cfg.repeat_min_blocks:
+            if held >= min_blocks:
                 changes[b.index] = (Label.CHROME, reasons.repeats_many(held))
                 continue
-        if b.words >= cfg.prose_min_words:
+        if words >= prose_min:
             seen += 1
-            if len(text) > cfg.repeat_min_chars:
+            if len(text) > min_chars:
                 long_seen.append(text)
                 long_firsts.append(text[0])
     return doc.relabel(changes)
@@ -392,7 +398,7 @@ def mark_body_end(doc: Document, cfg: Config) -> Document:
     return doc.relabel(changes)
 
 
-_WORDS = attrgetter("words")
+_WORDS, _TEXT = attrgetter("words"), attrgetter("text")
 _NEVER_RECOVERED = (reasons.SITE_PROMPT, reasons.SITE_NOTICE, reasons.READING_TIME, reasons.INSIDE_NAV,
                     reasons.INSIDE_FOOTER, reasons.PAGE_HEADER, reasons.REPEATS)
 
