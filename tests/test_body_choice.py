@@ -81,6 +81,25 @@ def test_second_copy_of_the_article_is_marked_as_a_repeat():
     assert reasons[4] == "repeats an earlier paragraph"
 
 
+def test_a_block_holding_earlier_paragraphs_counts_each_it_holds():
+    # mark_repeats searches a block only for the paragraphs whose first character it holds: the counts are
+    # those of searching for every one (paragraphs led by a quote, a digit, a letter not ASCII; a block
+    # holding some whole, others cut, and their first characters elsewhere).
+    import random
+    rng = random.Random(16)
+    leads = ["«Le conseil", "3 new routes", "Élus et habitants", "The council", "“Night buses”", "Zoning rules"]
+    paragraphs = [f"{lead} {rest}" for lead, rest in zip(leads, (P1, P2, P3, P1[::-1], P2[::-1], P3[::-1]))]
+    for _ in range(40):
+        held = rng.sample(paragraphs, rng.randrange(0, len(paragraphs) + 1))
+        parts = [p if rng.random() < 0.7 else p[:-7] for p in held] + [rng.choice(leads)[:1] + " and more words"] * 60
+        rng.shuffle(parts)
+        block = " ".join(parts)
+        doc = body.mark_repeats(segment("\n\n".join([*paragraphs, block]), "text", Config()), Config())
+        count = sum(p in block for p in paragraphs)
+        reason = doc.blocks[-1].reason
+        assert reason == (f"repeats {count} earlier paragraphs" if count >= 3 else "initial"), (count, reason)
+
+
 def test_repeats_pass_can_be_disabled():
     copy = " ".join([P1, P2, P3])
     art = cleanarticle.clean("\n\n".join([P1, P2, P3, copy]), kind="text", disabled={"repeats"})

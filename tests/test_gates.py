@@ -192,6 +192,8 @@ def test_a_first_word_either_gate_admits_is_found_so_by_the_joined_words_and_pre
             continue
         joined = w in patterns._GATE_WORDS or w.startswith(patterns._GATE_PREFIXES)
         assert joined == any(g.admits(w) for g in gates), w
+        # (phrases_for asks only the prefixes of the word's first letter)
+        assert w.startswith(patterns._GATE_PREFIXES) == w.startswith(patterns._GATE_PREFIXES_BY_LETTER.get(w[0], ()))
         if not joined and w.isalpha():
             assert patterns.phrases_for(w + " and more") is patterns.NO_PHRASES
             assert not any(g.patterns_for(w, w + " and more") for g in gates)
@@ -226,6 +228,9 @@ def test_a_reading_time_needs_min_in_some_case():
     "2 Comments", "© 2026 Scripps Health. All rights reserved.", "©2025 STAT", "👉 See more trends", "+ Follow",
     "[ LOADING]", "❓ What is the difference", "1. Share this", "“Share this”", "— Subscribe now", "12 Kommentare",
     "(c) 2024 City Paper", "(C) 2024", "42", "", " ", "→ Read more", "#1 Comment", "...", "2024 © Copyright Example",
+    # led by a digit, whatever follows: no first word, none past the symbols
+    "1️⃣ Share this", "3comments", "5:50 am", "61% of people", "0 Comments", "9Share this", "7 (c) 2024",
+    "2 Kommentare", "4 — Subscribe now", "8 ©", "1 Comment 2 Comments",
 ])
 def test_phrases_for_a_line_led_otherwise_are_what_both_gates_find(line):
     """``phrases_for`` finds the word after the leading symbols once for both gates (``symbol_led``)."""
@@ -234,3 +239,22 @@ def test_phrases_for_a_line_led_otherwise_are_what_both_gates_find(line):
     expected = (patterns.could_be_prompt.patterns_for(first, line), patterns.could_be_notice.patterns_for(first, line))
     assert found[1:] == expected
     assert found is patterns.NO_PHRASES or found[0] == first
+
+
+def test_remembered_answers_are_the_patterns_own_and_none_is_kept_past_the_deadline():
+    """mark_prompts asks remembered_matches: the same answers as any_matches, first asked or remembered; a long
+    line or one asked once the page's time is up (which a time limit may have cut short) is not remembered."""
+    import time
+
+    lines = PROMPTS + NOTICES + SYMBOL_LED + ["Share prices fell", "Home", "Menu", "Sign in to comment", "1. Share this"]
+    for method, answers in ((patterns.fullmatch, {}), (patterns.match, {})):
+        for _ in range(2):  # asked, then remembered
+            for line in lines:
+                found = patterns.phrases_for(line)[1 if method is patterns.fullmatch else 2]
+                assert patterns.remembered_matches(method, found, line, 1.0, answers) == \
+                    patterns.any_matches(method, found, line, 1.0), line
+        assert set(answers) == {line for line in lines if len(line) <= patterns.UNTIMED_CHARS}
+    answers: dict[str, bool] = {}
+    with patterns.deadline(time.monotonic() - 1.0):
+        patterns.remembered_matches(patterns.fullmatch, patterns.phrases_for("Share this")[1], "Share this", 1.0, answers)
+    assert answers == {}

@@ -597,12 +597,18 @@ def test_the_verdicts_prose_words_are_those_of_is_prose():
             doc = segment(text, "text", cfg)
             object.__setattr__(doc, "stopword_language", language)
             body = list(doc.blocks)
-            assert prose_words(body, doc, cfg) == sum(b.words for b in body if is_prose(b, doc, cfg))
+            total = sum(b.words for b in body if is_prose(b, doc, cfg))
+            assert prose_words(body, doc, cfg) == total
+            for enough in (0, 1, 5, 14, 15, 16, 20, 40, total - 1, total, total + 1, 1000):
+                # (with ``enough``: at least that many when the total is, and the total otherwise)
+                counted = prose_words(body, doc, cfg, enough)
+                assert counted >= enough if total >= enough else counted == total, (enough, counted, total)
 
 
-def test_the_title_anchors_candidates_hold_the_titles_first_word_lower_cased():
-    """title_anchor looks only at the blocks whose lower case holds an ASCII first word of a title, or a
-    character of _FOLDS_TO_ASCII: every text whose case-folded start holds the word is one of them."""
+def test_a_text_holding_a_word_case_folded_holds_it_lower_cased_or_a_character_of_folds_to_ascii():
+    """_FOLDS_TO_ASCII is every character whose case-folding holds an ASCII letter its lower-casing does not: a text
+    whose case-folded start holds an ASCII word holds it lower-cased, or one of them (what title_anchor's index
+    relies on; the next test, for every word of a text)."""
     from cleanarticle.passes.scoring import _FOLDS_TO_ASCII
 
     assert set(_FOLDS_TO_ASCII) == {c.lower() for c in map(chr, range(0x110000))
@@ -616,6 +622,55 @@ def test_the_title_anchors_candidates_hold_the_titles_first_word_lower_cased():
             assert word in low or any(c in low for c in _FOLDS_TO_ASCII), (text, word)
 
     holds()
+
+
+def test_a_block_whose_words_are_a_title_holds_the_titles_ascii_words_lower_cased():
+    """title_anchor looks only at the blocks whose lower case holds a title's longest ASCII word, or a character
+    of _FOLDS_TO_ASCII whose case-folding gives a letter of the word: every text whose words (norm_words) are
+    the title's is one of them."""
+    from cleanarticle.passes.scoring import _FOLD_LETTERS, _FOLDS_TO_ASCII
+
+    assert [c for c, _ in _FOLD_LETTERS] == list(_FOLDS_TO_ASCII)
+
+    @given(st.text(alphabet="abfilnstjhwySTRAßẞſﬁﬆﬀﬃŉǰẖẗẘẙẚ İΣ-'.0’") |
+           st.sampled_from(["Straße", "STRASSE", "ﬁre", "Eﬀect", "eﬀ", "oﬀ", "ſt"]))
+    def holds(text):
+        low = text.lower()
+        for word in filter(str.isascii, patterns.norm_words(text).split()):
+            assert word in low or any(c in low for c, its in _FOLD_LETTERS if its & set(word)), (text, word)
+
+    holds()
+
+
+def test_the_title_anchor_found_through_the_index_is_the_one_found_testing_every_block(monkeypatch):
+    """The blocks title_anchor takes from the keyword index (a title's longest ASCII word) are all it can anchor."""
+    from cleanarticle.document import Document
+    from cleanarticle.passes.scoring import title_anchor
+
+    prose = "The council voted on Tuesday to extend the night bus network to the northern suburbs of the city."
+    pages = [
+        ("Night buses reach the suburbs", ["NIGHT BUSES REACH THE SUBURBS", "Night buses", "The suburbs"]),
+        ("Straße gesperrt: Verkehr | Stadtblatt", ["STRASSE GESPERRT: VERKEHR", "Stadtblatt", "Verkehr heute"]),
+        ("Eﬀective ﬁre drills at the mill", ["EFFECTIVE FIRE DRILLS AT THE MILL", "eﬀective ﬁre drills at the mill"]),
+        ("Staff off duty", ["STAﬀ OFF DUTY", "staﬀ oﬀ duty", "Staff oﬀ duty"]),
+        ("Müde Straßenbahn fährt", ["MÜDE STRASSENBAHN FÄHRT", "müde straßenbahn fährt"]),
+        ("Ce qu’il faut savoir - Le Monde", ["Ce qu'il faut savoir", "CE QU’IL FAUT SAVOIR", "Le Monde"]),
+        ("Ünïcödé ändern", ["ÜNÏCÖDÉ ÄNDERN", "ändern"]),
+        ("A B C", ["a b c", "A-B-C", "a  b  c"]),
+    ]
+    anchored = 0
+    for title, lines in pages:
+        for order in (lines, lines[::-1]):
+            doc = segment("\n\n".join([title, "Menu", *[x for line in order for x in (line, prose, prose)]]),
+                          "text", Config())
+            found = title_anchor(doc, Config())
+            with monkeypatch.context() as m:
+                m.setattr(Document, "blocks_containing",
+                          lambda self, keywords, max_words=None: frozenset(
+                              b.index for b in self.blocks if max_words is None or b.words <= max_words))
+                assert title_anchor(doc, Config()) == found, (title, order)
+            anchored += found is not None
+    assert anchored >= 8  # (most pages anchor: the test compares anchors, not only their absence)
 
 
 def test_a_title_is_found_again_in_another_case_folding():

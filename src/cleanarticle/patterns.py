@@ -612,6 +612,10 @@ PROMPT_START = could_be_notice.full
 # The first words and prefixes either gate admits (``_FirstWordGate.admits`` of both at once).
 _GATE_WORDS = could_be_prompt.words | could_be_notice.words
 _GATE_PREFIXES = tuple(sorted({*could_be_prompt.prefixes, *could_be_notice.prefixes}))
+# The same prefixes by their first letter: a word is tested against its letter's few (none to four), where a
+# ``startswith`` of all 45 cost ~2,000 instructions a new first word (most lines' first words are new).
+_GATE_PREFIXES_BY_LETTER = {letter: tuple(p for p in _GATE_PREFIXES if p[0] == letter)
+                             for letter in {p[0] for p in _GATE_PREFIXES}}
 
 # What ``phrases_for`` found for a line led by a letter, by the line up to its first space and by its
 # first word (nothing else decides it), and the answer for a line no phrase of either gate can start.
@@ -628,10 +632,15 @@ def phrases_for(text: str) -> tuple[str | None, tuple[LazyPattern, ...], tuple[L
     ``first_word`` and asking both gates cost ~7,000 instructions a line (callgrind), the lookup ~1,500.
     """
     if not text[:1].isalpha():  # (the patterns then depend on the rest of the line: see ``patterns_for``)
-        first = first_word(text)
-        # What both gates' ``patterns_for`` find first, found once: the word after the leading
-        # symbols (past digits too, when ``first_word`` finds none), the line lower-cased.
-        word = first if first is not None else _word_past_symbols(text)
+        if text[:1] in _ASCII_DIGITS:
+            # Led by a digit ("1. High-protein meals", "61% of people"), a line has no first word, nor one past
+            # its symbols (the digit is a word character): both None, without asking (~1.7 µs).
+            first = word = None
+        else:
+            first = first_word(text)
+            # What both gates' ``patterns_for`` find first, found once: the word after the leading
+            # symbols (past digits too, when ``first_word`` finds none), the line lower-cased.
+            word = first if first is not None else _word_past_symbols(text)
         low = text.lower()
         prompts, notices = could_be_prompt.symbol_led(word, low), could_be_notice.symbol_led(word, low)
         # (Nothing found is NO_PHRASES, which mark_prompts skips without trying the empty lists.)
@@ -645,7 +654,8 @@ def phrases_for(text: str) -> tuple[str | None, tuple[LazyPattern, ...], tuple[L
             _PHRASES_BY_FIRST.clear()
         # (A line led by a letter has patterns only from a gate that admits its first word: a word
         # neither admits, most new ones, is decided by one set lookup and one startswith.)
-        if first not in _GATE_WORDS and not first.startswith(_GATE_PREFIXES):  # type: ignore[union-attr]
+        if first not in _GATE_WORDS and not first.startswith(  # type: ignore[union-attr]
+                _GATE_PREFIXES_BY_LETTER.get(first[:1], ())):  # type: ignore[index]
             found = NO_PHRASES
         else:
             found = (first, could_be_prompt.patterns_for(first, text), could_be_notice.patterns_for(first, text))
@@ -656,6 +666,32 @@ def phrases_for(text: str) -> tuple[str | None, tuple[LazyPattern, ...], tuple[L
         PHRASES_BY_LEAD.clear()
     PHRASES_BY_LEAD[lead] = found
     return found
+
+
+_ASCII_DIGITS = frozenset("0123456789")
+
+# ``any_matches``' answers for the lines ``mark_prompts`` asks about, by line: menu lines and buttons ("Home",
+# "Share", "Sign in") repeat within a page and across pages (a third of the lines asked), and a line asked
+# again is then a lookup, not a match of its patterns (~9,000 instructions).  The line decides the patterns
+# asked (``phrases_for``), so it decides the answer: one dict for the prompts' ``fullmatch``, one for the
+# notices' ``match``.
+PROMPT_ANSWERS: dict[str, bool] = {}
+NOTICE_ANSWERS: dict[str, bool] = {}
+
+
+def remembered_matches(method: Callable[..., Any], found: tuple[LazyPattern, ...], text: str, timeout: float,
+                       answers: dict[str, bool]) -> bool:
+    """``any_matches(method, found, text, timeout)``, remembered in ``answers`` by ``text`` when no time limit
+    can have cut it short (at most UNTIMED_CHARS characters, the page's time left after it): ``found`` must
+    be what ``phrases_for`` gives ``text``, and ``method`` the same for every answer in ``answers``."""
+    answer = answers.get(text)
+    if answer is None:
+        answer = any_matches(method, found, text, timeout)
+        if len(text) <= UNTIMED_CHARS and ((at := _DEADLINE.get()) is None or _now() < at):
+            if len(answers) >= _GATE_MEMORY:
+                answers.clear()
+            answers[text] = answer
+    return answer
 
 
 def any_matches(method: Callable[..., Any], found: tuple[LazyPattern, ...], text: str, timeout: float) -> bool:

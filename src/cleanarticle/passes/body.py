@@ -137,11 +137,15 @@ def _best_run(values: list[float], barriers: list[bool], starts: range, origin: 
     With ``distance_cost``, each block between ``origin`` and the start costs that much.
     """
     n = len(values)
-    # best_sum[i], best_end[i]: the largest sum of values[i..e] for e >= i before the next barrier, and that e.
+    lo, hi = starts.start, starts.stop
+    if lo >= hi:
+        return None
+    # best_sum[i], best_end[i]: the largest sum of values[i..e] for e >= i before the next barrier, and that e;
+    # from the page's end back to the first start asked (a block's depend only on the blocks after it).
     best_sum, best_end = [0.0] * (n + 1), [-1] * (n + 1)
     tail, tail_end = 0.0, -1
-    # (zip over the reversed lists: no two index reads a block)
-    for i, value, barrier in zip(range(n - 1, -1, -1), reversed(values), reversed(barriers)):
+    # (zip over the reversed lists: no two index reads a block; it stops with the range, at ``lo``)
+    for i, value, barrier in zip(range(n - 1, lo - 1, -1), reversed(values), reversed(barriers)):
         if barrier:
             tail, tail_end = float("-inf"), -1
         elif tail > 0:
@@ -151,9 +155,6 @@ def _best_run(values: list[float], barriers: list[bool], starts: range, origin: 
         best_sum[i], best_end[i] = tail, tail_end
     # The start whose total is largest (the first of equals) and positive; a barrier's is -inf.  Found by
     # max and index in C, not a loop of Python over the starts.
-    lo, hi = starts.start, starts.stop
-    if lo >= hi:
-        return None
     if distance_cost:
         # (each total as the loop computed it: the sum less distance_cost times the distance, in C)
         totals = list(map(sub, best_sum[lo:hi], map(mul, repeat(distance_cost), range(lo - origin, hi - origin))))
@@ -178,15 +179,22 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
     """
     seen = 0                      # earlier body paragraphs
     long_seen: list[str] = []     # ... those longer than repeat_min_chars, which count when held in a later block
+    long_firsts: list[str] = []   # ... and the first character of each
     changes: dict[int, Change] = {}
     body = list(doc.labelled(Label.CONTENT))
+    # (Each block's text and words read once, and the settings into locals: a NamedTuple's field or a setting
+    # read by name costs ~100-250 instructions, and the loops below read each several times.)
+    prose_min, min_words, min_blocks, min_chars = (cfg.prose_min_words, cfg.repeat_min_words, cfg.repeat_min_blocks,
+                                                   cfg.repeat_min_chars)
+    body_texts = list(map(_TEXT, body))
+    body_words = list(map(_WORDS, body))
     texts: set[str] = set()
     repeated = []
-    for b in body:
-        repeated.append(b.words >= cfg.prose_min_words and b.text in texts)
-        texts.add(b.text)
+    for text, words in zip(body_texts, body_words):
+        repeated.append(words >= prose_min and text in texts)
+        texts.add(text)
     for n, b in enumerate(body):
-        text = b.text
+        text, words = body_texts[n], body_words[n]
         if repeated[n]:
             # A sub-heading or list item said again on its own is the article's structure; one
             # inside a stretch of repeats is part of a second copy.
@@ -194,15 +202,20 @@ def mark_repeats(doc: Document, cfg: Config) -> Document:
             if not (lone and (b.heading or b.tag in _ITEM_TAGS)):
                 changes[b.index] = (Label.CHROME, reasons.REPEATS_ONE)
                 continue
-        if b.words >= cfg.repeat_min_words and seen >= cfg.repeat_min_blocks:
-            held = sum(map(contains, repeat(text), long_seen))  # (operator.contains: a C call, not a slot wrapper's)
-            if held >= cfg.repeat_min_blocks:
+        if words >= min_words and seen >= min_blocks:
+            # Only a paragraph whose first character the block holds can be in it: that character is looked
+            # for first (memchr; ~45% of the pairs pass), and only those paragraphs are searched for (each a scan of
+            # the block, ~2,800 instructions).  (All in C: operator.contains, not a slot wrapper's call.)
+            maybe = compress(long_seen, map(contains, repeat(text), long_firsts))
+            held = sum(map(contains, repeat(text), maybe))
+            if held >= min_blocks:
                 changes[b.index] = (Label.CHROME, reasons.repeats_many(held))
                 continue
-        if b.words >= cfg.prose_min_words:
+        if words >= prose_min:
             seen += 1
-            if len(text) > cfg.repeat_min_chars:
+            if len(text) > min_chars:
                 long_seen.append(text)
+                long_firsts.append(text[0])
     return doc.relabel(changes)
 
 
@@ -385,7 +398,7 @@ def mark_body_end(doc: Document, cfg: Config) -> Document:
     return doc.relabel(changes)
 
 
-_WORDS = attrgetter("words")
+_WORDS, _TEXT = attrgetter("words"), attrgetter("text")
 _NEVER_RECOVERED = (reasons.SITE_PROMPT, reasons.SITE_NOTICE, reasons.READING_TIME, reasons.INSIDE_NAV,
                     reasons.INSIDE_FOOTER, reasons.PAGE_HEADER, reasons.REPEATS)
 

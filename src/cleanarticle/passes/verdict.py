@@ -20,7 +20,7 @@ def mark_no_article(doc: Document, cfg: Config) -> Document:
     if cfg.article_min_words <= 0:
         return doc
     body = list(doc.labelled(Label.CONTENT))  # (taken with the label mask, in C)
-    words = prose_words(body, doc, cfg)
+    words = prose_words(body, doc, cfg, cfg.article_min_words)  # (all of them only when fewer)
     if not body or words >= cfg.article_min_words:
         return doc
     if sum(b.words for b in body) >= cfg.page_min_words:
