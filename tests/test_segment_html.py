@@ -136,8 +136,7 @@ def test_load_encodes_html_once_and_removes_nuls_from_both():
 def test_a_paragraph_has_its_white_space_collapsed_as_split_and_join_do(text):
     # Texts that are collapsed already are kept as they are: the same text as " ".join(text.split()).
     w = H._Walker(H.parse("<p>x</p>"), CFG, None)
-    w.texts = [text + " long enough", text]
-    w.tags, w.landmarks, w.headings, w.paths, w.shares, w.hrefs = ["p"] * 2, [frozenset()] * 2, [0] * 2, [()] * 2, [0.0] * 2, [None] * 2
+    w.read = [text + " long enough", "p", frozenset(), 0, (), 0.0, None, text, "p", frozenset(), 0, (), 0.0, None]
     assert [b.text for b in w.blocks()][:1] == [" ".join((text + " long enough").split())]
     assert all(b.text == " ".join(b.text.split()) for b in w.blocks())
 

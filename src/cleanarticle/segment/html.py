@@ -281,6 +281,7 @@ def _keeps_query_and_fragment(href: str) -> bool:
     return not question_mark or bool(query)
 
 
+_PARAGRAPH_FIELDS = 7  # the items a paragraph read takes in ``_Walker.read``
 # The fields of a new block after its link (label, reason, group), and the order the walk builds them in.
 _BLOCK_DEFAULTS = defaults_after("href")
 assert Block._fields[:13] == ("index", "text", "words", "stopwords", "ends_sentence", "ellipsis", "tag", "heading",
@@ -338,17 +339,11 @@ class _Walker:
         self.start = start
         self.cfg = cfg
         self.base_url = base_url
-        # The paragraphs read, a column each of: the text pieces joined, the tag, landmarks, heading level
-        # and path of the block element (its frame's, ``stack``), the link share, the link as written.
-        # (Columns, not a tuple a paragraph, nor its frame kept: each object kept alive to the walk's end
-        # brings the garbage collector's next run into our call sooner.)
-        self.texts: list[str] = []
-        self.tags: list[str] = []
-        self.landmarks: list[frozenset[str]] = []
-        self.headings: list[int] = []
-        self.paths: list[tuple[int, ...]] = []
-        self.shares: list[float] = []
-        self.hrefs: list[str | None] = []
+        # The paragraphs read, one after another in one flat list, ``_PARAGRAPH_FIELDS`` items each: the
+        # text pieces joined, the tag, landmarks, heading level and path of the block element (its frame's,
+        # ``stack``), the link share, the link as written.  (Not a tuple a paragraph, nor its frame kept:
+        # each object kept alive to the walk's end brings the garbage collector's next run into our call sooner.)
+        self.read: list = []
         self.elements: list[Element] = []  # (their fields as plain tuples until the walk ends)
         # frames of the open block elements: (element index, tag, landmarks, heading level, path of
         # element indices from the outermost); the first frame stands for the page itself (text outside
@@ -361,10 +356,10 @@ class _Walker:
         self.href: str | None = None      # the first link's href since the last block, as written
         self.body_chars = -1              # the page's text length, measured on first need
         self.main_chars: dict[etree._Element, int] = {}  # ... and each <main>'s (keys held: proxies stay alive)
-        # the <main> blocks opened: the number of paragraphs read before each (see ``read_chars``)
+        # the <main> blocks opened: where the paragraphs read after each begin in ``read`` (see ``read_chars``)
         self.main_opened: dict[etree._Element, int] = {}
         self.added_chars = 0              # the characters the walk adds to the page's text: "\n" for <br>, " | "
-        self.counted = self.counted_chars = 0  # the paragraphs whose lengths ``read_chars`` has summed, and the sum
+        self.counted = self.counted_chars = 0  # where in ``read`` the paragraphs ``read_chars`` summed end; the sum
         self.landmark_sets: dict[tuple[frozenset[str], str], frozenset[str]] = {}
 
     def holds_most_text(self, el: etree._Element) -> bool:
@@ -406,20 +401,20 @@ class _Walker:
         return False
 
     def read_chars(self, first: int = 0) -> int:
-        """A lower bound on the length of the page's text read since paragraph ``first`` began (0: the page's).
+        """A lower bound on the length of the page's text read since the paragraph at ``first`` in ``read`` (0: the page's).
 
         The paragraphs' texts and the pieces since, less every character the walk added (not only
         those since: a bound needs no more); white space the walk dropped is not counted.  (A block
         element is opened with no pieces pending, so the pieces since its paragraph all lie inside it.)
         """
-        texts = self.texts
+        paragraphs = self.read
         if first:  # (since a <main> began: summed at each ask, a few a page)
-            read = sum(map(len, texts[first:]))
+            read = sum(map(len, paragraphs[first::_PARAGRAPH_FIELDS]))
         else:  # (the page's: each paragraph summed once, at the first ask after it, not at each ask)
             counted = self.counted
-            if counted < len(texts):
-                self.counted_chars += sum(map(len, texts[counted:]))
-                self.counted = len(texts)
+            if counted < len(paragraphs):
+                self.counted_chars += sum(map(len, paragraphs[counted::_PARAGRAPH_FIELDS]))
+                self.counted = len(paragraphs)
             read = self.counted_chars
         return read + sum(map(len, self.parts)) - self.added_chars
 
@@ -452,23 +447,17 @@ class _Walker:
             self.link_parts.clear()
             self.href = None
             return
-        self.texts.append(text)
         _, tag, landmarks, heading, path = self.stack[-1]
-        self.tags.append(tag)
-        self.landmarks.append(landmarks)
-        self.headings.append(heading)
-        self.paths.append(path)
         link_parts = self.link_parts
         if link_parts:
             # Every piece inside a link is a piece of the paragraph: as many means all of them (a
             # menu item, a linked headline), a share of exactly 1.0 without measuring them.
             share = 1.0 if len(link_parts) == len(parts) else _stripped_length(link_parts) / _stripped_length(parts)
             link_parts.clear()
-            self.shares.append(min(1.0, share))
-            self.hrefs.append(self.href if share >= 0.5 else None)
+            href = self.href if share >= 0.5 else None
+            self.read.extend((text, tag, landmarks, heading, path, min(1.0, share), href))
         else:
-            self.shares.append(0.0)
-            self.hrefs.append(None)
+            self.read.extend((text, tag, landmarks, heading, path, 0.0, None))
         parts.clear()
         self.href = None
 
@@ -480,11 +469,13 @@ class _Walker:
         text are computed for all texts at once (``patterns.word_stats_of``), and each block
         is built as the tuple it is, in C (as ``document.make_block`` would build it).
         """
-        if not self.texts:
+        read = self.read
+        if not read:
             return []
-        tags, headings, landmarks, paths = self.tags, self.headings, self.landmarks, self.paths
-        shares, hrefs = self.shares, self.hrefs
-        texts = _collapsed(self.texts)
+        # (each field's column sliced from the flat list, in C)
+        raw, tags, landmarks, headings, paths, shares, hrefs = (read[i::_PARAGRAPH_FIELDS]
+                                                                for i in range(_PARAGRAPH_FIELDS))
+        texts = _collapsed(raw)
         lengths = list(map(len, texts))
         if min(lengths) < 3:
             has_letter = patterns.HAS_LETTER.search
@@ -616,7 +607,7 @@ class _Walker:
                             found = landmark_sets[landmarks, own] = landmarks | {own}
                         landmarks = found
                         if own == "main":
-                            self.main_opened[el] = len(self.texts)
+                            self.main_opened[el] = len(self.read)
                     cls = el.get("class") if "class" in keys else None
                     eid = el.get("id") if "id" in keys else None
                     hints = (f"{cls} {eid}" if cls and eid else cls or eid or "").lower()
@@ -713,7 +704,7 @@ def segment(text: str, cfg: Config, url: str | None = None, root: etree._Element
     w.walk()
     blocks = w.blocks()
     elements = w.elements
-    del w  # (its paragraphs' frames freed now: a page's blocks hold what they need of them)
+    del w  # (what it read freed now: a page's blocks hold what they need of it)
     if not blocks and not meta:
         raise NotAPageError("the page has no visible text")
     # (The page's language judged from its blocks' word counts, as the text segmenter does from its columns.)
