@@ -136,7 +136,7 @@ def test_load_encodes_html_once_and_removes_nuls_from_both():
 def test_a_paragraph_has_its_white_space_collapsed_as_split_and_join_do(text):
     # Texts that are collapsed already are kept as they are: the same text as " ".join(text.split()).
     w = H._Walker(H.parse("<p>x</p>"), CFG, None)
-    w.paragraphs = [(text + " long enough", w.stack[0], 0.0, None), (text, w.stack[0], 0.0, None)]
+    w.read = [text + " long enough", "p", frozenset(), 0, (), 0.0, None, text, "p", frozenset(), 0, (), 0.0, None]
     assert [b.text for b in w.blocks()][:1] == [" ".join((text + " long enough").split())]
     assert all(b.text == " ".join(b.text.split()) for b in w.blocks())
 
@@ -340,7 +340,7 @@ def _measured_most_text(w: H._Walker, el) -> bool:
     share, length = w.cfg.hidden_max_text_share, H._text_length(el)
     if length > share * H._text_length(w.start):
         return True
-    if "main" in w.stack[-1][3]:
+    if "main" in w.stack[-1][2]:
         for up in el.iterancestors():
             if up.tag == "main" or (up.get("role") or "").lower() == "main":
                 return length > share * H._text_length(up)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache, partial
 from itertools import chain, compress, repeat
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from urllib.parse import urlsplit
 
 import regex
@@ -281,13 +281,11 @@ def _keeps_query_and_fragment(href: str) -> bool:
     return not question_mark or bool(query)
 
 
+_PARAGRAPH_FIELDS = 7  # the items a paragraph read takes in ``_Walker.read``
 # The fields of a new block after its link (label, reason, group), and the order the walk builds them in.
 _BLOCK_DEFAULTS = defaults_after("href")
 assert Block._fields[:13] == ("index", "text", "words", "stopwords", "ends_sentence", "ellipsis", "tag", "heading",
                               "gap_before", "landmarks", "path", "link_share", "href"), "_Walker.blocks relies on this order"
-# A walk frame's tag, landmarks, heading level and path (see ``_Walker.stack``), each read by itself.
-_FRAME_TAG, _FRAME_LANDMARKS, _FRAME_HEADING, _FRAME_PATH = map(itemgetter, (2, 3, 4, 5))
-_PARAGRAPH_TEXT = itemgetter(0)  # a read paragraph's text
 _ELEMENT = partial(tuple.__new__, Element)  # an Element of its fields' tuple (without its Python-level __new__)
 
 
@@ -341,23 +339,27 @@ class _Walker:
         self.start = start
         self.cfg = cfg
         self.base_url = base_url
-        # the paragraphs read: (text pieces joined, frame of the block element, link share, link as written)
-        self.paragraphs: list[tuple[str, tuple, float, str | None]] = []
+        # The paragraphs read, one after another in one flat list, ``_PARAGRAPH_FIELDS`` items each: the
+        # text pieces joined, the tag, landmarks, heading level and path of the block element (its frame's,
+        # ``stack``), the link share, the link as written.  (Not a tuple a paragraph, nor its frame kept:
+        # each object kept alive to the walk's end brings the garbage collector's next run into our call sooner.)
+        self.read: list = []
         self.elements: list[Element] = []  # (their fields as plain tuples until the walk ends)
-        # frames of the open block elements: (lxml element, element index, tag, landmarks,
-        # heading level, path of element indices from the outermost); the first frame stands
-        # for the page itself (text outside every block element).
-        self.stack: list[tuple[etree._Element | None, int, str, frozenset[str], int, tuple[int, ...]]] = [
-            (None, -1, "body", frozenset(), 0, ())]
+        # frames of the open block elements: (element index, tag, landmarks, heading level, path of
+        # element indices from the outermost); the first frame stands for the page itself (text outside
+        # every block element).  The lxml elements are in ``opened``, apart, so that a frame holds
+        # no element's proxy (a page's proxies are freed as its blocks end).
+        self.stack: list[tuple[int, str, frozenset[str], int, tuple[int, ...]]] = [(-1, "body", frozenset(), 0, ())]
+        self.opened: list[etree._Element | None] = [None]  # the open block elements, as ``stack``
         self.parts: list[str] = []        # text pieces (and "\n" for a <br>) since the last block
         self.link_parts: list[str] = []   # the pieces among them inside a link
         self.href: str | None = None      # the first link's href since the last block, as written
         self.body_chars = -1              # the page's text length, measured on first need
         self.main_chars: dict[etree._Element, int] = {}  # ... and each <main>'s (keys held: proxies stay alive)
-        # the <main> blocks opened: the number of paragraphs read before each (see ``read_chars``)
+        # the <main> blocks opened: where the paragraphs read after each begin in ``read`` (see ``read_chars``)
         self.main_opened: dict[etree._Element, int] = {}
         self.added_chars = 0              # the characters the walk adds to the page's text: "\n" for <br>, " | "
-        self.counted = self.counted_chars = 0  # the paragraphs whose lengths ``read_chars`` has summed, and the sum
+        self.counted = self.counted_chars = 0  # where in ``read`` the paragraphs ``read_chars`` summed end; the sum
         self.landmark_sets: dict[tuple[frozenset[str], str], frozenset[str]] = {}
 
     def holds_most_text(self, el: etree._Element) -> bool:
@@ -383,7 +385,7 @@ class _Walker:
                 return True
         # ... or most of the <main> it sits in: shops hide the product behind an anti-flicker
         # wrapper inside <main>, under menus that hold more text than the product does.
-        if "main" in self.stack[-1][3]:
+        if "main" in self.stack[-1][2]:
             for up in el.iterancestors():
                 if up.tag == "main" or (up.get("role") or "").lower() == "main":
                     main_chars = self.main_chars.get(up)
@@ -399,19 +401,19 @@ class _Walker:
         return False
 
     def read_chars(self, first: int = 0) -> int:
-        """A lower bound on the length of the page's text read since paragraph ``first`` began (0: the page's).
+        """A lower bound on the length of the page's text read since the paragraph at ``first`` in ``read`` (0: the page's).
 
         The paragraphs' texts and the pieces since, less every character the walk added (not only
         those since: a bound needs no more); white space the walk dropped is not counted.  (A block
         element is opened with no pieces pending, so the pieces since its paragraph all lie inside it.)
         """
-        paragraphs = self.paragraphs
+        paragraphs = self.read
         if first:  # (since a <main> began: summed at each ask, a few a page)
-            read = sum(map(len, map(_PARAGRAPH_TEXT, paragraphs[first:])))
+            read = sum(map(len, paragraphs[first::_PARAGRAPH_FIELDS]))
         else:  # (the page's: each paragraph summed once, at the first ask after it, not at each ask)
             counted = self.counted
             if counted < len(paragraphs):
-                self.counted_chars += sum(map(len, map(_PARAGRAPH_TEXT, paragraphs[counted:])))
+                self.counted_chars += sum(map(len, paragraphs[counted::_PARAGRAPH_FIELDS]))
                 self.counted = len(paragraphs)
             read = self.counted_chars
         return read + sum(map(len, self.parts)) - self.added_chars
@@ -445,16 +447,17 @@ class _Walker:
             self.link_parts.clear()
             self.href = None
             return
-        parts_out = self.paragraphs
+        _, tag, landmarks, heading, path = self.stack[-1]
         link_parts = self.link_parts
         if link_parts:
             # Every piece inside a link is a piece of the paragraph: as many means all of them (a
             # menu item, a linked headline), a share of exactly 1.0 without measuring them.
             share = 1.0 if len(link_parts) == len(parts) else _stripped_length(link_parts) / _stripped_length(parts)
             link_parts.clear()
-            parts_out.append((text, self.stack[-1], min(1.0, share), self.href if share >= 0.5 else None))
+            href = self.href if share >= 0.5 else None
+            self.read.extend((text, tag, landmarks, heading, path, min(1.0, share), href))
         else:
-            parts_out.append((text, self.stack[-1], 0.0, None))
+            self.read.extend((text, tag, landmarks, heading, path, 0.0, None))
         parts.clear()
         self.href = None
 
@@ -466,10 +469,12 @@ class _Walker:
         text are computed for all texts at once (``patterns.word_stats_of``), and each block
         is built as the tuple it is, in C (as ``document.make_block`` would build it).
         """
-        paragraphs = self.paragraphs
-        if not paragraphs:
+        read = self.read
+        if not read:
             return []
-        raw, frames, shares, hrefs = zip(*paragraphs)
+        # (each field's column sliced from the flat list, in C)
+        raw, tags, landmarks, headings, paths, shares, hrefs = (read[i::_PARAGRAPH_FIELDS]
+                                                                for i in range(_PARAGRAPH_FIELDS))
         texts = _collapsed(raw)
         lengths = list(map(len, texts))
         if min(lengths) < 3:
@@ -478,8 +483,8 @@ class _Walker:
             if not all(kept):
                 if not any(kept):  # (only marks such as "|" or "»": no block, and nothing below has a column)
                     return []
-                texts, frames, shares, hrefs, lengths = (
-                    list(compress(column, kept)) for column in (texts, frames, shares, hrefs, lengths))
+                texts, tags, headings, landmarks, paths, shares, hrefs, lengths = (list(compress(column, kept))
+                    for column in (texts, tags, headings, landmarks, paths, shares, hrefs, lengths))
         cfg = self.cfg
         if len(texts) > cfg.max_blocks:
             raise too_many_blocks(cfg.max_blocks)
@@ -490,10 +495,8 @@ class _Walker:
             hrefs = resolve_links(base, hrefs)
         words, stops = patterns.word_stats_of(texts)
         ends, ellipses = patterns.sentence_ends_of(texts)
-        # (The frames' fields are read by the zip below, each column through its map: not gathered
-        # into a tuple a frame and transposed first, ~130k instructions a page less.)
-        rows = zip(range(len(texts)), texts, words, stops, ends, ellipses, map(_FRAME_TAG, frames),
-                   map(_FRAME_HEADING, frames), repeat(1), map(_FRAME_LANDMARKS, frames), map(_FRAME_PATH, frames),
+        # (The columns are zipped into rows as they are: no tuple a paragraph gathered and transposed first.)
+        rows = zip(range(len(texts)), texts, words, stops, ends, ellipses, tags, headings, repeat(1), landmarks, paths,
                    shares, hrefs, *map(repeat, _BLOCK_DEFAULTS))
         return list(map(partial(tuple.__new__, Block), rows))
 
@@ -510,13 +513,13 @@ class _Walker:
         """
         cfg = self.cfg
         max_depth = cfg.max_dom_depth + 1  # (the stack's first frame is the page)
-        stack, parts, link_parts = self.stack, self.parts, self.link_parts
+        stack, opened, parts, link_parts = self.stack, self.opened, self.parts, self.link_parts
         links: list[etree._Element] = []  # the open <a> elements
         rows: set[etree._Element] = set()  # table rows read as one line
         kinds = dict(_TAG_KINDS)
         elements, landmark_sets = self.elements, self.landmark_sets
         shown = _HIDING_ATTRIBUTES.isdisjoint
-        top = None  # the innermost open block element (stack[-1][0])
+        top = None  # the innermost open block element (opened[-1])
         # The elements begun and not ended, outermost first, after the start's parent (None at the
         # root), which never ends: the loop below needs no test that ``begun`` is not empty.
         outside = self.start.getparent()
@@ -542,7 +545,8 @@ class _Walker:
                         else:
                             self.flush()
                     stack.pop()
-                    top = stack[-1][0]
+                    opened.pop()
+                    top = opened[-1]
                 elif links and ended is links[-1]:
                     links.pop()
                 s = ended.tail
@@ -587,7 +591,7 @@ class _Walker:
                     # Open the block element (here, not in a method: a call a block cost more): record
                     # the element and its frame.  An attribute is read only when it is there (lxml's
                     # ``get`` costs as much when it is not).
-                    _, up, _, landmarks, heading, path = stack[-1]
+                    up, _, landmarks, heading, path = stack[-1]
                     # (the tag's name, landmark and heading level in one lookup: no lower-cased copy
                     # of the tag a block, hashed again for each table)
                     info = _OPENED.get(tag)
@@ -603,7 +607,7 @@ class _Walker:
                             found = landmark_sets[landmarks, own] = landmarks | {own}
                         landmarks = found
                         if own == "main":
-                            self.main_opened[el] = len(self.paragraphs)
+                            self.main_opened[el] = len(self.read)
                     cls = el.get("class") if "class" in keys else None
                     eid = el.get("id") if "id" in keys else None
                     hints = (f"{cls} {eid}" if cls and eid else cls or eid or "").lower()
@@ -611,7 +615,8 @@ class _Walker:
                     # (a plain tuple: made an Element when the walk ends, all in C, not with a call a block)
                     elements.append((name, hints, up, len(stack) - 1, own or ""))
                     # (path + (index,): one tuple concatenation, where (*path, index) built a list first)
-                    stack.append((el, index, name, landmarks, level or heading, path + (index,)))
+                    stack.append((index, name, landmarks, level or heading, path + (index,)))
+                    opened.append(el)
                     top = el
             elif kind == _LINK:
                 links.append(el)
@@ -692,17 +697,20 @@ def segment(text: str, cfg: Config, url: str | None = None, root: etree._Element
     body = root.find("body")
     start = body if body is not None else root
     place_streamed_parts(start, text, gathered[0]["template"])
+    del gathered  # (its elements, a page's <meta>, <link> and <script> tags, freed before the walk, not kept through it)
     # Code and media never hold article text: drop them in C before the Python walk sees them.
     etree.strip_elements(start, *_STRIP_FIRST, with_tail=False)
     w = _Walker(start, cfg, meta.get("base_url") or url)
     w.walk()
     blocks = w.blocks()
+    elements = w.elements
+    del w  # (what it read freed now: a page's blocks hold what they need of it)
     if not blocks and not meta:
         raise NotAPageError("the page has no visible text")
     # (The page's language judged from its blocks' word counts, as the text segmenter does from its columns.)
     language = stopword_language(list(map(_WORDS, blocks)), list(map(_STOPWORDS, blocks)), cfg)
     return Document(blocks=tuple(blocks), kind="html", url=url or meta.get("url"), meta=meta,
-                    elements=tuple(w.elements), stopword_language=language)
+                    elements=tuple(elements), stopword_language=language)
 
 
 _WORDS, _STOPWORDS = attrgetter("words"), attrgetter("stopwords")
