@@ -606,6 +606,10 @@ def test_the_keyword_index_lowers_line_by_line_as_the_joined_page_would():
     for limit in (None, 1, 2):
         with_lowered, without = TextIndex(dump.blocks, limit, dump.lowered), TextIndex(dump.blocks, limit)
         assert (with_lowered.low, with_lowered.starts, with_lowered.indices) == (without.low, without.starts, without.indices)
+        # The blocks short enough chosen from the Document's columns (with its lower-cased lines or not): the same.
+        for lowered in (dump.lowered, None):
+            chosen = TextIndex(dump.blocks, limit, lowered, dump.block_columns())
+            assert (chosen.low, chosen.starts, chosen.indices) == (without.low, without.starts, without.indices)
     assert dump.relabel({0: (Label.CHROME, "test")}).lowered is dump.lowered
 
 
