@@ -527,6 +527,11 @@ def test_the_text_segmenters_columns_are_its_blocks_fields(text):
     assert [[type(v) for v in column] for column in columns] == [[type(v) for v in column] for column in _fields_by_column(doc)]
     if doc.blocks:
         assert doc.relabel({0: (Label.CHROME, "test")}).block_columns() is columns
+    # The label codes it sets (every block content) are those read from the blocks.
+    from cleanarticle.document import LABEL_CODES
+
+    assert doc.codes is not None or not doc.blocks
+    assert list(doc.label_codes()) == [LABEL_CODES[b.label] for b in doc.blocks]
 
 
 def test_the_columns_built_for_html_are_its_blocks_fields():
