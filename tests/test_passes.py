@@ -506,6 +506,48 @@ def test_label_codes_follow_every_relabelling():
     assert len(LABEL_CODES) == len(Label) == len(set(LABEL_CODES.values()))
 
 
+def _fields_by_column(doc):
+    """Each field of the Document's blocks before their label, read block by block."""
+    from cleanarticle.document import BlockColumns
+
+    return [[getattr(b, name) for b in doc.blocks] for name in BlockColumns._fields]
+
+
+@pytest.mark.parametrize("text", [
+    "Menu\n\n\nNight buses\n\nThe council voted on Tuesday to approve the budget.\nit was late.\n\nShare this ...",
+    "\u65b0\u95fb \u65b0\u95fb\n\n\u4eca\u5929\u4e0b\u5348\u3002\n\n\n\n\n\nKCLSU logo KCLSU logo\n",
+    "  \t\n\n", "One\u2003line\t with  spaces\xa0here.",
+])
+def test_the_text_segmenters_columns_are_its_blocks_fields(text):
+    """The columns the text segmenter sets (Document.block_columns) hold every block's fields, the same
+    values of the same types, and a relabelled copy shares them (relabelling changes only labels)."""
+    doc = segment(text, "text", Config())
+    columns = doc.block_columns()
+    assert [list(column) for column in columns] == _fields_by_column(doc)
+    assert [[type(v) for v in column] for column in columns] == [[type(v) for v in column] for column in _fields_by_column(doc)]
+    if doc.blocks:
+        assert doc.relabel({0: (Label.CHROME, "test")}).block_columns() is columns
+    # The label codes it sets (every block content) are those read from the blocks.
+    from cleanarticle.document import LABEL_CODES
+
+    assert doc.codes is not None or not doc.blocks
+    assert list(doc.label_codes()) == [LABEL_CODES[b.label] for b in doc.blocks]
+
+
+def test_the_columns_built_for_html_are_its_blocks_fields():
+    """Built on first use (an HTML page), the columns hold every block's fields and are shared by the copies
+    relabelled after."""
+    html = ("<html><body><nav><a href='/'>Home</a></nav><article><h1>Night buses</h1><p>The council voted on "
+            "Tuesday to approve the budget for the night buses.</p><ul><li>One</li><li><a href='/x'>Two</a></li>"
+            "</ul></article><footer>Share this</footer></body></html>")
+    doc = segment(html, "html", Config())
+    assert doc.columns is None
+    columns = doc.block_columns()
+    assert [list(column) for column in columns] == _fields_by_column(doc)
+    assert doc.relabel({0: (Label.CHROME, "test")}).block_columns() is columns
+    assert segment("", "text", Config()).block_columns() == tuple(() for _ in columns)
+
+
 def test_relabel_with_one_change_for_many_blocks_equals_block_by_block():
     """Document.relabel's column-wise path (one change for every block) builds the blocks, codes and
     changed indices that replacing each block's label, reason and group one by one does."""
@@ -569,6 +611,10 @@ def test_the_keyword_index_lowers_line_by_line_as_the_joined_page_would():
     for limit in (None, 1, 2):
         with_lowered, without = TextIndex(dump.blocks, limit, dump.lowered), TextIndex(dump.blocks, limit)
         assert (with_lowered.low, with_lowered.starts, with_lowered.indices) == (without.low, without.starts, without.indices)
+        # The blocks short enough chosen from the Document's columns (with its lower-cased lines or not): the same.
+        for lowered in (dump.lowered, None):
+            chosen = TextIndex(dump.blocks, limit, lowered, dump.block_columns())
+            assert (chosen.low, chosen.starts, chosen.indices) == (without.low, without.starts, without.indices)
     assert dump.relabel({0: (Label.CHROME, "test")}).lowered is dump.lowered
 
 

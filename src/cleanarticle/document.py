@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from enum import Enum
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, compress, count, islice, repeat
 from operator import add, attrgetter, getitem, is_not, setitem
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -110,6 +110,34 @@ def make_block(index: int, text: str, **features: Any) -> Block:
     return Block(index, text, words, stops, ends, ellipsis, **features)
 
 
+class BlockColumns(NamedTuple):
+    """The fields of a Document's blocks that relabelling never changes, as columns (``Document.block_columns``)."""
+
+    index: Sequence[int]
+    text: Sequence[str]
+    words: Sequence[int]
+    stopwords: Sequence[int]
+    ends_sentence: Sequence[bool]
+    ellipsis: Sequence[bool]
+    tag: Sequence[str]
+    heading: Sequence[int]
+    gap_before: Sequence[int]
+    landmarks: Sequence[frozenset[str]]
+    path: Sequence[tuple[int, ...]]
+    link_share: Sequence[float]
+    href: Sequence[str | None]
+
+    @classmethod
+    def first_of(cls, columns: Iterable[Sequence[Any]]) -> BlockColumns:
+        """The columns of these fields, the first of ``columns`` (all of a block's fields: the rest are dropped)."""
+        return tuple.__new__(cls, islice(columns, _COLUMNS))
+
+
+_COLUMNS = len(BlockColumns._fields)
+assert BlockColumns._fields == Block._fields[:_COLUMNS] and Block._fields[_COLUMNS:] == ("label", "reason", "group"), \
+    "BlockColumns are a Block's fields before its label"
+
+
 class TextIndex:
     """Block texts, lower-cased and joined, to find the few blocks holding a keyword.
 
@@ -126,15 +154,24 @@ class TextIndex:
 
     __slots__ = ("low", "starts", "indices", "_found")
 
-    def __init__(self, blocks: Sequence[Block], max_words: int | None = None, lowered: Sequence[str] | None = None):
-        chosen = blocks if max_words is None else [b for b in blocks if b.words <= max_words]
-        self.indices = [b.index for b in chosen]
+    def __init__(self, blocks: Sequence[Block], max_words: int | None = None, lowered: Sequence[str] | None = None,
+                 columns: BlockColumns | None = None):
+        if columns is not None:
+            # (``blocks`` are a Document's, whose ``columns`` these are: the blocks short enough are chosen by
+            # their words column in C, not by a field read a block, ~250 instructions.)
+            indices = columns.index if max_words is None else compress(columns.index, map(max_words.__ge__, columns.words))
+            self.indices = list(indices)
+            texts = list(map(columns.text.__getitem__, self.indices)) if lowered is None else None
+        else:
+            chosen = blocks if max_words is None else [b for b in blocks if b.words <= max_words]
+            self.indices = [b.index for b in chosen]
+            texts = [b.text for b in chosen]
         # Lower-cased line by line: an ASCII line takes ``lower``'s fast path, which the joined page loses
         # when one line is not ASCII (most pages), at ~60 instructions a character (and a final sigma is
         # each line's own).
         # (``lowered``: every block's text lower-cased, when the segmenter has it already.)
         lows = (list(map(lowered.__getitem__, self.indices)) if lowered is not None
-                else list(map(str.lower, [b.text for b in chosen])))
+                else list(map(str.lower, texts)))
         # The lines joined without a separator, and where each starts: the running sum of their lengths (in C;
         # a newline between them cost a second map a line, ~300 instructions: ``containing`` checks instead
         # that a hit ends within its line).
@@ -265,6 +302,9 @@ class Document:
     # What passes compute once from the blocks' texts and counts and share, by name (the DOM passes'
     # prose, ``passes.dom``): filled on first use and, like text_indexes, shared by every relabelled copy.
     facts: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # The blocks' fields that relabelling never changes, one sequence a field (``block_columns``): set by the
+    # text segmenter, built on first use for HTML, and shared by every relabelled copy.
+    columns: BlockColumns | None = field(default=None, compare=False, repr=False)
     # The blocks of each label, built by ``index_labels``.  Not an __init__ argument, so
     # every new Document (a relabelled copy from ``replace``) starts without one.
     label_index: dict[Label, list[Block]] | None = field(default=None, init=False, compare=False, repr=False)
@@ -289,10 +329,24 @@ class Document:
                 if wider:
                     nearest = min(wider, key=lambda limit: float("inf") if limit is None else limit)
                     hits = indexes[nearest].containing(keywords)
-                    blocks = self.blocks
-                    return frozenset([i for i in hits if blocks[i].words <= max_words])
-            index = indexes[max_words] = TextIndex(self.blocks, max_words, self.lowered)
+                    words = self.block_columns().words
+                    return frozenset([i for i in hits if words[i] <= max_words])
+            index = indexes[max_words] = TextIndex(self.blocks, max_words, self.lowered, self.block_columns())
         return index.containing(keywords)
+
+    def block_columns(self) -> BlockColumns:
+        """The blocks' fields before ``label`` as columns, one sequence a field, each block's value at its index.
+
+        A hot loop reads them from the columns zipped (with ``label_codes`` for the labels), not from each
+        block: a field of a Block read by name costs ~250 instructions and a Block unpacked ~500 (it is not
+        an exact tuple, so CPython unpacks it as an iterable); a row of exact tuples unpacks in one step.
+        """
+        columns = self.columns
+        if columns is None:
+            # (Transposed in C; the columns of label, reason and group, which relabelling changes, dropped.)
+            columns = BlockColumns.first_of(zip(*self.blocks) if self.blocks else ((),) * _COLUMNS)
+            object.__setattr__(self, "columns", columns)  # a cache: frozen for users, filled here
+        return columns
 
     def relabel(self, changes: Mapping[int, Change]) -> Document:
         """Return a copy with the given blocks relabelled (others untouched)."""
@@ -329,7 +383,7 @@ class Document:
         # (The constructor, not dataclasses.replace: a page is relabelled a dozen times, and replace
         # costs three times as much.  Every __init__ field is passed: see the assert below the class.)
         doc = Document(tuple(blocks), self.kind, self.url, self.meta, self.elements, self.stopword_language,
-                       self.changed + tuple(changed), self.text_indexes, self.lowered, self.facts)
+                       self.changed + tuple(changed), self.text_indexes, self.lowered, self.facts, self.columns)
         if codes is not None:
             object.__setattr__(doc, "codes", codes)
         return doc
@@ -435,7 +489,8 @@ _MASKS = {label: bytes(int(c == code) for c in range(256)) for label, code in LA
 _SET_MASKS: dict[tuple[Label, ...], bytes] = {}
 
 assert [f.name for f in fields(Document) if f.init] == [
-    "blocks", "kind", "url", "meta", "elements", "stopword_language", "changed", "text_indexes", "lowered", "facts"], \
+    "blocks", "kind", "url", "meta", "elements", "stopword_language", "changed", "text_indexes", "lowered", "facts",
+    "columns"], \
     "Document.relabel passes these"
 
 

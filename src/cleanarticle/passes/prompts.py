@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from itertools import compress
+from itertools import compress, count
 
 from .. import patterns
 from ..config import Config
-from ..document import Change, Document, Label
+from ..document import LABEL_CODES, Change, Document, Label
 from ..reasons import READING_TIME, SITE_NOTICE, SITE_PROMPT
 
 # Prompts and credits are short; a long block is prose even if it starts like one.
@@ -29,21 +29,22 @@ def mark_prompts(doc: Document, cfg: Config) -> Document:
     fullmatch, match, timeout = patterns.fullmatch, patterns.match, cfg.regex_timeout
     remembered, prompt_answers, notice_answers = patterns.remembered_matches, patterns.PROMPT_ANSWERS, patterns.NOTICE_ANSWERS
     content = Label.CONTENT
-    # (The content blocks taken in C with the label mask: not a label read a block, ~250 instructions.)
-    for b in compress(doc.blocks, doc.mask(content)):
-        if b.words > _NOTICE_MAX_WORDS:
+    # (The content blocks' index, text and words taken in C with the label mask from the Document's columns:
+    # not a label read a block, ~250 instructions, nor a field read by name.)
+    cols = doc.block_columns()
+    for i, text, words in compress(zip(count(), cols.text, cols.words), doc.mask(content)):
+        if words > _NOTICE_MAX_WORDS:
             continue
         # Both gates go by the first word, so most lines are decided by what their start was found to allow.
-        text = b.text
         found = lookup(text.partition(" ")[0]) or phrases_for(text)
         if found is nothing:
             continue
         first, prompt_phrases, notice_phrases = found
-        if b.words <= _PROMPT_MAX_WORDS and remembered(fullmatch, prompt_phrases, text, timeout, prompt_answers):
-            if not (b.heading and b.tag[:1] == "h" and first in _SECTION_PROMPTS):
-                changes[b.index] = (Label.CHROME, SITE_PROMPT)
+        if words <= _PROMPT_MAX_WORDS and remembered(fullmatch, prompt_phrases, text, timeout, prompt_answers):
+            if not (cols.heading[i] and cols.tag[i][:1] == "h" and first in _SECTION_PROMPTS):
+                changes[i] = (Label.CHROME, SITE_PROMPT)
         elif remembered(match, notice_phrases, text, timeout, notice_answers):
-            changes[b.index] = (Label.CHROME, SITE_NOTICE)
+            changes[i] = (Label.CHROME, SITE_NOTICE)
     # The article's reading time ("5 min read"): one or two on the page.  More are the cards of a
     # listing, each with its own, and those stay with their cards.
     blocks = doc.blocks
@@ -81,13 +82,16 @@ def mark_credits(doc: Document, cfg: Config) -> Document:
 def mark_doubled_alt_text(doc: Document, cfg: Config) -> Document:
     """A line that is one phrase said twice ("KCLSU logo KCLSU logo") is image alt text, a caption."""
     # (Alt text is short; a long block said twice is a paragraph that repeats itself.)
-    content, most = Label.CONTENT, cfg.doubled_max_words
+    most = cfg.doubled_max_words
     # (Only a text of odd length with a space at its middle can be doubled: is_doubled's first tests,
     # made inline, spare almost every call.)
-    # (The text read once a block, in the walrus: a NamedTuple field read by name costs ~100 instructions.)
-    changes: dict[int, Change] = {b.index: (Label.CAPTION, "doubled alt text") for b in doc.blocks
-                                  if len(text := b.text) & 1 and text[len(text) >> 1] == " " and b.label is content
-                                  and b.words <= most and is_doubled(text)}
+    # (The texts read from the Document's column, not a field read by name a block, ~250 instructions; the
+    # few blocks passing those tests are then asked their label and words.)
+    codes, cols, doubled = doc.label_codes(), doc.block_columns(), (Label.CAPTION, "doubled alt text")
+    words, content = cols.words, LABEL_CODES[Label.CONTENT]
+    changes: dict[int, Change] = {i: doubled for i, text in enumerate(cols.text)
+                                  if len(text) & 1 and text[len(text) >> 1] == " " and codes[i] == content
+                                  and words[i] <= most and is_doubled(text)}
     return doc.relabel(changes)
 
 

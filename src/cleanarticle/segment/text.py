@@ -13,7 +13,7 @@ from itertools import repeat
 
 from .. import patterns
 from ..config import Config
-from ..document import Block, Document, defaults_after, stopword_language
+from ..document import LABEL_CODES, Block, BlockColumns, Document, Label, defaults_after, stopword_language
 from ..errors import too_many_blocks
 
 
@@ -74,10 +74,17 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
     ends, ellipses = patterns.sentence_ends_of(texts)
     if shift:
         gaps = [max(0, gap - shift) if gap else 0 for gap in gaps]
-    rows = zip(range(len(texts)), texts, words, stops, ends, ellipses, repeat("line"), repeat(0), gaps,
-               *map(repeat, _DEFAULTS))
-    return Document(blocks=tuple(map(partial(tuple.__new__, Block), rows)), kind="text", url=url, lowered=lows,
-                    stopword_language=stopword_language(words, stops, cfg))
+    # The columns kept for the passes' hot loops (``Document.block_columns``); the fields a text dump has
+    # not, each one value repeated (a tuple of n references, made in C).
+    n = len(texts)
+    columns = BlockColumns(range(n), texts, words, stops, ends, ellipses, ("line",) * n, (0,) * n, gaps,
+                           *[(value,) * n for value in _DEFAULTS[:_UNLABELLED]])
+    rows = zip(*columns, *map(repeat, _DEFAULTS[_UNLABELLED:]))
+    doc = Document(blocks=tuple(map(partial(tuple.__new__, Block), rows)), kind="text", url=url, lowered=lows,
+                   stopword_language=stopword_language(words, stops, cfg), columns=columns)
+    # Every block starts as content, whose code is 0: the label codes known, not read a block (~200 instructions).
+    object.__setattr__(doc, "codes", bytearray(n))  # (Document.label_codes' cache, frozen for users)
+    return doc
 
 
 def _is_single_spaced(line: str) -> bool:
@@ -124,3 +131,5 @@ _ASCII_SPACES = _INLINE_SPACES[:2]  # ("\t", "\x1f": the ASCII ones, tested in t
 
 # The fields after gap_before, at their defaults (a text dump has no markup).
 _DEFAULTS = defaults_after("gap_before")
+assert _DEFAULTS[-3] is Label.CONTENT and LABEL_CODES[Label.CONTENT] == 0, "segment sets every label code to 0"
+_UNLABELLED = len(BlockColumns._fields) - Block._fields.index("gap_before") - 1  # (those of them in BlockColumns)
