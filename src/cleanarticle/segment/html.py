@@ -209,19 +209,20 @@ def resolve_links(base_url: str, hrefs: tuple[str | None, ...]) -> list[str | No
             append(href)
         return resolved
     # A plain page's two common forms, absolute in its scheme and root-relative, are answered here as
-    # ``_join_as_urljoin`` answers them (without its call and ``_keeps_query_and_fragment``'s for a link
-    # with neither "?" nor "#": ~1,000 instructions a link, ~90 links a page); the others are asked of it.
+    # ``_join_as_urljoin`` answers them (without its call, ~1,000 instructions a link, ~90 links a page);
+    # the others are asked of it.  A link without "#" whose last character is no "?" keeps its query
+    # (not empty: something follows its first "?"), told without ``_keeps_query_and_fragment``'s call.
     prefix, origin = site[0], site[1]
     host_at = len(prefix)
     for href in hrefs:
         if href is not None:
             if href.startswith(prefix):
                 if href[host_at: host_at + 1] not in _NO_HOST and (
-                        "?" not in href and "#" not in href or _keeps_query_and_fragment(href)):
+                        "#" not in href and href[-1] != "?" or _keeps_query_and_fragment(href)):
                     append(href)
                     continue
             elif href[:1] == "/" and href[1:2] != "/":
-                if "/." not in href and ("?" not in href and "#" not in href or _keeps_query_and_fragment(href)):
+                if "/." not in href and ("#" not in href and href[-1] != "?" or _keeps_query_and_fragment(href)):
                     append(origin + href)
                     continue
             else:
