@@ -82,6 +82,21 @@ def test_streamed_parts_stay_without_a_slot_template_and_the_markup_check_holds(
     assert root.find(".//div[@id='S:0']").get("hidden") is None
 
 
+def test_the_page_url_is_og_url_else_the_first_canonical_link():
+    # read_metadata stops reading <link>s at the first canonical one, and reads none after og:url.
+    from cleanarticle.html_metadata import read_metadata
+
+    def url_of(head: str) -> str | None:
+        return read_metadata(H.parse(f"<html><head>{head}</head><body><p>x</p></body></html>"),
+                             "https://example.com/a/b").get("url")
+
+    first, second = '<link rel="canonical" href="/first">', '<link rel="Canonical" href="https://example.org/2">'
+    assert url_of('<link rel="stylesheet" href="/s.css">' + first + second) == "https://example.com/first"
+    assert url_of('<link rel="canonical" href="">' + second + first) == "https://example.org/2"
+    assert url_of(first + '<meta property="og:url" content="https://example.com/og">') == "https://example.com/og"
+    assert url_of('<link rel="canonical nofollow" href="/x">') is None
+
+
 def test_gather_finds_what_two_attribute_queries_find():
     # One union query split in Python: the same elements, in document order, as a query each.
     from lxml import etree
