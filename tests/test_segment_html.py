@@ -82,6 +82,53 @@ def test_streamed_parts_stay_without_a_slot_template_and_the_markup_check_holds(
     assert root.find(".//div[@id='S:0']").get("hidden") is None
 
 
+def test_the_page_url_is_og_url_else_the_first_canonical_link():
+    # read_metadata stops reading <link>s at the first canonical one, and reads none after og:url.
+    from cleanarticle.html_metadata import read_metadata
+
+    def url_of(head: str) -> str | None:
+        return read_metadata(H.parse(f"<html><head>{head}</head><body><p>x</p></body></html>"),
+                             "https://example.com/a/b").get("url")
+
+    first, second = '<link rel="canonical" href="/first">', '<link rel="Canonical" href="https://example.org/2">'
+    assert url_of('<link rel="stylesheet" href="/s.css">' + first + second) == "https://example.com/first"
+    assert url_of('<link rel="canonical" href="">' + second + first) == "https://example.org/2"
+    assert url_of(first + '<meta property="og:url" content="https://example.com/og">') == "https://example.com/og"
+    assert url_of('<link rel="canonical nofollow" href="/x">') is None
+
+
+def test_the_first_date_each_kind_of_date_tag_gives_is_kept():
+    # _meta_tag parses a date tag only while its kind has no date: the first that parses wins.
+    from cleanarticle.html_metadata import read_metadata
+
+    def dates_of(head: str) -> tuple[str | None, str | None]:
+        meta = read_metadata(H.parse(f"<html><head>{head}</head><body><p>x</p></body></html>"), None)
+        return meta.get("meta_date"), meta.get("meta_modified")
+
+    def tag(name: str, content: str) -> str:
+        return f'<meta property="{name}" content="{content}">'
+
+    assert dates_of(tag("article:published_time", "soon") + tag("pubdate", "2024-03-05")
+                    + tag("date", "2023-01-02")) == ("2024-03-05", None)
+    assert dates_of(tag("og:updated_time", "2024-05-06T10:00") + tag("datePublished", "2024-04-05")
+                    + tag("article:modified_time", "2025-01-01")) == ("2024-04-05", "2024-05-06")
+
+
+def test_the_first_json_ld_date_that_parses_is_kept():
+    # _jsonld parses an item's dates only while none was read: the first item's that parses wins.
+    import json
+
+    from cleanarticle.html_metadata import read_metadata
+
+    graph = {"@graph": [
+        {"@type": "WebPage", "datePublished": "not yet", "dateModified": "2024-02-03"},
+        {"@type": "NewsArticle", "datePublished": "2024-01-02", "dateModified": "2024-09-09"},
+        {"@type": "Article", "datePublished": "2023-05-06"}]}
+    page = f'<html><head><script type="application/ld+json">{json.dumps(graph)}</script></head><body><p>x</p></body></html>'
+    meta = read_metadata(H.parse(page), None)
+    assert (meta["jsonld_date"], meta["jsonld_modified"]) == ("2024-01-02", "2024-02-03")
+
+
 def test_gather_finds_what_two_attribute_queries_find():
     # One union query split in Python: the same elements, in document order, as a query each.
     from lxml import etree
