@@ -11,7 +11,7 @@ from .article import Article
 from .assemble import assemble
 from .config import Config
 from .document import Document
-from .errors import CleanArticleError, NotAPageError, TimeBudgetError
+from .errors import NotAPageError, TimeBudgetError
 from .load import Loaded, Source, load
 from .segment import segment_html, segment_text
 
@@ -60,7 +60,5 @@ def segment(text: str, kind: str, cfg: Config, url: str | None = None, utf8: byt
         return segment_html(text, cfg, url, utf8) if kind == "html" else segment_text(text, cfg, url)
     except RecursionError:
         raise NotAPageError("the page is nested too deeply to read") from None
-    except CleanArticleError:
-        raise
 
 __all__ = ["clean", "segment"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from functools import lru_cache, partial
 from itertools import chain, compress, repeat
-from operator import attrgetter
 from urllib.parse import urlsplit
 
 import regex
@@ -388,6 +387,8 @@ class _Walker:
         self.added_chars = 0              # the characters the walk adds to the page's text: "\n" for <br>, " | "
         self.counted = self.counted_chars = 0  # where in ``read`` the paragraphs ``read_chars`` summed end; the sum
         self.landmark_sets: dict[tuple[frozenset[str], str], frozenset[str]] = {}
+        # the page's language judged from its blocks' word counts (``Document.stopword_language``), by ``blocks``
+        self.stopword_language = False
 
     def holds_most_text(self, el: etree._Element) -> bool:
         """A hidden element holding most of the page's text, or of its <main>, is shown by the page's scripts: read it.
@@ -521,6 +522,7 @@ class _Walker:
             base = self.base_url
             hrefs = resolve_links(base, hrefs)
         words, stops = patterns.word_stats_of(texts)
+        self.stopword_language = stopword_language(words, stops, cfg)  # (from the columns at hand, as the text segmenter)
         ends, ellipses = patterns.sentence_ends_of(texts)
         # (The columns are zipped into rows as they are: no tuple a paragraph gathered and transposed first.)
         rows = zip(range(len(texts)), texts, words, stops, ends, ellipses, tags, headings, repeat(1), landmarks, paths,
@@ -730,14 +732,10 @@ def segment(text: str, cfg: Config, url: str | None = None, root: etree._Element
     w = _Walker(start, cfg, meta.get("base_url") or url)
     w.walk()
     blocks = w.blocks()
-    elements = w.elements
+    elements, language = w.elements, w.stopword_language
     del w  # (what it read freed now: a page's blocks hold what they need of it)
     if not blocks and not meta:
         raise NotAPageError("the page has no visible text")
-    # (The page's language judged from its blocks' word counts, as the text segmenter does from its columns.)
-    language = stopword_language(list(map(_WORDS, blocks)), list(map(_STOPWORDS, blocks)), cfg)
     return Document(blocks=tuple(blocks), kind="html", url=url or meta.get("url"), meta=meta,
                     elements=tuple(elements), stopword_language=language)
 
-
-_WORDS, _STOPWORDS = attrgetter("words"), attrgetter("stopwords")
