@@ -289,8 +289,9 @@ def _title(doc: Document) -> str | None:
 
 def _teasers(doc: Document, cfg: Config) -> list[Teaser]:
     groups: dict[int, dict[str, object]] = {}
-    for b in doc.blocks:
-        if b.group < 0 or b.label not in (Label.TEASER, Label.TEASER_TITLE, Label.SECTION):
+    # (The teaser labels' blocks taken in C with their mask, not every block's label and group read by name.)
+    for b in doc.labelled(Label.TEASER, Label.TEASER_TITLE, Label.SECTION):
+        if b.group < 0:
             continue
         g = groups.setdefault(b.group, {})
         if b.label is Label.SECTION:
