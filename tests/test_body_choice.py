@@ -3,6 +3,7 @@ barriers, second copies of the article, and hard-wrapped paragraphs."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 
 import pytest
@@ -212,3 +213,30 @@ def test_the_gaps_are_measured_against_the_most_common_one_as_a_counter_finds_it
     counts = Counter(g for g in gaps if g)
     shift = counts.most_common(1)[0][0] - 1 if counts else 0
     assert [b.gap_before for b in _doc(page).blocks] == [0] + [max(0, g - shift) if g else 0 for g in gaps]
+
+
+def _text_dumps_as_main_run_gets_them():
+    """Each sample's text dump, segmented and through the passes before main_run (some blocks labelled chrome)."""
+    from golden import SAMPLES
+
+    from cleanarticle import passes
+    cfg = Config()
+    before = passes.PASS_NAMES[:passes.PASS_NAMES.index("main_run")]
+    for path in sorted(SAMPLES.glob("*/input.txt")):
+        doc = segment(path.read_text(encoding="utf-8"), "text", cfg)
+        for p in passes.PASSES:
+            if p.name in before and "text" in p.kinds:
+                doc = p.func(doc, cfg)
+        yield path.parent.name, doc
+
+
+def test_a_text_dumps_block_values_are_those_of_the_loop_for_any_page():
+    """_text_block_values leaves out the tag, heading and link share: a text dump's blocks have none."""
+    cfg = Config()
+    for name, doc in _text_dumps_as_main_run_gets_them():
+        assert {b.tag for b in doc.blocks} <= {"line"} and not any(b.heading or b.link_share for b in doc.blocks), name
+        for variant in (cfg, Config(min_stopword_share=0.3, gap_cost=3.5, prose_min_words=4)):
+            assert scoring._text_block_values(doc, variant) == scoring._block_values(doc, variant), name
+            assert scoring.block_values(doc, variant) == scoring._block_values(doc, variant), name
+        no_language = dataclasses.replace(doc, stopword_language=False)
+        assert scoring._text_block_values(no_language, cfg) == scoring._block_values(no_language, cfg), name
