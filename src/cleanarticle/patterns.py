@@ -289,6 +289,10 @@ _LANGS_OF: dict[str, tuple[str, ...]] = {}
 for _lang, _words in STOPWORDS.items():
     for _w in _words:
         _LANGS_OF[_w] = _LANGS_OF.get(_w, ()) + (_lang,)
+# Each tuple of languages a function word has (1 on), and each function word's (guess_language counts these:
+# a small int hashes as itself and is one object, where a tuple is hashed item by item and compared).
+_LANG_SETS: list[tuple[str, ...]] = [(), *dict.fromkeys(_LANGS_OF.values())]
+_LANG_SET_OF = dict(zip(_LANGS_OF, map({_langs: i for i, _langs in enumerate(_LANG_SETS)}.__getitem__, _LANGS_OF.values())))
 
 
 def guess_language(texts: list[str], lowered: bool = False, stops: list[int] | None = None) -> str | None:
@@ -301,7 +305,7 @@ def guess_language(texts: list[str], lowered: bool = False, stops: list[int] | N
     the leading language leads every other by more than the function words left, no text left can
     change the answer (~40% of the words of a body's first paragraphs not split nor looked up).
     """
-    found: Counter[tuple[str, ...]] = Counter()  # each function word's languages -> its occurrences
+    found: Counter[int] = Counter()  # each function word's languages (_LANG_SETS) -> their words' occurrences
     lows = texts if lowered else list(map(str.lower, texts))  # (text by text: an ASCII one lowers fastest)
     if stops:
         total = sum(stops)
@@ -326,18 +330,18 @@ def guess_language(texts: list[str], lowered: bool = False, stops: list[int] | N
 _FIRST_SHARE = 0.6
 
 
-def _count_languages(found: Counter[tuple[str, ...]], lows: list[str]) -> None:
+def _count_languages(found: Counter[int], lows: list[str]) -> None:
     """Add to ``found`` the languages of each function word of ``lows`` (lower-cased texts), counted in C."""
-    # (A word's tuple of languages is counted, not the word: fewer keys, and the same languages in the same
-    # order first seen: a tuple is first seen with the first of its words seen.)
-    found.update(filter(None, map(_LANGS_OF.get, chain.from_iterable(map(str.split, lows)))))
+    # (A word's set of languages is counted, not the word: fewer keys, and the same languages in the same
+    # order first seen: a set is first seen with the first of its words seen.  0 is no function word's.)
+    found.update(filter(None, map(_LANG_SET_OF.get, chain.from_iterable(map(str.split, lows)))))
 
 
-def _language_hits(found: Counter[tuple[str, ...]]) -> dict[str, int]:
+def _language_hits(found: Counter[int]) -> dict[str, int]:
     """Each language's function words in ``found``, the languages in the order first seen."""
     hits: dict[str, int] = {}
     for langs, n in found.items():
-        for lang in langs:
+        for lang in _LANG_SETS[langs]:
             hits[lang] = hits.get(lang, 0) + n
     return hits
 
