@@ -230,13 +230,37 @@ def _text_dumps_as_main_run_gets_them():
         yield path.parent.name, doc
 
 
-def test_a_text_dumps_block_values_are_those_of_the_loop_for_any_page():
-    """_text_block_values leaves out the tag, heading and link share: a text dump's blocks have none."""
+def test_a_text_dumps_run_sums_are_those_of_its_block_values():
+    """text_run_sums leaves out the tag, heading and link share (a text dump's blocks have none) and sums each
+    value as it makes it: the sums and ends of block_values' values, with barriers, other settings, no language."""
+    import random
+    rng = random.Random(19)
     cfg = Config()
+    variants = (cfg, Config(min_stopword_share=0.3, gap_cost=3.5, prose_min_words=4, chrome_word_cost=0.3))
     for name, doc in _text_dumps_as_main_run_gets_them():
         assert {b.tag for b in doc.blocks} <= {"line"} and not any(b.heading or b.link_share for b in doc.blocks), name
-        for variant in (cfg, Config(min_stopword_share=0.3, gap_cost=3.5, prose_min_words=4)):
-            assert scoring._text_block_values(doc, variant) == scoring._block_values(doc, variant), name
-            assert scoring.block_values(doc, variant) == scoring._block_values(doc, variant), name
-        no_language = dataclasses.replace(doc, stopword_language=False)
-        assert scoring._text_block_values(no_language, cfg) == scoring._block_values(no_language, cfg), name
+        n = len(doc.blocks)
+        for barriers in ([False] * n, [rng.random() < 0.1 for _ in range(n)]):
+            for variant in variants:
+                for lo in (0, 1, n // 2):
+                    assert scoring.text_run_sums(doc, variant, barriers, lo) == \
+                        body._run_sums(scoring.block_values(doc, variant), barriers, lo), name
+            no_language = dataclasses.replace(doc, stopword_language=False)
+            assert scoring.text_run_sums(no_language, cfg, barriers) == \
+                body._run_sums(scoring.block_values(no_language, cfg), barriers, 0), name
+
+
+def test_main_run_chooses_a_text_dumps_run_as_from_its_block_values():
+    """The runs chosen from text_run_sums are those _best_run finds in block_values (anchored or not)."""
+    cfg = Config()
+    for name, doc in _text_dumps_as_main_run_gets_them():
+        n = len(doc.blocks)
+        barriers = [False] * n
+        values = scoring.block_values(doc, cfg)
+        sums = scoring.text_run_sums(doc, cfg, barriers)
+        for lo in range(0, n, 3):
+            for hi in (lo, lo + 5, n):
+                assert body._chosen_run(*sums, range(lo, min(hi, n)), lo, cfg.anchor_distance_cost) == \
+                    body._best_run(values, barriers, range(lo, min(hi, n)), lo, cfg.anchor_distance_cost), name
+                assert body._chosen_run(*sums, range(lo, min(hi, n))) == \
+                    body._best_run(values, barriers, range(lo, min(hi, n))), name

@@ -164,13 +164,6 @@ def block_values(doc: Document, cfg: Config) -> list[float]:
     One loop over the page with the settings in locals (the hot path of choosing the
     body); ``is_prose`` is inlined with the same tests.
     """
-    if doc.kind != "html" and cfg.link_share_chrome > 0.0:
-        return _text_block_values(doc, cfg)  # (a text dump's blocks: no tag but "line", no heading, no link text)
-    return _block_values(doc, cfg)
-
-
-def _block_values(doc: Document, cfg: Config) -> list[float]:
-    """``block_values`` of any page (the loop for HTML, and for a text dump asking no link share)."""
     html = doc.kind == "html"
     # HTML's own structure already excludes most furniture (landmarks, classes, containers),
     # so there a block pays less for itself than on a text dump's bare lines.
@@ -212,10 +205,14 @@ def _block_values(doc: Document, cfg: Config) -> list[float]:
     return values
 
 
-def _text_block_values(doc: Document, cfg: Config) -> list[float]:
-    """``block_values`` of a text dump, whose blocks have no tag but "line", no heading and no link text (the text
-    segmenter's; ``Block``): the same tests without those three columns, unpacked and tested a block for nothing
-    (~20% of the loop; tested against ``_block_values``)."""
+def text_run_sums(doc: Document, cfg: Config, barriers: list[bool], lo: int = 0) -> tuple[list[float], list[int]]:
+    """``body._run_sums`` of a text dump's ``block_values`` from block ``lo``, in one loop over its columns from
+    the end back, each value summed as it is made (main_run reads a text dump's values only to sum them).
+
+    A text dump's blocks have no tag but "line", no heading and no link text (the text segmenter's;
+    ``Block``): block_values' tests of those columns are left out, and two loops a block, each
+    unpacking them, cost ~7% more of main_run.  (Keep it in step with both; tested against them.)
+    """
     block_cost, list_cost = cfg.block_cost, cfg.list_item_cost
     chrome_cost, chrome_word_cost = cfg.chrome_cost, cfg.chrome_word_cost
     gap_cost, teaser_cost = cfg.gap_cost, cfg.teaser_cue_cost
@@ -224,25 +221,36 @@ def _text_block_values(doc: Document, cfg: Config) -> list[float]:
     list_marker = patterns.LIST_MARKER.match
     marker_starts = patterns.LIST_MARKER_STARTS
     cols = doc.block_columns()
-    values = []
-    for code, text, words, stopwords, ends_sentence, ellipsis, gap_before in zip(
-            doc.label_codes(), cols.text, cols.words, cols.stopwords, cols.ends_sentence, cols.ellipsis, cols.gap_before):
-        if code:  # (not content: CONTENT's code is 0)
-            values.append(-(chrome_cost + chrome_word_cost * words))
+    n = len(barriers)
+    best_sum, best_end = [0.0] * (n + 1), [-1] * (n + 1)
+    tail, tail_end = 0.0, -1
+    for i, barrier, code, text, words, stopwords, ends_sentence, ellipsis, gap_before in zip(
+            range(n - 1, lo - 1, -1), reversed(barriers), reversed(doc.label_codes()), reversed(cols.text),
+            reversed(cols.words), reversed(cols.stopwords), reversed(cols.ends_sentence), reversed(cols.ellipsis),
+            reversed(cols.gap_before)):
+        if barrier:
+            tail, tail_end = float("-inf"), -1
+            best_sum[i], best_end[i] = tail, tail_end
             continue
-        # (A link share of 0.0: below the link_share_chrome asked by the caller, and each prose value times 1.0.)
-        if ellipsis and words < teaser_max:
-            value = -teaser_cost
-        elif words >= prose_min and (ends_sentence or words >= 2 * prose_min) and stopwords / words >= min_share:
-            value = words - block_cost  # is_prose
-        elif ends_sentence or ((lead := text[:1]) in marker_starts or lead.isdigit()) and list_marker(text):
-            value = -list_cost
+        if code:  # (not content: CONTENT's code is 0)
+            value = -(chrome_cost + chrome_word_cost * words)
         else:
-            value = -block_cost
-        if gap_before >= 2:
-            value -= gap_cost
-        values.append(value)
-    return values
+            if ellipsis and words < teaser_max:
+                value = -teaser_cost
+            elif words >= prose_min and (ends_sentence or words >= 2 * prose_min) and stopwords / words >= min_share:
+                value = words - block_cost  # is_prose
+            elif ends_sentence or ((lead := text[:1]) in marker_starts or lead.isdigit()) and list_marker(text):
+                value = -list_cost
+            else:
+                value = -block_cost
+            if gap_before >= 2:
+                value -= gap_cost
+        if tail > 0:
+            tail += value
+        else:
+            tail, tail_end = value, i
+        best_sum[i], best_end[i] = tail, tail_end
+    return best_sum, best_end
 
 
 assert Block._fields == ("index", "text", "words", "stopwords", "ends_sentence", "ellipsis", "tag", "heading",
