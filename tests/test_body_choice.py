@@ -264,3 +264,20 @@ def test_main_run_chooses_a_text_dumps_run_as_from_its_block_values():
                     body._best_run(values, barriers, range(lo, min(hi, n)), lo, cfg.anchor_distance_cost), name
                 assert body._chosen_run(*sums, range(lo, min(hi, n))) == \
                     body._best_run(values, barriers, range(lo, min(hi, n))), name
+
+
+def test_the_declared_titles_main_run_leaves_are_those_the_title_pass_would_find():
+    """mark_title reads main_run's declared titles: the passes between them change no label title_line reads."""
+    from golden import SAMPLES
+
+    from cleanarticle import passes
+    cfg = Config()
+    before = passes.PASS_NAMES[:passes.PASS_NAMES.index("title")]
+    for path in sorted(SAMPLES.glob("*/input.*")):
+        kind = "html" if path.suffix == ".html" else "text"
+        doc = segment(path.read_text(encoding="utf-8"), kind, cfg)
+        for p in passes.PASSES:
+            if p.name in before and kind in p.kinds:
+                doc = p.func(doc, cfg)
+        if "declared_titles" in doc.meta:
+            assert doc.meta["declared_titles"] == scoring.declared_titles(doc, cfg), path.parent.name

@@ -10,7 +10,7 @@ from operator import attrgetter, contains, mul, sub
 from .. import patterns, reasons
 from ..config import Config
 from ..document import Change, Document, Label
-from .scoring import block_values, is_barrier, text_run_sums, title_anchor
+from .scoring import block_values, declared_titles, is_barrier, text_run_sums, title_anchor
 
 
 def select_main_run(doc: Document, cfg: Config) -> Document:
@@ -23,8 +23,8 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
     prose (``title_anchor``), the run must start after it (and before the
     next comments heading), each block of distance costing
     ``anchor_distance_cost``; the anchor is left in ``doc.meta["title_anchor"]``
-    for the title pass.  Inside the run, short lines (sub-headings, list items)
-    stay content.
+    for the title pass, and the declared titles in ``doc.meta["declared_titles"]``.
+    Inside the run, short lines (sub-headings, list items) stay content.
     """
     n = len(doc.blocks)
     barriers = [False] * n
@@ -38,7 +38,8 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
     else:
         values = block_values(doc, cfg)
         best_run = partial(_best_run, values, barriers)  # (called in C: no frame of Python more a run)
-    anchor = title_anchor(doc, cfg)
+    titles = declared_titles(doc, cfg)
+    anchor = title_anchor(doc, cfg, titles)
     best = None
     if anchor is not None:
         # The body starts after its headline and before the comments that follow it.
@@ -57,7 +58,8 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
     if doc.kind == "html":
         inside |= _siblings_of_body(doc, values, barriers, inside, cfg, anchor)
         inside |= _announced_list(doc, barriers, inside, cfg)
-    doc = doc.with_meta(title_anchor=anchor)
+    # (The declared titles too, for the title pass: the passes between change no label that title_line reads.)
+    doc = doc.with_meta(title_anchor=anchor, declared_titles=titles)
     # The content blocks outside the run, in order: found in C (a mask of the labels, a set difference).
     outside = (Label.CHROME, reasons.OUTSIDE_RUN)
     changes: dict[int, Change] = dict.fromkeys(sorted(set(compress(count(), doc.mask(Label.CONTENT))) - inside), outside)

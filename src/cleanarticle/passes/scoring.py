@@ -60,14 +60,15 @@ def is_barrier(b: Block, cfg: Config) -> bool:
         patterns.COMMENTS_HEADING, b.text, cfg.regex_timeout) is not None
 
 
-def title_anchor(doc: Document, cfg: Config) -> int | None:
+def title_anchor(doc: Document, cfg: Config, titles: list[str] | None = None) -> int | None:
     """The block that repeats the page's declared title and is followed by the most prose nearby, if any.
 
     An article follows its headline: when the headline is found again in the page
     (a text dump repeats its <title> line above the article; an HTML page has it as
-    a heading), the body is looked for right after it.
+    a heading), the body is looked for right after it.  (``titles``: ``declared_titles``, when the caller has them.)
     """
-    titles = declared_titles(doc, cfg)
+    if titles is None:
+        titles = declared_titles(doc, cfg)
     if not titles:
         return None
     firsts = {t.split(" ", 1)[0] for t in titles}
