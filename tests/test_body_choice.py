@@ -3,6 +3,7 @@ barriers, second copies of the article, and hard-wrapped paragraphs."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 
 import pytest
@@ -212,3 +213,71 @@ def test_the_gaps_are_measured_against_the_most_common_one_as_a_counter_finds_it
     counts = Counter(g for g in gaps if g)
     shift = counts.most_common(1)[0][0] - 1 if counts else 0
     assert [b.gap_before for b in _doc(page).blocks] == [0] + [max(0, g - shift) if g else 0 for g in gaps]
+
+
+def _text_dumps_as_main_run_gets_them():
+    """Each sample's text dump, segmented and through the passes before main_run (some blocks labelled chrome)."""
+    from golden import SAMPLES
+
+    from cleanarticle import passes
+    cfg = Config()
+    before = passes.PASS_NAMES[:passes.PASS_NAMES.index("main_run")]
+    for path in sorted(SAMPLES.glob("*/input.txt")):
+        doc = segment(path.read_text(encoding="utf-8"), "text", cfg)
+        for p in passes.PASSES:
+            if p.name in before and "text" in p.kinds:
+                doc = p.func(doc, cfg)
+        yield path.parent.name, doc
+
+
+def test_a_text_dumps_run_sums_are_those_of_its_block_values():
+    """text_run_sums leaves out the tag, heading and link share (a text dump's blocks have none) and sums each
+    value as it makes it: the sums and ends of block_values' values, with barriers, other settings, no language."""
+    import random
+    rng = random.Random(19)
+    cfg = Config()
+    variants = (cfg, Config(min_stopword_share=0.3, gap_cost=3.5, prose_min_words=4, chrome_word_cost=0.3))
+    for name, doc in _text_dumps_as_main_run_gets_them():
+        assert {b.tag for b in doc.blocks} <= {"line"} and not any(b.heading or b.link_share for b in doc.blocks), name
+        n = len(doc.blocks)
+        for barriers in ([False] * n, [rng.random() < 0.1 for _ in range(n)]):
+            for variant in variants:
+                for lo in (0, 1, n // 2):
+                    assert scoring.text_run_sums(doc, variant, barriers, lo) == \
+                        body._run_sums(scoring.block_values(doc, variant), barriers, lo), name
+            no_language = dataclasses.replace(doc, stopword_language=False)
+            assert scoring.text_run_sums(no_language, cfg, barriers) == \
+                body._run_sums(scoring.block_values(no_language, cfg), barriers, 0), name
+
+
+def test_main_run_chooses_a_text_dumps_run_as_from_its_block_values():
+    """The runs chosen from text_run_sums are those _best_run finds in block_values (anchored or not)."""
+    cfg = Config()
+    for name, doc in _text_dumps_as_main_run_gets_them():
+        n = len(doc.blocks)
+        barriers = [False] * n
+        values = scoring.block_values(doc, cfg)
+        sums = scoring.text_run_sums(doc, cfg, barriers)
+        for lo in range(0, n, 3):
+            for hi in (lo, lo + 5, n):
+                assert body._chosen_run(*sums, range(lo, min(hi, n)), lo, cfg.anchor_distance_cost) == \
+                    body._best_run(values, barriers, range(lo, min(hi, n)), lo, cfg.anchor_distance_cost), name
+                assert body._chosen_run(*sums, range(lo, min(hi, n))) == \
+                    body._best_run(values, barriers, range(lo, min(hi, n))), name
+
+
+def test_the_declared_titles_main_run_leaves_are_those_the_title_pass_would_find():
+    """mark_title reads main_run's declared titles: the passes between them change no label title_line reads."""
+    from golden import SAMPLES
+
+    from cleanarticle import passes
+    cfg = Config()
+    before = passes.PASS_NAMES[:passes.PASS_NAMES.index("title")]
+    for path in sorted(SAMPLES.glob("*/input.*")):
+        kind = "html" if path.suffix == ".html" else "text"
+        doc = segment(path.read_text(encoding="utf-8"), kind, cfg)
+        for p in passes.PASSES:
+            if p.name in before and kind in p.kinds:
+                doc = p.func(doc, cfg)
+        if "declared_titles" in doc.meta:
+            assert doc.meta["declared_titles"] == scoring.declared_titles(doc, cfg), path.parent.name

@@ -325,6 +325,45 @@ def test_guess_language():
         assert P.guess_language([t.lower() for t in texts], lowered=True) == P.guess_language(texts)
 
 
+def _guess_language_counting_every_word(texts: list[str]) -> str | None:
+    """guess_language as it was: every word of the texts joined looked up (the reference for the one that stops early)."""
+    from collections import Counter
+    found = Counter(w for w in " ".join(texts).lower().split() if w in P._LANGS_OF)
+    hits: Counter[str] = Counter()
+    for word, n in found.items():
+        for lang in P._LANGS_OF[word]:
+            hits[lang] += n
+    if not hits:
+        return None
+    lang, n = hits.most_common(1)[0]
+    return lang if n >= 5 else None
+
+
+_SOME_FUNCTION_WORDS = sorted(P._LANGS_OF)[::3] + ["a", "de", "la", "in", "e", "o", "die", "het", "w", "i"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_SOME_FUNCTION_WORDS) | st.sampled_from(["Rat", "Σ", "voted", "ΣΟΦΙΑ", "İl", "x."]),
+                         max_size=12).map(" ".join), max_size=20))
+def test_guess_language_with_function_word_counts_is_the_count_of_every_word(texts):
+    """Stopping once the leader cannot be overtaken (``stops``) gives the language of counting every word,
+    ties (the language first seen) and pages under five function words included."""
+    expected = _guess_language_counting_every_word(texts)
+    stops = [P.word_stats(t)[1] for t in texts]
+    assert P.guess_language(texts) == expected
+    assert P.guess_language(texts, stops=stops) == expected
+    assert P.guess_language([t.lower() for t in texts], lowered=True, stops=stops) == expected
+
+
+def test_guess_language_stops_early_only_when_the_rest_cannot_change_it():
+    english = ["The mayor and the council met in the hall, and they voted for it."] * 3
+    # The German lines after the first three fifths outnumber the English lead: they are counted.
+    german = ["Der Rat und die Stadt sind in der Nacht mit dem Zug nach Bonn gefahren, und es ist spät."] * 4
+    texts = english + german
+    stops = [P.word_stats(t)[1] for t in texts]
+    assert P.guess_language(texts, stops=stops) == _guess_language_counting_every_word(texts) == "de"
+    assert P.guess_language(english + german[:1], stops=stops[:4]) == "en"
+
+
 @pytest.mark.parametrize("text,expected", [
     ("It ends here.", (True, False)), ("Read on...", (True, True)), ("More […]", (True, True)),
     ("More [...]", (True, True)), ("More [...]\u00a0", (False, True)), ("More (…)", (True, True)),

@@ -289,8 +289,9 @@ def _title(doc: Document) -> str | None:
 
 def _teasers(doc: Document, cfg: Config) -> list[Teaser]:
     groups: dict[int, dict[str, object]] = {}
-    for b in doc.blocks:
-        if b.group < 0 or b.label not in (Label.TEASER, Label.TEASER_TITLE, Label.SECTION):
+    # (The teaser labels' blocks taken in C with their mask, not every block's label and group read by name.)
+    for b in doc.labelled(Label.TEASER, Label.TEASER_TITLE, Label.SECTION):
+        if b.group < 0:
             continue
         g = groups.setdefault(b.group, {})
         if b.label is Label.SECTION:
@@ -308,6 +309,17 @@ def _teasers(doc: Document, cfg: Config) -> list[Teaser]:
             for _, g in sorted(groups.items())]
 
 
+def _language(doc: Document, first: list[Block]) -> str | None:
+    """The language of the body's first paragraphs ``first``, by their function words."""
+    at = [b.index for b in first]
+    # (Their function-word counts let guess_language stop once the rest cannot change its answer.)
+    stops = list(map(doc.block_columns().stopwords.__getitem__, at))
+    lows = doc.lowered  # (a text dump's lines lower-cased already: not lower-cased again)
+    if lows is None:
+        return patterns.guess_language([b.text for b in first], stops=stops)
+    return patterns.guess_language(list(map(lows.__getitem__, at)), lowered=True, stops=stops)
+
+
 def assemble(doc: Document, trace: Trace, cfg: Config) -> Article:
     doc.index_labels()  # the questions below ask for labels about ten times
     body_blocks = list(doc.labelled(Label.CONTENT))
@@ -316,11 +328,7 @@ def assemble(doc: Document, trace: Trace, cfg: Config) -> Article:
     truncated = bool(last_prose and not last_prose.ends_sentence and last_prose.words >= cfg.prose_min_words
                      and not last_prose.ellipsis)
     standfirst = next((b.text for b in doc.labelled(Label.STANDFIRST)), None)
-    # (A text dump's lines lower-cased already: not lower-cased again for the language.)
-    lows = doc.lowered
-    language = doc.meta.get("language") or (
-        patterns.guess_language(paragraphs[:20]) if lows is None
-        else patterns.guess_language([lows[b.index] for b in body_blocks[:20]], lowered=True))
+    language = doc.meta.get("language") or _language(doc, body_blocks[:20])
     site = doc.meta.get("site_name")
     return Article(
         title=_title(doc), standfirst=standfirst, authors=_authors(doc, cfg), date=_date(doc, cfg),

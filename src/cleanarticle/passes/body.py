@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 from itertools import compress, count, repeat
 from operator import attrgetter, contains, mul, sub
 
 from .. import patterns, reasons
 from ..config import Config
 from ..document import Change, Document, Label
-from .scoring import block_values, is_barrier, title_anchor
+from .scoring import block_values, declared_titles, is_barrier, text_run_sums, title_anchor
 
 
 def select_main_run(doc: Document, cfg: Config) -> Document:
@@ -22,22 +23,30 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
     prose (``title_anchor``), the run must start after it (and before the
     next comments heading), each block of distance costing
     ``anchor_distance_cost``; the anchor is left in ``doc.meta["title_anchor"]``
-    for the title pass.  Inside the run, short lines (sub-headings, list items)
-    stay content.
+    for the title pass, and the declared titles in ``doc.meta["declared_titles"]``.
+    Inside the run, short lines (sub-headings, list items) stay content.
     """
-    values = block_values(doc, cfg)
-    barriers = [False] * len(values)
+    n = len(doc.blocks)
+    barriers = [False] * n
     # The few blocks that could be one: short, with a keyword (is_barrier tests both again).
     for i in doc.blocks_containing(patterns.COMMENTS_KEYWORDS, cfg.barrier_max_words):
         barriers[i] = is_barrier(doc.blocks[i], cfg)
-    anchor = title_anchor(doc, cfg)
+    if doc.kind != "html" and cfg.link_share_chrome > 0.0:
+        # A text dump's values are summed as they are made, in one loop: it needs them for no more.
+        values: list[float] = []
+        best_run = partial(_text_best_run, doc, cfg, barriers)
+    else:
+        values = block_values(doc, cfg)
+        best_run = partial(_best_run, values, barriers)  # (called in C: no frame of Python more a run)
+    titles = declared_titles(doc, cfg)
+    anchor = title_anchor(doc, cfg, titles)
     best = None
     if anchor is not None:
         # The body starts after its headline and before the comments that follow it.
-        stop = next((i for i in range(anchor + 1, len(values)) if barriers[i]), len(values))
-        best = _best_run(values, barriers, range(anchor + 1, stop), anchor + 1, cfg.anchor_distance_cost)
+        stop = next((i for i in range(anchor + 1, n) if barriers[i]), n)
+        best = best_run(range(anchor + 1, stop), anchor + 1, cfg.anchor_distance_cost)
     if best is None:
-        best = _best_run(values, barriers, range(len(values)))
+        best = best_run(range(n))
     if best is None:
         return doc  # nothing reads like prose: leave the labels as they are
     runs = [best]
@@ -49,7 +58,8 @@ def select_main_run(doc: Document, cfg: Config) -> Document:
     if doc.kind == "html":
         inside |= _siblings_of_body(doc, values, barriers, inside, cfg, anchor)
         inside |= _announced_list(doc, barriers, inside, cfg)
-    doc = doc.with_meta(title_anchor=anchor)
+    # (The declared titles too, for the title pass: the passes between change no label that title_line reads.)
+    doc = doc.with_meta(title_anchor=anchor, declared_titles=titles)
     # The content blocks outside the run, in order: found in C (a mask of the labels, a set difference).
     outside = (Label.CHROME, reasons.OUTSIDE_RUN)
     changes: dict[int, Change] = dict.fromkeys(sorted(set(compress(count(), doc.mask(Label.CONTENT))) - inside), outside)
@@ -136,12 +146,27 @@ def _best_run(values: list[float], barriers: list[bool], starts: range, origin: 
 
     With ``distance_cost``, each block between ``origin`` and the start costs that much.
     """
-    n = len(values)
-    lo, hi = starts.start, starts.stop
-    if lo >= hi:
+    if starts.start >= starts.stop:
         return None
-    # best_sum[i], best_end[i]: the largest sum of values[i..e] for e >= i before the next barrier, and that e;
-    # from the page's end back to the first start asked (a block's depend only on the blocks after it).
+    return _chosen_run(*_run_sums(values, barriers, starts.start), starts, origin, distance_cost)
+
+
+def _text_best_run(doc: Document, cfg: Config, barriers: list[bool], starts: range, origin: int = 0,
+                   distance_cost: float = 0.0) -> tuple[int, int] | None:
+    """``_best_run`` of a text dump's block values, from its columns (``scoring.text_run_sums``)."""
+    if starts.start >= starts.stop:
+        return None
+    return _chosen_run(*text_run_sums(doc, cfg, barriers, starts.start), starts, origin, distance_cost)
+
+
+def _run_sums(values: list[float], barriers: list[bool], lo: int) -> tuple[list[float], list[int]]:
+    """best_sum[i], best_end[i]: the largest sum of values[i..e] for e >= i before the next barrier, and that e,
+    for each i from ``lo`` (-inf and -1 at a barrier; a list of len(values) + 1, the last 0.0).
+
+    From the page's end back to ``lo``: a block's depend only on the blocks after it.
+    (``scoring.text_run_sums`` makes the same sums from a text dump's columns: keep them in step.)
+    """
+    n = len(values)
     best_sum, best_end = [0.0] * (n + 1), [-1] * (n + 1)
     tail, tail_end = 0.0, -1
     # (zip over the reversed lists: no two index reads a block; it stops with the range, at ``lo``)
@@ -153,6 +178,15 @@ def _best_run(values: list[float], barriers: list[bool], starts: range, origin: 
         else:
             tail, tail_end = value, i
         best_sum[i], best_end[i] = tail, tail_end
+    return best_sum, best_end
+
+
+def _chosen_run(best_sum: list[float], best_end: list[int], starts: range, origin: int = 0,
+                distance_cost: float = 0.0) -> tuple[int, int] | None:
+    """``_best_run`` from the sums of ``_run_sums`` (made from ``starts.start`` or before)."""
+    lo, hi = starts.start, starts.stop
+    if lo >= hi:
+        return None
     # The start whose total is largest (the first of equals) and positive; a barrier's is -inf.  Found by
     # max and index in C, not a loop of Python over the starts.
     if distance_cost:

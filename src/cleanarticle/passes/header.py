@@ -70,7 +70,8 @@ def mark_title(doc: Document, cfg: Config) -> Document:
     anchor = doc.meta["title_anchor"] if "title_anchor" in doc.meta else title_anchor(doc, cfg)
     if anchor is not None and anchor < start and _movable(doc.blocks[anchor]):
         return doc.relabel({anchor: (Label.TITLE, "the page's declared title, repeated above the body")})
-    declared = declared_titles(doc, cfg)
+    # (main_run's, when it ran: the same titles, as its anchor is the same anchor)
+    declared = doc.meta["declared_titles"] if "declared_titles" in doc.meta else declared_titles(doc, cfg)
     if doc.kind == "html":
         # An HTML page says which heading is its headline: the <h1> that matches the title it
         # declares; with a declared title and no such <h1>, the declared one is used (assemble).

@@ -60,14 +60,15 @@ def is_barrier(b: Block, cfg: Config) -> bool:
         patterns.COMMENTS_HEADING, b.text, cfg.regex_timeout) is not None
 
 
-def title_anchor(doc: Document, cfg: Config) -> int | None:
+def title_anchor(doc: Document, cfg: Config, titles: list[str] | None = None) -> int | None:
     """The block that repeats the page's declared title and is followed by the most prose nearby, if any.
 
     An article follows its headline: when the headline is found again in the page
     (a text dump repeats its <title> line above the article; an HTML page has it as
-    a heading), the body is looked for right after it.
+    a heading), the body is looked for right after it.  (``titles``: ``declared_titles``, when the caller has them.)
     """
-    titles = declared_titles(doc, cfg)
+    if titles is None:
+        titles = declared_titles(doc, cfg)
     if not titles:
         return None
     firsts = {t.split(" ", 1)[0] for t in titles}
@@ -203,6 +204,54 @@ def block_values(doc: Document, cfg: Config) -> list[float]:
             value -= gap_cost
         values.append(value)
     return values
+
+
+def text_run_sums(doc: Document, cfg: Config, barriers: list[bool], lo: int = 0) -> tuple[list[float], list[int]]:
+    """``body._run_sums`` of a text dump's ``block_values`` from block ``lo``, in one loop over its columns from
+    the end back, each value summed as it is made (main_run reads a text dump's values only to sum them).
+
+    A text dump's blocks have no tag but "line", no heading and no link text (the text segmenter's;
+    ``Block``): block_values' tests of those columns are left out, and two loops a block, each
+    unpacking them, cost ~7% more of main_run.  (Keep it in step with both; tested against them.)
+    """
+    block_cost, list_cost = cfg.block_cost, cfg.list_item_cost
+    chrome_cost, chrome_word_cost = cfg.chrome_cost, cfg.chrome_word_cost
+    gap_cost, teaser_cost = cfg.gap_cost, cfg.teaser_cue_cost
+    prose_min, teaser_max = cfg.prose_min_words, 4 * cfg.prose_min_words
+    min_share = cfg.min_stopword_share if doc.stopword_language else 0.0
+    list_marker = patterns.LIST_MARKER.match
+    marker_starts = patterns.LIST_MARKER_STARTS
+    cols = doc.block_columns()
+    n = len(barriers)
+    best_sum, best_end = [0.0] * (n + 1), [-1] * (n + 1)
+    tail, tail_end = 0.0, -1
+    for i, barrier, code, text, words, stopwords, ends_sentence, ellipsis, gap_before in zip(
+            range(n - 1, lo - 1, -1), reversed(barriers), reversed(doc.label_codes()), reversed(cols.text),
+            reversed(cols.words), reversed(cols.stopwords), reversed(cols.ends_sentence), reversed(cols.ellipsis),
+            reversed(cols.gap_before)):
+        if barrier:
+            tail, tail_end = float("-inf"), -1
+            best_sum[i], best_end[i] = tail, tail_end
+            continue
+        if code:  # (not content: CONTENT's code is 0)
+            value = -(chrome_cost + chrome_word_cost * words)
+        else:
+            if ellipsis and words < teaser_max:
+                value = -teaser_cost
+            elif words >= prose_min and (ends_sentence or words >= 2 * prose_min) and stopwords / words >= min_share:
+                value = words - block_cost  # is_prose
+            elif ends_sentence or ((lead := text[:1]) in marker_starts or lead.isdigit()) and list_marker(text):
+                value = -list_cost
+            else:
+                value = -block_cost
+            if gap_before >= 2:
+                value -= gap_cost
+        if tail > 0:
+            tail += value
+        else:
+            tail, tail_end = value, i
+        best_sum[i], best_end[i] = tail, tail_end
+    return best_sum, best_end
 
 
 assert Block._fields == ("index", "text", "words", "stopwords", "ends_sentence", "ellipsis", "tag", "heading",
