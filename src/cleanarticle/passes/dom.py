@@ -213,20 +213,24 @@ def mark_landmarks(doc: Document, cfg: Config) -> Document:
     # Only a block with one of the relabelling landmarks in its ancestry (``Block.landmarks`` is
     # its path's) can change: the others (in an <article>, a <main>, a list) are not looked up.
     relabelling = _RELABELLING_LANDMARKS
-    # (The content blocks taken in C by the label mask, not each block's label tested in Python.)
-    asked = [b for b in doc.labelled(Label.CONTENT) if not relabelling.isdisjoint(b.landmarks)]
+    # (The content blocks' indices and landmarks taken in C by the label mask from the columns, not each
+    # block's label and landmarks read by name in Python.)
+    cols = doc.block_columns()
+    asked = [i for i, landmarks in compress(zip(cols.index, cols.landmarks), doc.mask(Label.CONTENT))
+             if not relabelling.isdisjoint(landmarks)]
     if not asked:
         return doc
     changes: dict[int, Change] = {}
     facts = _prose_facts(doc, cfg)
     innermost = _landmark_finder(doc.elements, facts.by_element, facts.limit)
-    for b in asked:
-        lm = innermost(b.path[-1])
+    paths, landmark_sets, headings = cols.path, cols.landmarks, cols.heading
+    for i in asked:
+        lm = innermost(paths[i][-1])
         change = _LANDMARK_CHANGES.get(lm)
         if change is not None:
-            changes[b.index] = change
-        elif lm == "header" and not (b.landmarks & _ARTICLE_LANDMARKS) and b.heading != 1:
-            changes[b.index] = _PAGE_HEADER_CHANGE
+            changes[i] = change
+        elif lm == "header" and not (landmark_sets[i] & _ARTICLE_LANDMARKS) and headings[i] != 1:
+            changes[i] = _PAGE_HEADER_CHANGE
     return doc.relabel(changes)
 
 
@@ -426,13 +430,14 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
         return found
 
     changes: dict[int, Change] = {}
-    for b in doc.labelled(Label.CONTENT):  # (the content blocks taken in C by the label mask)
-        path = b.path
+    cols = doc.block_columns()
+    # (the content blocks' indices and paths taken in C by the label mask from the columns)
+    for i, path in compress(zip(cols.index, cols.path), doc.mask(Label.CONTENT)):
         if not path:
             continue
         hint = verdict(path[-1])
         if hint:
-            changes[b.index] = _hint_change(hint)
+            changes[i] = _hint_change(hint)
     del verdict  # (it calls itself through its closure cell: a cycle that would keep the page alive until a collection)
     return doc.relabel(changes)
 
@@ -443,17 +448,20 @@ def mark_link_lists(doc: Document, cfg: Config) -> Document:
     # (Locals: not an Enum lookup and two Config reads a block.)
     link_chrome, max_words = cfg.link_share_chrome, 4 * cfg.prose_min_words
     known = _LINK_CHANGES
-    for b in doc.labelled(Label.CONTENT):  # (the content blocks taken in C by the label mask)
-        share = b.link_share
-        if share >= link_chrome and b.words < max_words:
-            if b.heading == 1:
+    cols = doc.block_columns()
+    # (the content blocks' fields taken in C by the label mask from the columns, not read by name a block)
+    shares, words, headings = cols.link_share, cols.words, cols.heading
+    for i in compress(cols.index, doc.mask(Label.CONTENT)):
+        share = shares[i]
+        if share >= link_chrome and words[i] < max_words:
+            if headings[i] == 1:
                 continue  # a linked headline is still the headline
             change = known.get(share)
             if change is None:
                 if len(known) >= _HintReader.MEMORY:
                     known.clear()
                 change = known[share] = (_CHROME, reasons.link_text(share))
-            changes[b.index] = change
+            changes[i] = change
     return doc.relabel(changes)
 
 
@@ -477,10 +485,11 @@ def select_main_container(doc: Document, cfg: Config) -> Document:
     content = Label.CONTENT  # (a local: not an Enum lookup a block)
     # Only the content blocks (taken in C by the label mask): one already excluded from the body
     # neither helps nor hurts a container.
-    for b, v in compress(zip(doc.blocks, block_values(doc, cfg)), doc.mask(content)):
+    paths = doc.block_columns().path  # (a block's path from its column, not read by name)
+    for path, v in compress(zip(paths, block_values(doc, cfg)), doc.mask(content)):
         if v == short:  # a short line (block_values gives it exactly -html_block_cost): cheaper here
             v = short_cost
-        for i in b.path:
+        for i in path:
             sums[i] += v
     best_sum = max(sums)
     if best_sum <= 0:
@@ -495,9 +504,10 @@ def select_main_container(doc: Document, cfg: Config) -> Document:
         keep.update(i for i in compress(range(len(sums)), map(floor.__le__, sums)) if elements[i].parent == parent)
     changes: dict[int, Change] = {}
     outside: Change = (_CHROME, reasons.OUTSIDE_CONTAINER)  # (one change for every block outside)
-    for b in doc.labelled(content):  # (the content blocks taken in C by the label mask)
-        if keep.isdisjoint(b.path):
-            changes[b.index] = outside
+    # (the content blocks' indices and paths taken in C by the label mask from the columns)
+    for i, path in compress(enumerate(paths), doc.mask(content)):
+        if keep.isdisjoint(path):
+            changes[i] = outside
     return doc.relabel(changes)
 
 
@@ -588,7 +598,8 @@ def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
     if not n:
         return doc
     lo, hi, link = cfg.card_title_min_words, cfg.title_max_words, cfg.link_share_chrome
-    headline = [b.link_share >= link and lo <= b.words <= hi for b in doc.blocks]
+    cols = doc.block_columns()  # (the fields zipped from the columns, not read by name a block)
+    headline = [share >= link and lo <= words <= hi for share, words in zip(cols.link_share, cols.words)]
     if sum(headline) < cfg.cards_min:
         return doc  # each card is led by a headline of its own
     words, blocks, first = _element_totals(doc)
