@@ -154,21 +154,22 @@ def _element_totals(doc: Document) -> tuple[list[int], list[int], list[int]]:
     kept = facts.get("dom_elements")
     if kept is not None:
         return kept
-    elements = doc.elements
-    n = len(elements)
+    n = len(doc.elements)
     words = [0] * n
     blocks = [0] * n
     first = [0] * n
-    for b in doc.blocks:
-        path = b.path  # (each field read once: a NamedTuple's field read by name is a call)
+    cols = doc.block_columns()
+    # (The blocks' columns zipped, not each Block's fields read by name: ~250 instructions a field.)
+    for j, path, count in zip(cols.index, cols.path, cols.words):
         if path:
             i = path[-1]
             if blocks[i]:
                 blocks[i] += 1
             else:
-                first[i] = b.index
+                first[i] = j
                 blocks[i] = 1
-            words[i] += b.words
+            words[i] += count
+    elements = doc.elements
     for i in range(n - 1, 0, -1):
         if blocks[i]:  # (asked first: an element without blocks has nothing to pass up, and its parent is not read)
             p = elements[i].parent
