@@ -9,7 +9,7 @@ elements) are skipped whole.
 
 from __future__ import annotations
 
-from functools import lru_cache, partial
+from functools import lru_cache
 from itertools import chain, compress, repeat
 from urllib.parse import urlsplit
 
@@ -314,7 +314,6 @@ _BLOCK_DEFAULTS = defaults_after("href")
 assert _BLOCK_DEFAULTS[-3] is Label.CONTENT and LABEL_CODES[Label.CONTENT] == 0, "segment sets every label code to 0"
 assert Block._fields[:13] == ("index", "text", "words", "stopwords", "ends_sentence", "ellipsis", "tag", "heading",
                               "gap_before", "landmarks", "path", "link_share", "href"), "_Walker.blocks relies on this order"
-_ELEMENT = partial(tuple.__new__, Element)  # an Element of its fields' tuple (without its Python-level __new__)
 
 
 def _collapsed(texts: tuple[str, ...]) -> list[str]:
@@ -537,7 +536,8 @@ class _Walker:
         # use), and are zipped into rows as they are: no tuple a paragraph gathered and transposed first.
         self.columns = columns = BlockColumns(range(n), texts, words, stops, ends, ellipses, tags, headings, (1,) * n,
                                               landmarks, paths, shares, hrefs)
-        return list(map(partial(tuple.__new__, Block), zip(*columns, *map(repeat, _BLOCK_DEFAULTS))))
+        # (tuple.__new__ called by map with its class repeated: no partial's call a block in between)
+        return list(map(tuple.__new__, repeat(Block), zip(*columns, *map(repeat, _BLOCK_DEFAULTS))))
 
     def walk(self) -> None:
         """Read every element under ``start`` in document order: its start, then later its end.
@@ -682,7 +682,7 @@ class _Walker:
                     link_parts.append(s)
         if parts:
             self.flush()
-        self.elements = list(map(_ELEMENT, self.elements))
+        self.elements = list(map(tuple.__new__, repeat(Element), self.elements))  # (Elements made in C, as blocks)
 
 
 # React's streamed server rendering sends each part of the page that was not ready in time
