@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from itertools import compress
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from .. import patterns, reasons
@@ -36,6 +36,7 @@ _CHROME, _CAPTION, _CREDIT = Label.CHROME, Label.CAPTION, Label.CREDIT
 # Elements that hold text of their own: a <figure> wrapped around one (a table, a pull quote,
 # a code listing -- as block editors emit them) is that content, not an image with its caption.
 _FIGURE_CONTENT = frozenset({"table", "blockquote", "pre"})
+_WORDS, _PATH = attrgetter("words"), attrgetter("path")  # (a Block's fields, read in C by map)
 
 
 def _landmark_finder(elements: tuple[Element, ...], prose: list[int], limit: float) -> Callable[[int], str]:
@@ -105,14 +106,17 @@ def _prose_by_element(doc: Document, cfg: Config, prose_blocks: list[Block]) -> 
     prose = [0] * len(elements)
     total = 0
     for b in prose_blocks:
-        total += b.words
-        if b.path:
-            prose[b.path[-1]] += b.words
+        words, path = b.words, b.path  # (each field read once: a NamedTuple's field read by name is a call)
+        total += words
+        if path:
+            prose[path[-1]] += words
     # (Each block counted at its innermost element, then each element added to its parent's:
     # children come after their parents.)
     for i in range(len(elements) - 1, 0, -1):
-        if prose[i] and elements[i].parent >= 0:
-            prose[elements[i].parent] += prose[i]
+        if prose[i]:
+            up = elements[i].parent  # (read once)
+            if up >= 0:
+                prose[up] += prose[i]
     return prose, cfg.hint_max_prose_share * total if total >= cfg.min_body_words else float("inf")
 
 
@@ -372,16 +376,19 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
             words_above[j] = words
         return words
 
+    # (The prose blocks' words and paths read once each, in C: the loops and sums below read them again.)
+    prose_words, prose_paths = list(map(_WORDS, prose_blocks)), list(map(_PATH, prose_blocks))
+    prose_total = sum(prose_words)
     prose_of_word: dict[str, int] = {}
-    for b in prose_blocks:
-        for word in words_on_path(b.path[-1] if b.path else -1):
-            prose_of_word[word] = prose_of_word.get(word, 0) + b.words
-    total = sum(prose_of_word.values()) and max(1, sum(b.words for b in prose_blocks))
+    for path, count in zip(prose_paths, prose_words):
+        for word in words_on_path(path[-1] if path else -1):
+            prose_of_word[word] = prose_of_word.get(word, 0) + count
+    total = sum(prose_of_word.values()) and max(1, prose_total)
     distrusted = {w for w, n in prose_of_word.items()
                   if n > cfg.hint_word_max_prose_share * total and not w.startswith(_NEVER_DISTRUSTED)}
     # The elements holding the page's prose paragraphs directly: a weakly hinted box among them,
     # holding prose itself, is a section of the text, not furniture beside it.
-    prose_parents = {b.path[-2] for b in prose_blocks if len(b.path) > 1}
+    prose_parents = {path[-2] for path in prose_paths if len(path) > 1}
 
     def in_the_text(i: int, word: str) -> bool:
         """Element i (a box hinted ``word``) holds prose and stands, with the boxes around it of the
@@ -395,7 +402,7 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
 
     # A content hint holding a small share of the page's prose ("entry-content" inside each card of
     # a related-posts carousel) does not shield it from a hint of a box beside the article above it.
-    shield = cfg.content_hint_min_prose_share * sum(b.words for b in prose_blocks)
+    shield = cfg.content_hint_min_prose_share * prose_total
     verdicts: dict[int, str | None] = {}
 
     def verdict(i: int) -> str | None:
