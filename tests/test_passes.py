@@ -534,17 +534,28 @@ def test_the_text_segmenters_columns_are_its_blocks_fields(text):
     assert list(doc.label_codes()) == [LABEL_CODES[b.label] for b in doc.blocks]
 
 
-def test_the_columns_built_for_html_are_its_blocks_fields():
-    """Built on first use (an HTML page), the columns hold every block's fields and are shared by the copies
-    relabelled after."""
-    html = ("<html><body><nav><a href='/'>Home</a></nav><article><h1>Night buses</h1><p>The council voted on "
-            "Tuesday to approve the budget for the night buses.</p><ul><li>One</li><li><a href='/x'>Two</a></li>"
-            "</ul></article><footer>Share this</footer></body></html>")
-    doc = segment(html, "html", Config())
-    assert doc.columns is None
-    columns = doc.block_columns()
+@pytest.mark.parametrize("url", [None, "https://example.com/news/x"])
+@pytest.mark.parametrize("max_block_chars", [None, 40])
+def test_the_columns_set_by_the_html_segmenter_are_its_blocks_fields(url, max_block_chars):
+    """The HTML segmenter sets the columns (every block's fields), the texts lower-cased and the label codes
+    from what it has in hand, as reading the blocks would give them (short marks dropped, long texts cut,
+    links resolved), shared by the copies relabelled after; a Document built without them builds them on first use."""
+    from cleanarticle.document import LABEL_CODES, Document
+
+    html = ("<html><body><nav><a href='/'>Home</a> <span>|</span></nav><article><h1>Night buses</h1><p>The council "
+            "voted on Tuesday to approve the budget for the night buses.</p><p>|</p><ul><li>One</li><li><a href='/x'>"
+            "Two</a></li><li>ΣΟΦΟΣ Ünïcode İstanbul</li></ul></article><footer>Share this</footer></body></html>")
+    cfg = Config() if max_block_chars is None else Config(max_block_chars=max_block_chars)
+    doc = segment(html, "html", cfg, url=url)
+    columns = doc.columns
+    assert columns is not None and doc.block_columns() is columns
     assert [list(column) for column in columns] == _fields_by_column(doc)
+    assert list(doc.lowered) == [b.text.lower() for b in doc.blocks]
+    assert doc.label_codes() == bytearray(LABEL_CODES[b.label] for b in doc.blocks)
     assert doc.relabel({0: (Label.CHROME, "test")}).block_columns() is columns
+    built = Document(doc.blocks, "html")
+    assert built.columns is None
+    assert [list(column) for column in built.block_columns()] == _fields_by_column(doc)
     assert segment("", "text", Config()).block_columns() == tuple(() for _ in columns)
 
 

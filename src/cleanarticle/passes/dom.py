@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from itertools import compress
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from .. import patterns, reasons
@@ -36,6 +36,7 @@ _CHROME, _CAPTION, _CREDIT = Label.CHROME, Label.CAPTION, Label.CREDIT
 # Elements that hold text of their own: a <figure> wrapped around one (a table, a pull quote,
 # a code listing -- as block editors emit them) is that content, not an image with its caption.
 _FIGURE_CONTENT = frozenset({"table", "blockquote", "pre"})
+_WORDS, _PATH = attrgetter("words"), attrgetter("path")  # (a Block's fields, read in C by map)
 
 
 def _landmark_finder(elements: tuple[Element, ...], prose: list[int], limit: float) -> Callable[[int], str]:
@@ -105,14 +106,17 @@ def _prose_by_element(doc: Document, cfg: Config, prose_blocks: list[Block]) -> 
     prose = [0] * len(elements)
     total = 0
     for b in prose_blocks:
-        total += b.words
-        if b.path:
-            prose[b.path[-1]] += b.words
+        words, path = b.words, b.path  # (each field read once: a NamedTuple's field read by name is a call)
+        total += words
+        if path:
+            prose[path[-1]] += words
     # (Each block counted at its innermost element, then each element added to its parent's:
     # children come after their parents.)
     for i in range(len(elements) - 1, 0, -1):
-        if prose[i] and elements[i].parent >= 0:
-            prose[elements[i].parent] += prose[i]
+        if prose[i]:
+            up = elements[i].parent  # (read once)
+            if up >= 0:
+                prose[up] += prose[i]
     return prose, cfg.hint_max_prose_share * total if total >= cfg.min_body_words else float("inf")
 
 
@@ -154,21 +158,22 @@ def _element_totals(doc: Document) -> tuple[list[int], list[int], list[int]]:
     kept = facts.get("dom_elements")
     if kept is not None:
         return kept
-    elements = doc.elements
-    n = len(elements)
+    n = len(doc.elements)
     words = [0] * n
     blocks = [0] * n
     first = [0] * n
-    for b in doc.blocks:
-        path = b.path  # (each field read once: a NamedTuple's field read by name is a call)
+    cols = doc.block_columns()
+    # (The blocks' columns zipped, not each Block's fields read by name: ~250 instructions a field.)
+    for j, path, count in zip(cols.index, cols.path, cols.words):
         if path:
             i = path[-1]
             if blocks[i]:
                 blocks[i] += 1
             else:
-                first[i] = b.index
+                first[i] = j
                 blocks[i] = 1
-            words[i] += b.words
+            words[i] += count
+    elements = doc.elements
     for i in range(n - 1, 0, -1):
         if blocks[i]:  # (asked first: an element without blocks has nothing to pass up, and its parent is not read)
             p = elements[i].parent
@@ -213,20 +218,24 @@ def mark_landmarks(doc: Document, cfg: Config) -> Document:
     # Only a block with one of the relabelling landmarks in its ancestry (``Block.landmarks`` is
     # its path's) can change: the others (in an <article>, a <main>, a list) are not looked up.
     relabelling = _RELABELLING_LANDMARKS
-    # (The content blocks taken in C by the label mask, not each block's label tested in Python.)
-    asked = [b for b in doc.labelled(Label.CONTENT) if not relabelling.isdisjoint(b.landmarks)]
+    # (The content blocks' indices and landmarks taken in C by the label mask from the columns, not each
+    # block's label and landmarks read by name in Python.)
+    cols = doc.block_columns()
+    asked = [i for i, landmarks in compress(zip(cols.index, cols.landmarks), doc.mask(Label.CONTENT))
+             if not relabelling.isdisjoint(landmarks)]
     if not asked:
         return doc
     changes: dict[int, Change] = {}
     facts = _prose_facts(doc, cfg)
     innermost = _landmark_finder(doc.elements, facts.by_element, facts.limit)
-    for b in asked:
-        lm = innermost(b.path[-1])
+    paths, landmark_sets, headings = cols.path, cols.landmarks, cols.heading
+    for i in asked:
+        lm = innermost(paths[i][-1])
         change = _LANDMARK_CHANGES.get(lm)
         if change is not None:
-            changes[b.index] = change
-        elif lm == "header" and not (b.landmarks & _ARTICLE_LANDMARKS) and b.heading != 1:
-            changes[b.index] = _PAGE_HEADER_CHANGE
+            changes[i] = change
+        elif lm == "header" and not (landmark_sets[i] & _ARTICLE_LANDMARKS) and headings[i] != 1:
+            changes[i] = _PAGE_HEADER_CHANGE
     return doc.relabel(changes)
 
 
@@ -367,16 +376,19 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
             words_above[j] = words
         return words
 
+    # (The prose blocks' words and paths read once each, in C: the loops and sums below read them again.)
+    prose_words, prose_paths = list(map(_WORDS, prose_blocks)), list(map(_PATH, prose_blocks))
+    prose_total = sum(prose_words)
     prose_of_word: dict[str, int] = {}
-    for b in prose_blocks:
-        for word in words_on_path(b.path[-1] if b.path else -1):
-            prose_of_word[word] = prose_of_word.get(word, 0) + b.words
-    total = sum(prose_of_word.values()) and max(1, sum(b.words for b in prose_blocks))
+    for path, count in zip(prose_paths, prose_words):
+        for word in words_on_path(path[-1] if path else -1):
+            prose_of_word[word] = prose_of_word.get(word, 0) + count
+    total = sum(prose_of_word.values()) and max(1, prose_total)
     distrusted = {w for w, n in prose_of_word.items()
                   if n > cfg.hint_word_max_prose_share * total and not w.startswith(_NEVER_DISTRUSTED)}
     # The elements holding the page's prose paragraphs directly: a weakly hinted box among them,
     # holding prose itself, is a section of the text, not furniture beside it.
-    prose_parents = {b.path[-2] for b in prose_blocks if len(b.path) > 1}
+    prose_parents = {path[-2] for path in prose_paths if len(path) > 1}
 
     def in_the_text(i: int, word: str) -> bool:
         """Element i (a box hinted ``word``) holds prose and stands, with the boxes around it of the
@@ -390,7 +402,7 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
 
     # A content hint holding a small share of the page's prose ("entry-content" inside each card of
     # a related-posts carousel) does not shield it from a hint of a box beside the article above it.
-    shield = cfg.content_hint_min_prose_share * sum(b.words for b in prose_blocks)
+    shield = cfg.content_hint_min_prose_share * prose_total
     verdicts: dict[int, str | None] = {}
 
     def verdict(i: int) -> str | None:
@@ -426,13 +438,14 @@ def mark_boilerplate_hints(doc: Document, cfg: Config) -> Document:
         return found
 
     changes: dict[int, Change] = {}
-    for b in doc.labelled(Label.CONTENT):  # (the content blocks taken in C by the label mask)
-        path = b.path
+    cols = doc.block_columns()
+    # (the content blocks' indices and paths taken in C by the label mask from the columns)
+    for i, path in compress(zip(cols.index, cols.path), doc.mask(Label.CONTENT)):
         if not path:
             continue
         hint = verdict(path[-1])
         if hint:
-            changes[b.index] = _hint_change(hint)
+            changes[i] = _hint_change(hint)
     del verdict  # (it calls itself through its closure cell: a cycle that would keep the page alive until a collection)
     return doc.relabel(changes)
 
@@ -443,17 +456,20 @@ def mark_link_lists(doc: Document, cfg: Config) -> Document:
     # (Locals: not an Enum lookup and two Config reads a block.)
     link_chrome, max_words = cfg.link_share_chrome, 4 * cfg.prose_min_words
     known = _LINK_CHANGES
-    for b in doc.labelled(Label.CONTENT):  # (the content blocks taken in C by the label mask)
-        share = b.link_share
-        if share >= link_chrome and b.words < max_words:
-            if b.heading == 1:
+    cols = doc.block_columns()
+    # (the content blocks' fields taken in C by the label mask from the columns, not read by name a block)
+    shares, words, headings = cols.link_share, cols.words, cols.heading
+    for i in compress(cols.index, doc.mask(Label.CONTENT)):
+        share = shares[i]
+        if share >= link_chrome and words[i] < max_words:
+            if headings[i] == 1:
                 continue  # a linked headline is still the headline
             change = known.get(share)
             if change is None:
                 if len(known) >= _HintReader.MEMORY:
                     known.clear()
                 change = known[share] = (_CHROME, reasons.link_text(share))
-            changes[b.index] = change
+            changes[i] = change
     return doc.relabel(changes)
 
 
@@ -477,10 +493,11 @@ def select_main_container(doc: Document, cfg: Config) -> Document:
     content = Label.CONTENT  # (a local: not an Enum lookup a block)
     # Only the content blocks (taken in C by the label mask): one already excluded from the body
     # neither helps nor hurts a container.
-    for b, v in compress(zip(doc.blocks, block_values(doc, cfg)), doc.mask(content)):
+    paths = doc.block_columns().path  # (a block's path from its column, not read by name)
+    for path, v in compress(zip(paths, block_values(doc, cfg)), doc.mask(content)):
         if v == short:  # a short line (block_values gives it exactly -html_block_cost): cheaper here
             v = short_cost
-        for i in b.path:
+        for i in path:
             sums[i] += v
     best_sum = max(sums)
     if best_sum <= 0:
@@ -495,9 +512,10 @@ def select_main_container(doc: Document, cfg: Config) -> Document:
         keep.update(i for i in compress(range(len(sums)), map(floor.__le__, sums)) if elements[i].parent == parent)
     changes: dict[int, Change] = {}
     outside: Change = (_CHROME, reasons.OUTSIDE_CONTAINER)  # (one change for every block outside)
-    for b in doc.labelled(content):  # (the content blocks taken in C by the label mask)
-        if keep.isdisjoint(b.path):
-            changes[b.index] = outside
+    # (the content blocks' indices and paths taken in C by the label mask from the columns)
+    for i, path in compress(enumerate(paths), doc.mask(content)):
+        if keep.isdisjoint(path):
+            changes[i] = outside
     return doc.relabel(changes)
 
 
@@ -588,7 +606,8 @@ def mark_teaser_cards(doc: Document, cfg: Config) -> Document:
     if not n:
         return doc
     lo, hi, link = cfg.card_title_min_words, cfg.title_max_words, cfg.link_share_chrome
-    headline = [b.link_share >= link and lo <= b.words <= hi for b in doc.blocks]
+    cols = doc.block_columns()  # (the fields zipped from the columns, not read by name a block)
+    headline = [share >= link and lo <= words <= hi for share, words in zip(cols.link_share, cols.words)]
     if sum(headline) < cfg.cards_min:
         return doc  # each card is led by a headline of its own
     words, blocks, first = _element_totals(doc)

@@ -9,7 +9,7 @@ elements) are skipped whole.
 
 from __future__ import annotations
 
-from functools import lru_cache, partial
+from functools import lru_cache
 from itertools import chain, compress, repeat
 from urllib.parse import urlsplit
 
@@ -19,7 +19,8 @@ from lxml import etree
 from .. import patterns
 from ..patterns import LazyPattern
 from ..config import Config
-from ..document import Block, Document, Element, defaults_after, stopword_language
+from ..document import (LABEL_CODES, Block, BlockColumns, Document, Element, Label, defaults_after,
+                        stopword_language)
 from ..errors import NotAPageError, too_many_blocks
 from ..load import flatten_deep_markup, utf8_of
 from ..html_metadata import gather, join_url, read_metadata
@@ -310,9 +311,9 @@ def _keeps_query_and_fragment(href: str) -> bool:
 _PARAGRAPH_FIELDS = 7  # the items a paragraph read takes in ``_Walker.read``
 # The fields of a new block after its link (label, reason, group), and the order the walk builds them in.
 _BLOCK_DEFAULTS = defaults_after("href")
+assert _BLOCK_DEFAULTS[-3] is Label.CONTENT and LABEL_CODES[Label.CONTENT] == 0, "segment sets every label code to 0"
 assert Block._fields[:13] == ("index", "text", "words", "stopwords", "ends_sentence", "ellipsis", "tag", "heading",
                               "gap_before", "landmarks", "path", "link_share", "href"), "_Walker.blocks relies on this order"
-_ELEMENT = partial(tuple.__new__, Element)  # an Element of its fields' tuple (without its Python-level __new__)
 
 
 def _collapsed(texts: tuple[str, ...]) -> list[str]:
@@ -389,6 +390,9 @@ class _Walker:
         self.landmark_sets: dict[tuple[frozenset[str], str], frozenset[str]] = {}
         # the page's language judged from its blocks' word counts (``Document.stopword_language``), by ``blocks``
         self.stopword_language = False
+        # the blocks' columns and their texts lower-cased (``Document.columns``, ``Document.lowered``), by ``blocks``
+        self.columns: BlockColumns | None = None
+        self.lowered: list[str] | None = None
 
     def holds_most_text(self, el: etree._Element) -> bool:
         """A hidden element holding most of the page's text, or of its <main>, is shown by the page's scripts: read it.
@@ -521,13 +525,19 @@ class _Walker:
         if self.base_url and any(hrefs):
             base = self.base_url
             hrefs = resolve_links(base, hrefs)
-        words, stops = patterns.word_stats_of(texts)
+        # (The texts lower-cased once: for the word counts and kept as the Document's ``lowered``, which the
+        # keyword indexes and the language guess read instead of lower-casing the texts again.)
+        self.lowered = lows = list(map(str.lower, texts))
+        words, stops = patterns.word_stats_of(texts, lows)
         self.stopword_language = stopword_language(words, stops, cfg)  # (from the columns at hand, as the text segmenter)
         ends, ellipses = patterns.sentence_ends_of(texts)
-        # (The columns are zipped into rows as they are: no tuple a paragraph gathered and transposed first.)
-        rows = zip(range(len(texts)), texts, words, stops, ends, ellipses, tags, headings, repeat(1), landmarks, paths,
-                   shares, hrefs, *map(repeat, _BLOCK_DEFAULTS))
-        return list(map(partial(tuple.__new__, Block), rows))
+        n = len(texts)
+        # The columns are the Document's (``Document.block_columns``: not transposed back from its blocks on first
+        # use), and are zipped into rows as they are: no tuple a paragraph gathered and transposed first.
+        self.columns = columns = BlockColumns(range(n), texts, words, stops, ends, ellipses, tags, headings, (1,) * n,
+                                              landmarks, paths, shares, hrefs)
+        # (tuple.__new__ called by map with its class repeated: no partial's call a block in between)
+        return list(map(tuple.__new__, repeat(Block), zip(*columns, *map(repeat, _BLOCK_DEFAULTS))))
 
     def walk(self) -> None:
         """Read every element under ``start`` in document order: its start, then later its end.
@@ -672,7 +682,7 @@ class _Walker:
                     link_parts.append(s)
         if parts:
             self.flush()
-        self.elements = list(map(_ELEMENT, self.elements))
+        self.elements = list(map(tuple.__new__, repeat(Element), self.elements))  # (Elements made in C, as blocks)
 
 
 # React's streamed server rendering sends each part of the page that was not ready in time
@@ -732,10 +742,13 @@ def segment(text: str, cfg: Config, url: str | None = None, root: etree._Element
     w = _Walker(start, cfg, meta.get("base_url") or url)
     w.walk()
     blocks = w.blocks()
-    elements, language = w.elements, w.stopword_language
+    elements, language, columns, lowered = w.elements, w.stopword_language, w.columns, w.lowered
     del w  # (what it read freed now: a page's blocks hold what they need of it)
     if not blocks and not meta:
         raise NotAPageError("the page has no visible text")
-    return Document(blocks=tuple(blocks), kind="html", url=url or meta.get("url"), meta=meta,
-                    elements=tuple(elements), stopword_language=language)
+    doc = Document(blocks=tuple(blocks), kind="html", url=url or meta.get("url"), meta=meta,
+                   elements=tuple(elements), stopword_language=language, lowered=lowered, columns=columns)
+    # Every block starts as content, whose code is 0: the label codes known, not read a block (~200 instructions).
+    object.__setattr__(doc, "codes", bytearray(len(blocks)))  # (Document.label_codes' cache, frozen for users)
+    return doc
 
