@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from enum import Enum
 from itertools import accumulate, compress, count, islice, repeat
-from operator import add, attrgetter, getitem, is_not, setitem
+from operator import add, attrgetter, getitem, is_not, itemgetter, setitem
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import patterns
@@ -364,7 +364,7 @@ class Document:
             # One change for every block (the main run's outside, a landmark's blocks: most relabelled
             # blocks), made column by column in C: ~6K -> ~1K instructions a block in a Python loop.
             label = first[0] if first[0].__class__ is Label else Label(first[0])
-            old = list(map(blocks.__getitem__, changed))
+            old = itemgetter(*changed)(blocks)  # (the blocks in one call, not a method-wrapper's call a block)
             groups = repeat(first[2]) if len(first) > 2 else map(getitem, old, repeat(-1))  # type: ignore[misc]
             tails = zip(repeat(label), repeat(first[1]), groups)
             _consume(map(setitem, repeat(blocks), changed,
