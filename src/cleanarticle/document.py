@@ -12,8 +12,8 @@ from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from enum import Enum
-from itertools import accumulate, compress, count, islice, repeat
-from operator import add, attrgetter, getitem, is_not, itemgetter, setitem
+from itertools import accumulate, compress, count, islice, repeat, starmap
+from operator import add, attrgetter, ge, getitem, is_not, itemgetter, setitem
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import patterns
@@ -158,8 +158,9 @@ class TextIndex:
                  columns: BlockColumns | None = None):
         if columns is not None:
             # (``blocks`` are a Document's, whose ``columns`` these are: the blocks short enough are chosen by
-            # their words column in C, not by a field read a block, ~250 instructions.)
-            indices = columns.index if max_words is None else compress(columns.index, map(max_words.__ge__, columns.words))
+            # their words column in C, not by a field read a block, ~250 instructions; operator.ge, not
+            # max_words.__ge__, whose wrapper builds an argument tuple a call.)
+            indices = columns.index if max_words is None else compress(columns.index, map(ge, repeat(max_words), columns.words))
             self.indices = list(indices)
             texts = list(map(columns.text.__getitem__, self.indices)) if lowered is None else None
         else:
@@ -368,7 +369,7 @@ class Document:
             groups = repeat(first[2]) if len(first) > 2 else map(getitem, old, repeat(-1))  # type: ignore[misc]
             tails = zip(repeat(label), repeat(first[1]), groups)
             _consume(map(setitem, repeat(blocks), changed,
-                          map(_NEW, repeat(Block), map(add, map(getitem, old, repeat(_HEAD)), tails))))
+                          starmap(_NEW, zip(repeat(Block), map(add, map(getitem, old, repeat(_HEAD)), tails)))))
             if codes is not None:
                 _consume(map(setitem, repeat(codes), changed, repeat(_CODE_OF[id(label)])))
         else:
@@ -466,7 +467,7 @@ def stopword_language(words: list[int], stops: list[int], cfg: Config) -> bool:
     or by all when none is long: menus and buttons are often in English on pages whose articles
     are not.  (Summed with ``compress``, in C, from the columns a segmenter has.)
     """
-    long = list(map(cfg.prose_min_words.__le__, words))  # (w >= prose_min_words)
+    long = list(map(ge, words, repeat(cfg.prose_min_words)))  # (operator.ge: no argument tuple a block)
     if not any(long):
         long = [True] * len(words)
     total = sum(compress(words, long))
@@ -474,7 +475,7 @@ def stopword_language(words: list[int], stops: list[int], cfg: Config) -> bool:
 
 
 _LABEL = attrgetter("label")
-_NEW = tuple.__new__
+_NEW = tuple.__new__  # (called by starmap with (Block, fields): the pair is its argument tuple, none built a call)
 _HEAD = slice(None, -3)  # a block's fields before label, reason and group
 _consume = deque(maxlen=0).extend  # runs an iterator to its end in C (relabel's setitem maps)
 # Each label's byte in ``Document.label_codes``, by the member's identity.

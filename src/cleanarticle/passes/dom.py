@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from itertools import compress
-from operator import attrgetter, itemgetter
+from itertools import compress, repeat
+from operator import attrgetter, eq, itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from .. import patterns, reasons
@@ -531,7 +531,7 @@ def mark_signup_boxes(doc: Document, cfg: Config) -> Document:
     (``patterns.SIGNUP_KEYWORDS``, in our eight languages).
     """
     elements = doc.elements
-    forms = list(compress(range(len(elements)), map("form".__eq__, map(itemgetter(0), elements))))  # (el.tag, in C)
+    forms = list(compress(range(len(elements)), map(eq, repeat("form"), map(itemgetter(0), elements))))  # (el.tag, in C)
     if not forms:
         return doc
     # Each element's words, and whether it holds prose that does not speak of subscribing (asked of

@@ -10,7 +10,7 @@ elements) are skipped whole.
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import chain, compress, repeat
+from itertools import chain, compress, repeat, starmap
 from urllib.parse import urlsplit
 
 import regex
@@ -536,8 +536,9 @@ class _Walker:
         # use), and are zipped into rows as they are: no tuple a paragraph gathered and transposed first.
         self.columns = columns = BlockColumns(range(n), texts, words, stops, ends, ellipses, tags, headings, (1,) * n,
                                               landmarks, paths, shares, hrefs)
-        # (tuple.__new__ called by map with its class repeated: no partial's call a block in between)
-        return list(map(tuple.__new__, repeat(Block), zip(*columns, *map(repeat, _BLOCK_DEFAULTS))))
+        # (tuple.__new__ called by starmap with its class and each row, the pair its arguments as they are:
+        # no partial's call a block in between, nor an argument tuple built a call, as map builds one)
+        return list(starmap(tuple.__new__, zip(repeat(Block), zip(*columns, *map(repeat, _BLOCK_DEFAULTS)))))
 
     def walk(self) -> None:
         """Read every element under ``start`` in document order: its start, then later its end.
@@ -682,7 +683,7 @@ class _Walker:
                     link_parts.append(s)
         if parts:
             self.flush()
-        self.elements = list(map(tuple.__new__, repeat(Element), self.elements))  # (Elements made in C, as blocks)
+        self.elements = list(starmap(tuple.__new__, zip(repeat(Element), self.elements)))  # (made in C, as blocks)
 
 
 # React's streamed server rendering sends each part of the page that was not ready in time

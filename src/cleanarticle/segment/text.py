@@ -8,8 +8,7 @@ kept as ``gap_before``, the only layout evidence a text dump has.
 from __future__ import annotations
 
 from collections import Counter
-from functools import partial
-from itertools import repeat
+from itertools import repeat, starmap
 
 from .. import patterns
 from ..config import Config
@@ -80,7 +79,7 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
     columns = BlockColumns(range(n), texts, words, stops, ends, ellipses, ("line",) * n, (0,) * n, gaps,
                            *[(value,) * n for value in _DEFAULTS[:_UNLABELLED]])
     rows = zip(*columns, *map(repeat, _DEFAULTS[_UNLABELLED:]))
-    doc = Document(blocks=tuple(map(partial(tuple.__new__, Block), rows)), kind="text", url=url, lowered=lows,
+    doc = Document(blocks=tuple(starmap(tuple.__new__, zip(repeat(Block), rows))), kind="text", url=url, lowered=lows,
                    stopword_language=stopword_language(words, stops, cfg), columns=columns)
     # Every block starts as content, whose code is 0: the label codes known, not read a block (~200 instructions).
     object.__setattr__(doc, "codes", bytearray(n))  # (Document.label_codes' cache, frozen for users)
