@@ -19,8 +19,7 @@ from lxml import etree
 from .. import patterns
 from ..patterns import LazyPattern
 from ..config import Config
-from ..document import (LABEL_CODES, Block, BlockColumns, Document, Element, Label, defaults_after,
-                        stopword_language)
+from ..document import Block, BlockColumns, Document, Element, stopword_language, unlabelled_blocks
 from ..errors import NotAPageError, too_many_blocks
 from ..load import flatten_deep_markup, utf8_of
 from ..html_metadata import gather, join_url, read_metadata
@@ -310,8 +309,6 @@ def _keeps_query_and_fragment(href: str) -> bool:
 
 _PARAGRAPH_FIELDS = 7  # the items a paragraph read takes in ``_Walker.read``
 # The fields of a new block after its link (label, reason, group), and the order the walk builds them in.
-_BLOCK_DEFAULTS = defaults_after("href")
-assert _BLOCK_DEFAULTS[-3] is Label.CONTENT and LABEL_CODES[Label.CONTENT] == 0, "segment sets every label code to 0"
 assert Block._fields[:13] == ("index", "text", "words", "stopwords", "ends_sentence", "ellipsis", "tag", "heading",
                               "gap_before", "landmarks", "path", "link_share", "href"), "_Walker.blocks relies on this order"
 
@@ -493,7 +490,7 @@ class _Walker:
         parts.clear()
         self.href = None
 
-    def blocks(self) -> list[Block]:
+    def blocks(self) -> tuple[Block, ...]:
         """The blocks of the paragraphs read, built column by column when the walk has ended.
 
         A paragraph's text has its white space collapsed; one that is then under three
@@ -503,7 +500,7 @@ class _Walker:
         """
         read = self.read
         if not read:
-            return []
+            return ()
         # (each field's column sliced from the flat list, in C)
         raw, tags, landmarks, headings, paths, shares, hrefs = (read[i::_PARAGRAPH_FIELDS]
                                                                 for i in range(_PARAGRAPH_FIELDS))
@@ -514,7 +511,7 @@ class _Walker:
             kept = [n >= 3 or has_letter(t) is not None for n, t in zip(lengths, texts)]
             if not all(kept):
                 if not any(kept):  # (only marks such as "|" or "»": no block, and nothing below has a column)
-                    return []
+                    return ()
                 texts, tags, headings, landmarks, paths, shares, hrefs, lengths = (list(compress(column, kept))
                     for column in (texts, tags, headings, landmarks, paths, shares, hrefs, lengths))
         cfg = self.cfg
@@ -536,9 +533,7 @@ class _Walker:
         # use), and are zipped into rows as they are: no tuple a paragraph gathered and transposed first.
         self.columns = columns = BlockColumns(range(n), texts, words, stops, ends, ellipses, tags, headings, (1,) * n,
                                               landmarks, paths, shares, hrefs)
-        # (tuple.__new__ called by starmap with its class and each row, the pair its arguments as they are:
-        # no partial's call a block in between, nor an argument tuple built a call, as map builds one)
-        return list(starmap(tuple.__new__, zip(repeat(Block), zip(*columns, *map(repeat, _BLOCK_DEFAULTS)))))
+        return unlabelled_blocks(columns)
 
     def walk(self) -> None:
         """Read every element under ``start`` in document order: its start, then later its end.
@@ -747,9 +742,6 @@ def segment(text: str, cfg: Config, url: str | None = None, root: etree._Element
     del w  # (what it read freed now: a page's blocks hold what they need of it)
     if not blocks and not meta:
         raise NotAPageError("the page has no visible text")
-    doc = Document(blocks=tuple(blocks), kind="html", url=url or meta.get("url"), meta=meta,
-                   elements=tuple(elements), stopword_language=language, lowered=lowered, columns=columns)
-    # Every block starts as content, whose code is 0: the label codes known, not read a block (~200 instructions).
-    object.__setattr__(doc, "codes", bytearray(len(blocks)))  # (Document.label_codes' cache, frozen for users)
-    return doc
+    return Document.unlabelled(blocks, "html", url=url or meta.get("url"), meta=meta, elements=tuple(elements),
+                               stopword_language=language, lowered=lowered, columns=columns)
 

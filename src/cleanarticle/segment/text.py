@@ -8,11 +8,10 @@ kept as ``gap_before``, the only layout evidence a text dump has.
 from __future__ import annotations
 
 from collections import Counter
-from itertools import repeat, starmap
 
 from .. import patterns
 from ..config import Config
-from ..document import LABEL_CODES, Block, BlockColumns, Document, Label, defaults_after, stopword_language
+from ..document import Block, BlockColumns, Document, defaults_after, stopword_language, unlabelled_blocks
 from ..errors import too_many_blocks
 
 
@@ -77,13 +76,9 @@ def segment(text: str, cfg: Config, url: str | None = None) -> Document:
     # not, each one value repeated (a tuple of n references, made in C).
     n = len(texts)
     columns = BlockColumns(range(n), texts, words, stops, ends, ellipses, ("line",) * n, (0,) * n, gaps,
-                           *[(value,) * n for value in _DEFAULTS[:_UNLABELLED]])
-    rows = zip(*columns, *map(repeat, _DEFAULTS[_UNLABELLED:]))
-    doc = Document(blocks=tuple(starmap(tuple.__new__, zip(repeat(Block), rows))), kind="text", url=url, lowered=lows,
-                   stopword_language=stopword_language(words, stops, cfg), columns=columns)
-    # Every block starts as content, whose code is 0: the label codes known, not read a block (~200 instructions).
-    object.__setattr__(doc, "codes", bytearray(n))  # (Document.label_codes' cache, frozen for users)
-    return doc
+                           *[(value,) * n for value in _DEFAULTS])
+    return Document.unlabelled(unlabelled_blocks(columns), "text", url=url, lowered=lows,
+                               stopword_language=stopword_language(words, stops, cfg), columns=columns)
 
 
 def _is_single_spaced(line: str) -> bool:
@@ -128,7 +123,5 @@ _INLINE_SPACES = ("\t", "\x1f", "\xa0", "\u1680", "\u2000", "\u2001", "\u2002", 
 
 _ASCII_SPACES = _INLINE_SPACES[:2]  # ("\t", "\x1f": the ASCII ones, tested in tests/test_patterns.py)
 
-# The fields after gap_before, at their defaults (a text dump has no markup).
-_DEFAULTS = defaults_after("gap_before")
-assert _DEFAULTS[-3] is Label.CONTENT and LABEL_CODES[Label.CONTENT] == 0, "segment sets every label code to 0"
-_UNLABELLED = len(BlockColumns._fields) - Block._fields.index("gap_before") - 1  # (those of them in BlockColumns)
+# The column fields after gap_before (landmarks, path, link share, link), at their defaults: a text dump has no markup.
+_DEFAULTS = defaults_after("gap_before")[:len(BlockColumns._fields) - Block._fields.index("gap_before") - 1]
