@@ -87,6 +87,27 @@ def test_date_gate_needs_a_year():
     assert not patterns.has_date("Published in March")
 
 
+DATED = ["2024-04-05", "2024/4/5", "2024.04.05", "on 2019-12-31, late", "05/04/2024", "5.4.2024", "31.12.1999",
+         "10/31/2024 at noon", "1/2/2003", "3. März 2024", "May 3, 2024", "Posted 05/04/2024 by Jane",
+         "Updated Dec. 23, 2024, 1:24 PM EST / Source: TODAY", "12-2024-01", "2024-4", "05.04.24", "20/20/2020"]
+
+
+@pytest.mark.parametrize("text", DATED)
+def test_the_date_patterns_skipped_for_a_text_find_nothing_in_it(text):
+    tried = patterns.date_patterns_for(text)
+    assert tried == [p for p in patterns.DATE_PATTERNS if p in tried]  # (in order)
+    for p in patterns.DATE_PATTERNS:
+        if p not in tried:
+            assert not patterns.search(p, text), (p, text)
+    assert patterns.has_date(text) == any(patterns.search(p, text) for p in patterns.DATE_PATTERNS)
+
+
+def test_a_line_with_a_month_name_and_no_separators_skips_the_numeric_date_forms():
+    assert patterns.date_patterns_for("Jan 29, 2025") == [patterns.DATE_DMY_NAME, patterns.DATE_MDY_NAME]
+    assert patterns.DATE_ISO in patterns.date_patterns_for("2025-01-29")
+    assert patterns.DATE_DMY_NUM in patterns.date_patterns_for("29/01/2025")
+
+
 SYMBOL_LED = ["► Share", "© 2024 Foo Ltd", "“© 2020”", "3 comments", "(c) 2020 Foo Media", "— Read more",
               "» Weiterlesen", "★ Copyright 2020 Example", "#Tags:", "→ Skip to content", "(Share)", "“Menu”",
               "12 COMMENTS", "7 commentſ", "(C) 2021 Bar", "— (c) 2019 Baz", "2024 was a long year.", "3 replies",

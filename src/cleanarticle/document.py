@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from enum import Enum
 from itertools import accumulate, compress, count, islice, repeat, starmap
 from operator import add, attrgetter, ge, getitem, is_not, itemgetter, setitem
@@ -320,7 +320,7 @@ class Document:
     # text segmenter, built on first use for HTML, and shared by every relabelled copy.
     columns: BlockColumns | None = field(default=None, compare=False, repr=False)
     # The blocks of each label, built by ``index_labels``.  Not an __init__ argument, so
-    # every new Document (a relabelled copy from ``replace``) starts without one.
+    # every new Document (a relabelled copy) starts without one.
     label_index: dict[Label, list[Block]] | None = field(default=None, init=False, compare=False, repr=False)
     # Every block's label as one byte (``label_codes``), by index: built on first use, or by ``relabel``
     # from the codes of the Document it relabels, so that the body's ends and the title are found in C.
@@ -430,7 +430,9 @@ class Document:
         return codes
 
     def with_meta(self, **values: Any) -> Document:
-        doc = replace(self, meta={**self.meta, **values})
+        """A copy whose ``meta`` also holds ``values`` (the same blocks and caches; built as ``relabel`` builds its copy)."""
+        doc = Document(self.blocks, self.kind, self.url, {**self.meta, **values}, self.elements, self.stopword_language,
+                       self.changed, self.text_indexes, self.lowered, self.facts, self.columns)
         if self.codes is not None:  # (the same labels: shared, as relabel copies before it changes them)
             object.__setattr__(doc, "codes", self.codes)
         return doc
@@ -513,7 +515,7 @@ _SET_MASKS: dict[tuple[Label, ...], bytes] = {}
 assert [f.name for f in fields(Document) if f.init] == [
     "blocks", "kind", "url", "meta", "elements", "stopword_language", "changed", "text_indexes", "lowered", "facts",
     "columns"], \
-    "Document.relabel passes these"
+    "Document.relabel and with_meta pass these"
 
 
 class TraceStep(NamedTuple):

@@ -78,7 +78,7 @@ def parse_date_form(text: str) -> tuple[str, bool] | None:
     """
     if not text or len(text) > 2000 or not patterns.may_have_year(text):
         return None
-    for pat in patterns.DATE_PATTERNS:
+    for pat in patterns.date_patterns_for(text):
         m = patterns.search(pat, text)
         if not m:
             continue
@@ -102,7 +102,7 @@ def all_dates(text: str) -> set[str]:
     found: set[str] = set()
     if not patterns.may_have_year(text):
         return found
-    for pat in patterns.DATE_PATTERNS:
+    for pat in patterns.date_patterns_for(text):
         for m in pat.finditer(text):
             date = parse_date(m.group(0))
             if date:
@@ -115,7 +115,7 @@ def strip_dates(text: str) -> str:
     if not patterns.may_have_year(text):
         return text
     out = text
-    for pat in patterns.DATE_PATTERNS:
+    for pat in patterns.date_patterns_for(text):
         out = pat.sub(" | ", out)
     return text if out == text else out
 
