@@ -348,9 +348,19 @@ _TAG_KINDS: dict[str, int] = {
 }
 
 
-def _kind_of(tag: str) -> int:
-    """The walk's kind of a tag missing from ``_TAG_KINDS`` (the walk reads elements only: no comment reaches it)."""
-    return _TAG_KINDS.get(tag.lower(), _INLINE)
+# Each tag's kind and, for a tag that opens a block, its ``_OPENED`` entry (else None): the walk finds
+# both in one lookup, not the entry in a second dict a block.
+_TAG_ACTIONS: dict[str, tuple[int, tuple[str, str, int] | None]] = {
+    tag: (kind, _OPENED.get(tag)) for tag, kind in _TAG_KINDS.items()}
+_INLINE_ACTION = (_INLINE, None)
+
+
+def _kind_of(tag: str) -> tuple[int, tuple[str, str, int] | None]:
+    """The walk's kind (and ``_OPENED`` entry) of a tag missing from ``_TAG_ACTIONS``: its lower case's.
+
+    (The walk reads elements only: no comment reaches it.)
+    """
+    return _TAG_ACTIONS.get(tag.lower(), _INLINE_ACTION)
 
 
 def _pass_over(el: etree._Element, elements_in_order: Iterator[etree._Element]) -> None:
@@ -581,7 +591,7 @@ class _Walker:
         stack, parts, link_parts = self.stack, self.parts, self.link_parts
         links: list[etree._Element] = []  # the open <a> elements
         rows: set[etree._Element] = set()  # table rows read as one line
-        kinds = dict(_TAG_KINDS)
+        kinds = dict(_TAG_ACTIONS)
         elements, landmark_sets = self.elements, self.landmark_sets
         shown = _HIDING_ATTRIBUTES.isdisjoint
         top = None  # the innermost open block element (stack[-1]'s)
@@ -622,9 +632,9 @@ class _Walker:
             last = el
             tag = el.tag
             try:  # (a subscript, not a call of get: a tag missing is looked up once a page)
-                kind = kinds[tag]
+                kind, info = kinds[tag]
             except KeyError:
-                kind = kinds[tag] = _kind_of(tag)
+                kind, info = kinds[tag] = _kind_of(tag)
             if kind == _SKIP:
                 if len(el):  # (its descendants passed over in C: ``_pass_over``)
                     _pass_over(el, elements_in_order)
@@ -655,11 +665,7 @@ class _Walker:
                     # the element and its frame.  An attribute is read only when it is there (lxml's
                     # ``get`` costs as much when it is not).
                     up, _, landmarks, heading, path, _ = stack[-1]
-                    # (the tag's name, landmark and heading level in one lookup: no lower-cased copy
-                    # of the tag a block, hashed again for each table)
-                    info = _OPENED.get(tag)
-                    if info is None:  # (a tag not in lower case)
-                        info = _OPENED[tag.lower()]
+                    # (the tag's name in lower case, landmark and heading level, found with its kind)
                     name, own, level = info
                     if not own and "role" in keys:
                         role = el.get("role")
