@@ -446,3 +446,26 @@ def test_a_hidden_element_is_answered_unmeasured_as_when_the_text_was_measured(s
 @given(pages())
 def test_hidden_elements_of_generated_pages_are_answered_as_when_measured(page):
     _assert_hidden_answers_as_measured(page)
+
+
+def test_passing_over_an_element_leaves_the_walk_at_the_element_after_its_descendants():
+    from itertools import chain
+
+    from lxml import etree
+
+    root = H.parse("<html><body><div id='a'><p id='b'><i id='c'>x</i></p><ul id='d'><li id='e'>y</li></ul></div>"
+                   "<p id='f'>z</p></body></html>")
+    walk = chain(root.find("body").iter(etree.Element), ("end",))
+    ids = []
+    for el in walk:
+        if el == "end":
+            break
+        ids.append(el.get("id"))
+        if el.get("id") in ("b", "d"):
+            H._pass_over(el, walk)
+    assert ids == [None, "a", "b", "d", "f"]
+
+
+def test_the_walk_finds_a_tag_in_upper_case_as_its_lower_case():
+    assert H._kind_of("DIV") == H._TAG_ACTIONS["div"] and H._kind_of("Custom-Tag") == (H._INLINE, None)
+    assert all(info is not None for kind, info in H._TAG_ACTIONS.values() if kind in (H._OPEN, H._ROW, H._CELL))

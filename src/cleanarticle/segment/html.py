@@ -9,6 +9,8 @@ elements) are skipped whole.
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import chain, compress, repeat, starmap
 from urllib.parse import urlsplit
@@ -46,8 +48,8 @@ _LANDMARK_ROLES = {
 _STRIP_FIRST = ("script", "style", "template", "svg", "math", "canvas", "iframe", "object", "embed",
                 "audio", "video", "map")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-# Each tag that opens a block, lower case: (the tag, its landmark or None, its heading level or 0).
-_OPENED = {tag: (tag, _LANDMARK_TAGS.get(tag), _HEADINGS.get(tag, 0)) for tag in sorted(BLOCK_TAGS | {"tr", "td", "th"})}
+# Each tag that opens a block, lower case: (the tag, its landmark or "", its heading level or 0).
+_OPENED = {tag: (tag, _LANDMARK_TAGS.get(tag, ""), _HEADINGS.get(tag, 0)) for tag in sorted(BLOCK_TAGS | {"tr", "td", "th"})}
 _HIDDEN_STYLE = LazyPattern(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 _XML_DECL = LazyPattern(r"^\s*<\?xml[^>]*>")
 # The end tags of <body> and <html>, and an element's start tag after them (not a comment).
@@ -346,9 +348,42 @@ _TAG_KINDS: dict[str, int] = {
 }
 
 
-def _kind_of(tag: str) -> int:
-    """The walk's kind of a tag missing from ``_TAG_KINDS`` (the walk reads elements only: no comment reaches it)."""
-    return _TAG_KINDS.get(tag.lower(), _INLINE)
+# Each tag's kind and, for a tag that opens a block, its ``_OPENED`` entry (else None): the walk finds
+# both in one lookup, not the entry in a second dict a block.
+_TAG_ACTIONS: dict[str, tuple[int, tuple[str, str, int] | None]] = {
+    tag: (kind, _OPENED.get(tag)) for tag, kind in _TAG_KINDS.items()}
+_INLINE_ACTION = (_INLINE, None)
+
+
+def _kind_of(tag: str) -> tuple[int, tuple[str, str, int] | None]:
+    """The walk's kind (and ``_OPENED`` entry) of a tag missing from ``_TAG_ACTIONS``: its lower case's.
+
+    (The walk reads elements only: no comment reaches it.)
+    """
+    return _TAG_ACTIONS.get(tag.lower(), _INLINE_ACTION)
+
+
+def _pass_over(el: etree._Element, elements_in_order: Iterator[etree._Element]) -> None:
+    """Advance the walk's elements (in document order, at ``el``) past ``el``'s descendants, unread.
+
+    Each descendant is taken from both iterators in step, in C (``zip`` stops at the end of
+    the first): a skipped element's end then only brings its tail, with no test at each element
+    for being under one (what ``iterwalk.skip_subtree`` does).
+    """
+    deque(zip(el.iterdescendants(etree.Element), elements_in_order), 0)
+
+
+class _PageEnd:
+    """What the walk reads after the page's last element: a child of the start's parent, of a skipped tag."""
+
+    __slots__ = ("getparent",)
+    tag = "head"
+
+    def __init__(self, outside: etree._Element | None):
+        self.getparent = repeat(outside).__next__
+
+    def __len__(self) -> int:
+        return 0
 
 
 class _Walker:
@@ -370,11 +405,11 @@ class _Walker:
         self.read: list = []
         self.elements: list[Element] = []  # (their fields as plain tuples until the walk ends)
         # frames of the open block elements: (element index, tag, landmarks, heading level, path of
-        # element indices from the outermost); the first frame stands for the page itself (text outside
-        # every block element).  The lxml elements are in ``opened``, apart, so that a frame holds
-        # no element's proxy (a page's proxies are freed as its blocks end).
-        self.stack: list[tuple[int, str, frozenset[str], int, tuple[int, ...]]] = [(-1, "body", frozenset(), 0, ())]
-        self.opened: list[etree._Element | None] = [None]  # the open block elements, as ``stack``
+        # element indices from the outermost, the lxml element); the first frame stands for the page
+        # itself (text outside every block element).  (A frame is dropped as its block ends: so is
+        # the element's proxy.)
+        self.stack: list[tuple[int, str, frozenset[str], int, tuple[int, ...], etree._Element | None]] = [
+            (-1, "body", frozenset(), 0, (), None)]
         self.parts: list[str] = []        # text pieces (and "\n" for a <br>) since the last block
         self.link_parts: list[str] = []   # the pieces among them inside a link
         self.href: str | None = None      # the first link's href since the last block, as written
@@ -470,13 +505,18 @@ class _Walker:
         parts = self.parts
         if not parts:
             return
-        text = parts[0] if len(parts) == 1 else "".join(parts)
+        text = "".join(parts)
         if text.isspace():  # nothing but white space since the last block: a link it opened is forgotten
             parts.clear()
             self.link_parts.clear()
             self.href = None
             return
-        _, tag, landmarks, heading, path = self.stack[-1]
+        self.keep(text)
+
+    def keep(self, text: str) -> None:
+        """End the paragraph being read, whose pieces join into ``text``, not only white space: keep it for a block."""
+        parts = self.parts
+        _, tag, landmarks, heading, path, _ = self.stack[-1]
         link_parts = self.link_parts
         if link_parts:
             # Every piece inside a link is a piece of the paragraph: as many means all of them (a
@@ -540,48 +580,48 @@ class _Walker:
 
         The elements come from lxml's ``iter`` (elements only, as ``iterwalk`` gives them), at
         half the cost of ``iterwalk``'s start and end events: an element has ended when the next
-        one is not its child, so the elements begun are kept and those above the next one's
-        parent are ended.  The descendants of a skipped element are passed over unread (what
+        one is not its child, so the last element begun and those above it, up to the next one's
+        parent, are ended.  The descendants of a skipped element are passed over unread, in C (what
         ``iterwalk.skip_subtree`` does); its own end still brings its tail.  An end needs no tag:
         the element is the innermost open block, the innermost open link, or one whose end only
         brings its tail.
         """
         cfg = self.cfg
         max_depth = cfg.max_dom_depth + 1  # (the stack's first frame is the page)
-        stack, opened, parts, link_parts = self.stack, self.opened, self.parts, self.link_parts
+        stack, parts, link_parts = self.stack, self.parts, self.link_parts
         links: list[etree._Element] = []  # the open <a> elements
         rows: set[etree._Element] = set()  # table rows read as one line
-        kinds = dict(_TAG_KINDS)
+        kinds = dict(_TAG_ACTIONS)
         elements, landmark_sets = self.elements, self.landmark_sets
         shown = _HIDING_ATTRIBUTES.isdisjoint
-        top = None  # the innermost open block element (opened[-1])
+        top = None  # the innermost open block element (stack[-1]'s)
         # The elements begun and not ended, outermost first, after the start's parent (None at the
         # root), which never ends: the loop below needs no test that ``begun`` is not empty.
         outside = self.start.getparent()
-        begun: list[etree._Element | None] = [outside]
-        last = outside  # (begun[-1], kept apart: a list's [-1] is no fast subscript)
-        skipped = None  # the skipped element, while its descendants are passed over unread
-        # (None after the last element: as a child of the start's parent, it ends every element still open)
-        for el in chain(self.start.iter(etree.Element), (None,)):
-            parent = outside if el is None else el.getparent()
+        # The last element begun: it and those above it have ended when the next element is no child of
+        # it; each is left for its parent (lxml's getparent, not a list of the elements begun: fewer steps).
+        last = outside
+        # (_PageEnd after the last element: as a child of the start's parent, it ends every element still
+        # open, and is skipped; no test a element for the end of the page)
+        elements_in_order = chain(self.start.iter(etree.Element), (_PageEnd(outside),))
+        for el in elements_in_order:
+            parent = el.getparent()
             while last is not parent:
-                ended = begun.pop()
-                last = begun[-1]
-                if skipped is not None:  # (one test for most ends: not skipping)
-                    if ended is not skipped:  # under the skipped element: never read
-                        continue
-                    skipped = None  # the skipped element itself: its tail is read
-                elif ended is top:
+                ended = last
+                last = ended.getparent()
+                if ended is top:
                     if parts:
-                        if len(parts) == 1 and parts[0].isspace():  # (what flush does with the markup's
-                            parts.clear()  # indentation alone, most ends of a block, without its call)
+                        # (what flush does, without its call for the markup's indentation alone, most ends
+                        # of a block: "".join gives back a list's only piece)
+                        text = "".join(parts)
+                        if text.isspace():
+                            parts.clear()
                             link_parts.clear()
                             self.href = None
                         else:
-                            self.flush()
+                            self.keep(text)
                     stack.pop()
-                    opened.pop()
-                    top = opened[-1]
+                    top = stack[-1][5]
                 elif links and ended is links[-1]:
                     links.pop()
                 s = ended.tail
@@ -589,53 +629,47 @@ class _Walker:
                     parts.append(s)
                     if links:
                         link_parts.append(s)
-            if el is None:
-                break
-            begun.append(el)
             last = el
-            if skipped is not None:
-                continue
             tag = el.tag
             try:  # (a subscript, not a call of get: a tag missing is looked up once a page)
-                kind = kinds[tag]
+                kind, info = kinds[tag]
             except KeyError:
-                kind = kinds[tag] = _kind_of(tag)
+                kind, info = kinds[tag] = _kind_of(tag)
             if kind == _SKIP:
-                skipped = el
+                if len(el):  # (its descendants passed over in C: ``_pass_over``)
+                    _pass_over(el, elements_in_order)
                 continue
             keys = el.keys()  # (one call; asking for each attribute costs as much when it is missing)
-            if ((kind == _NOSCRIPT or keys and not shown(keys) and _hidden(el) and not _accordion_panel(el))
-                    and not self.holds_most_text(el)):
-                # (A hidden element or a <noscript> holding most of the page's text is what a
+            if keys and not shown(keys) and _hidden(el) and not _accordion_panel(el) and not self.holds_most_text(el):
+                # (A hidden element or a <noscript> (below) holding most of the page's text is what a
                 # reader without scripts sees -- forums serve their posts that way.)
-                skipped = el
+                if len(el):
+                    _pass_over(el, elements_in_order)
                 continue
             # (the kinds by how often a page has them: block elements, links, inline elements; a
             # table cell opens a block unless its row is read as one line, and a row, unless too deep)
             if kind == _OPEN or kind >= _ROW and (kind == _ROW or parent not in rows):
-                if len(stack) < max_depth:
+                depth = len(stack)
+                if depth < max_depth:
                     if kind == _ROW and _simple_row(el):
                         rows.add(el)  # (held, so that its proxy, and identity, live as long as the walk)
                     if parts:
-                        if len(parts) == 1 and parts[0].isspace():  # (as at an end)
+                        text = "".join(parts)  # (as at an end)
+                        if text.isspace():
                             parts.clear()
                             link_parts.clear()
                             self.href = None
                         else:
-                            self.flush()
+                            self.keep(text)
                     # Open the block element (here, not in a method: a call a block cost more): record
                     # the element and its frame.  An attribute is read only when it is there (lxml's
                     # ``get`` costs as much when it is not).
-                    up, _, landmarks, heading, path = stack[-1]
-                    # (the tag's name, landmark and heading level in one lookup: no lower-cased copy
-                    # of the tag a block, hashed again for each table)
-                    info = _OPENED.get(tag)
-                    if info is None:  # (a tag not in lower case)
-                        info = _OPENED[tag.lower()]
+                    up, _, landmarks, heading, path, _ = stack[-1]
+                    # (the tag's name in lower case, landmark and heading level, found with its kind)
                     name, own, level = info
                     if not own and "role" in keys:
                         role = el.get("role")
-                        own = _LANDMARK_ROLES.get(role.lower()) if role else None
+                        own = _LANDMARK_ROLES.get(role.lower(), "") if role else ""
                     if own:
                         found = landmark_sets.get((landmarks, own))
                         if found is None:  # a page has a few such sets: build each once
@@ -643,15 +677,21 @@ class _Walker:
                         landmarks = found
                         if own == "main":
                             self.main_opened[el] = len(self.read)
-                    cls = el.get("class") if "class" in keys else None
-                    eid = el.get("id") if "id" in keys else None
-                    hints = (f"{cls} {eid}" if cls and eid else cls or eid or "").lower()
+                    # (its class and id, lower-cased: asked only of an element with attributes, and the id
+                    # only when there is one: most blocks have a class alone, or no attribute)
+                    hints = ""
+                    if keys:
+                        hints = el.get("class") if "class" in keys else None
+                        if "id" in keys:
+                            eid = el.get("id")
+                            if eid:
+                                hints = f"{hints} {eid}" if hints else eid
+                        hints = hints.lower() if hints else ""
                     index = len(elements)
                     # (a plain tuple: made an Element when the walk ends, all in C, not with a call a block)
-                    elements.append((name, hints, up, len(stack) - 1, own or ""))
+                    elements.append((name, hints, up, depth - 1, own))
                     # (path + (index,): one tuple concatenation, where (*path, index) built a list first)
-                    stack.append((index, name, landmarks, level or heading, path + (index,)))
-                    opened.append(el)
+                    stack.append((index, name, landmarks, level or heading, path + (index,), el))
                     top = el
             elif kind == _LINK:
                 links.append(el)
@@ -661,6 +701,11 @@ class _Walker:
                         self.href = href
             elif kind == _INLINE:
                 pass
+            elif kind == _NOSCRIPT:  # (asked here, not with the hidden elements: a few a page)
+                if not self.holds_most_text(el):
+                    if len(el):
+                        _pass_over(el, elements_in_order)
+                    continue
             elif kind == _CELL:  # (of a row read as one line)
                 self.cell_break()
             elif kind == _BR:
