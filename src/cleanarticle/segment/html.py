@@ -595,8 +595,7 @@ class _Walker:
         elements, landmark_sets = self.elements, self.landmark_sets
         shown = _HIDING_ATTRIBUTES.isdisjoint
         top = None  # the innermost open block element (stack[-1]'s)
-        # The elements begun and not ended, outermost first, after the start's parent (None at the
-        # root), which never ends: the loop below needs no test that ``begun`` is not empty.
+        # The start's parent (None at the root) never ends: the ends below stop at it at the latest.
         outside = self.start.getparent()
         # The last element begun: it and those above it have ended when the next element is no child of
         # it; each is left for its parent (lxml's getparent, not a list of the elements begun: fewer steps).
