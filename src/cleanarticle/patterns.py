@@ -237,8 +237,35 @@ def may_have_cjk(text: str) -> bool:
     quotes, Greek, Cyrillic and Arabic are all ruled out here. (surrogatepass: a lone surrogate
     is not CJK, and must not raise.)
     """
-    return not text.isascii() and bool(
-        text.encode("utf-16-be", "surrogatepass")[::2].translate(None, _NOT_CJK_HIGH_BYTES))
+    if text.isascii():
+        return False
+    units = text.encode("utf-16-be", "surrogatepass")
+    highs = units[::2]
+    found = highs.translate(None, _NOT_CJK_HIGH_BYTES)
+    # (Only high surrogates found, those of planes 1-4, is a page with emoji and no CJK, most often: asked
+    # of their units, not left to the CJK pattern line by line, ~1.9M instructions a page with emoji.)
+    return bool(found) and (found.count(_PLANES_1_TO_4) < len(found) or _has_cjk_surrogate(units, highs))
+
+
+_PLANES_1_TO_4 = 0xD8  # the high byte of the high surrogates D800-D8FF
+
+
+def _has_cjk_surrogate(units: bytes, highs: bytes) -> bool:
+    """True when a high surrogate among ``units`` (a text in UTF-16-BE; ``highs``, its high bytes) begins a
+    character of a block with CJK characters, or one of planes 2-4; False for all others (emoji)."""
+    lows = units[1::2]
+    at = highs.find(_PLANES_1_TO_4)
+    while at >= 0:
+        low = lows[at]
+        # (U+16FE0-16FFF, U+1AFF0-1B16F, planes 2-4; and behind D83C, of U+1F000-1F3FF, only U+1F200 is CJK.)
+        if low in _CJK_SURROGATE_LOWS or low == 0x3C and units[2 * at + 2:2 * at + 4] == b"\xde\x00":
+            return True
+        at = highs.find(_PLANES_1_TO_4, at + 1)
+    return False
+
+
+# The low bytes of the high surrogates D8xx of the blocks of planes 1-4 with CJK characters (U+1F200 aside).
+_CJK_SURROGATE_LOWS = frozenset([0x1B, 0x2B, 0x2C, *range(0x40, 0x100)])
 
 
 def word_stats(text: str) -> tuple[int, int]:
