@@ -243,7 +243,7 @@ def may_have_cjk(text: str) -> bool:
     highs = units[::2]
     found = highs.translate(None, _NOT_CJK_HIGH_BYTES)
     # (Only high surrogates found, those of planes 1-4, is a page with emoji and no CJK, most often: asked
-    # of their units, not left to the CJK pattern line by line, ~1.9M instructions a page with emoji.)
+    # of their units, not left to the CJK pattern line by line, ~0.9M instructions a page with emoji.)
     return bool(found) and (found.count(_PLANES_1_TO_4) < len(found) or _has_cjk_surrogate(units, highs))
 
 
