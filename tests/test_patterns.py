@@ -518,8 +518,12 @@ def test_may_have_cjk_is_true_for_every_cjk_character():
     # Not CJK, yet not windows-1252: ruled out too (and a lone surrogate does not raise).
     for text in ("Ελληνικά και русский", "العربية ✓ ★", "Ça coûte 5 € — “ok”", "lone \udc00 surrogate"):
         assert not P.may_have_cjk(text) and not P.CJK.search(text)
-    assert P.may_have_cjk("lone \ud800 surrogate") is True and not P.CJK.search("lone \ud800 surrogate")
-    assert P.may_have_cjk("emoji 😀 may be")  # (planes 1-4 share their high surrogate's byte: the pattern decides)
+    assert not P.may_have_cjk("lone \ud800 surrogate") and not P.CJK.search("lone \ud800 surrogate")
+    # Emoji and the other characters of planes 1-4 but CJK ones are ruled out by their surrogates; U+1F200
+    # (Hiragana) shares its high surrogate with U+1F300-1F3FF (emoji), told apart by its low one.
+    for text in ("emoji 😀 🎉 💪 🤤 🇩🇪", "music 𝄞, math 𝔸", "ring 🈁 🈯"):
+        assert not P.may_have_cjk(text) and not P.CJK.search(text)
+    assert P.may_have_cjk("🎉 🈀") and P.may_have_cjk("𠀀 lone \ud800") and P.may_have_cjk("😀 \U0001b000")
 
 
 # Lines as a segmenter leaves them (no newline), with function words, capital sigmas and CJK.
