@@ -402,10 +402,17 @@ class Document:
                 blocks[i] = new(Block, b[:-3] + (label, change[1], group))
                 if codes is not None:
                     codes[i] = _CODE_OF[id(label)]
-        # (The constructor, not dataclasses.replace: a page is relabelled a dozen times, and replace
-        # costs three times as much.  Every __init__ field is passed: see the assert below the class.)
-        doc = Document(tuple(blocks), self.kind, self.url, self.meta, self.elements, self.stopword_language,
-                       self.changed + tuple(changed), self.text_indexes, self.lowered, self.facts, self.columns)
+        return self._copy(tuple(blocks), self.meta, self.changed + tuple(changed), codes)
+
+    def _copy(self, blocks: tuple[Block, ...], meta: Mapping[str, Any], changed: tuple[int, ...],
+              codes: bytearray | None) -> Document:
+        """A Document with these blocks, meta, changes and label codes, and this one's other fields and caches.
+
+        (The constructor, every __init__ field passed (see the assert below the class), not dataclasses.replace:
+        ``relabel`` makes a dozen copies a page, and replace costs three times as much.)
+        """
+        doc = Document(blocks, self.kind, self.url, meta, self.elements, self.stopword_language, changed,
+                       self.text_indexes, self.lowered, self.facts, self.columns)
         if codes is not None:
             object.__setattr__(doc, "codes", codes)
         return doc
@@ -430,12 +437,8 @@ class Document:
         return codes
 
     def with_meta(self, **values: Any) -> Document:
-        """A copy whose ``meta`` also holds ``values`` (the same blocks and caches; built as ``relabel`` builds its copy)."""
-        doc = Document(self.blocks, self.kind, self.url, {**self.meta, **values}, self.elements, self.stopword_language,
-                       self.changed, self.text_indexes, self.lowered, self.facts, self.columns)
-        if self.codes is not None:  # (the same labels: shared, as relabel copies before it changes them)
-            object.__setattr__(doc, "codes", self.codes)
-        return doc
+        """A copy whose ``meta`` also holds ``values``: the same blocks, caches and label codes (shared: the same labels)."""
+        return self._copy(self.blocks, {**self.meta, **values}, self.changed, self.codes)
 
     def labelled(self, *labels: Label) -> Iterable[Block]:
         """The blocks with one of ``labels``, in order (from the label index when one was built)."""
@@ -515,7 +518,7 @@ _SET_MASKS: dict[tuple[Label, ...], bytes] = {}
 assert [f.name for f in fields(Document) if f.init] == [
     "blocks", "kind", "url", "meta", "elements", "stopword_language", "changed", "text_indexes", "lowered", "facts",
     "columns"], \
-    "Document.relabel and with_meta pass these"
+    "Document._copy passes these"
 
 
 class TraceStep(NamedTuple):

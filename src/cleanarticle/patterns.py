@@ -1203,15 +1203,18 @@ DATE_MDY_NAME = _MonthDate(_MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(
                            at_run_start=False, tail=r"\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?!\d)")
 DATE_DMY_NUM = LazyPattern(r"(?<!\d)(?P<day>[0-3]?\d)[./](?P<mnum>[0-3]?\d)[./](?P<year>(?:19|20)\d\d)(?!\d)")
 DATE_PATTERNS = (DATE_ISO, DATE_DMY_NAME, DATE_MDY_NAME, DATE_DMY_NUM)
-# For the numeric forms, strings one of which each of their matches holds (tested in C first: a line with a
-# month name seldom has them, and the ``regex`` module tries the patterns' lookbehind at every position of a
-# line, ~5-10 µs); the forms with a month name gate themselves (``_MonthDate.tail``).
-_DATE_NEEDS = {id(DATE_ISO): ("-", "/", "."), id(DATE_DMY_NUM): (".19", ".20", "/19", "/20")}
+# Each date form with the strings one of which each of its matches holds (none: every text may hold one).  The
+# numeric forms' separators are tested in C first: a line with a month name seldom has them, and the ``regex``
+# module tries their lookbehind at every position of a line (~5-10 µs); the forms with a month name gate
+# themselves (``_MonthDate.tail``).
+_DATE_FORMS: tuple[tuple[LazyPattern | _MonthDate, tuple[str, ...]], ...] = (
+    (DATE_ISO, ("-", "/", ".")), (DATE_DMY_NAME, ()), (DATE_MDY_NAME, ()), (DATE_DMY_NUM, (".19", ".20", "/19", "/20")))
+assert tuple(form for form, _ in _DATE_FORMS) == DATE_PATTERNS
 
 
 def date_patterns_for(text: str) -> list[LazyPattern | _MonthDate]:
     """The DATE_PATTERNS, in order, that may match ``text``: all but the numeric forms whose separators it lacks."""
-    return [p for p in DATE_PATTERNS if (needs := _DATE_NEEDS.get(id(p))) is None or any(map(text.__contains__, needs))]
+    return [form for form, needs in _DATE_FORMS if not needs or any(map(text.__contains__, needs))]
 
 
 def may_have_year(text: str) -> bool:

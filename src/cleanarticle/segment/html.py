@@ -368,9 +368,10 @@ def _pass_over(el: etree._Element, elements_in_order: Iterator[etree._Element]) 
 
     Each descendant is taken from both iterators in step, in C (``zip`` stops at the end of
     the first): a skipped element's end then only brings its tail, with no test at each element
-    for being under one (what ``iterwalk.skip_subtree`` does).
+    for being under one (what ``iterwalk.skip_subtree`` does).  An element without children has none to pass.
     """
-    deque(zip(el.iterdescendants(etree.Element), elements_in_order), 0)
+    if len(el):
+        deque(zip(el.iterdescendants(etree.Element), elements_in_order), 0)
 
 
 class _PageEnd:
@@ -635,15 +636,13 @@ class _Walker:
             except KeyError:
                 kind, info = kinds[tag] = _kind_of(tag)
             if kind == _SKIP:
-                if len(el):  # (its descendants passed over in C: ``_pass_over``)
-                    _pass_over(el, elements_in_order)
+                _pass_over(el, elements_in_order)
                 continue
             keys = el.keys()  # (one call; asking for each attribute costs as much when it is missing)
             if keys and not shown(keys) and _hidden(el) and not _accordion_panel(el) and not self.holds_most_text(el):
                 # (A hidden element or a <noscript> (below) holding most of the page's text is what a
                 # reader without scripts sees -- forums serve their posts that way.)
-                if len(el):
-                    _pass_over(el, elements_in_order)
+                _pass_over(el, elements_in_order)
                 continue
             # (the kinds by how often a page has them: block elements, links, inline elements; a
             # table cell opens a block unless its row is read as one line, and a row, unless too deep)
@@ -702,8 +701,7 @@ class _Walker:
                 pass
             elif kind == _NOSCRIPT:  # (asked here, not with the hidden elements: a few a page)
                 if not self.holds_most_text(el):
-                    if len(el):
-                        _pass_over(el, elements_in_order)
+                    _pass_over(el, elements_in_order)
                     continue
             elif kind == _CELL:  # (of a row read as one line)
                 self.cell_break()
