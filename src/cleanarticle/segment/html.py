@@ -387,6 +387,9 @@ class _PageEnd:
         return 0
 
 
+assert _TAG_ACTIONS[_PageEnd.tag][0] == _SKIP, "the walk passes over the page-end stand-in as a skipped element"
+
+
 class _Walker:
     """The one DOM walk: the stack of open block elements and the text of the paragraph being read.
 
@@ -602,7 +605,7 @@ class _Walker:
         # it; each is left for its parent (lxml's getparent, not a list of the elements begun: fewer steps).
         last = outside
         # (_PageEnd after the last element: as a child of the start's parent, it ends every element still
-        # open, and is skipped; no test a element for the end of the page)
+        # open, and is skipped; no test an element for the end of the page)
         elements_in_order = chain(self.start.iter(etree.Element), (_PageEnd(outside),))
         for el in elements_in_order:
             parent = el.getparent()
