@@ -143,3 +143,18 @@ def test_real_process_reads_stdin():
     d = json.loads(p.stdout)
     assert d["title"] == TITLE and len(d["paragraphs"]) == 16
     assert p.stderr == b""
+
+
+def test_a_command_loads_no_pydantic():
+    """typer is held below 0.29 (pyproject): 0.29 builds a pydantic adapter for each option at every start,
+    ~0.3 s a command.  A real process cleans the sample, then says at exit which pydantic modules it loaded."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    code = ("import atexit, sys\n"
+            "atexit.register(lambda: print(sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic'), file=sys.stderr))\n"
+            "sys.argv = ['cleanarticle', sys.argv[1]]\n"
+            "from cleanarticle.cli import main\n"
+            "main()\n")
+    p = subprocess.run([sys.executable, "-c", code, str(SAMPLE)], capture_output=True, timeout=120, env=env)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.decode().startswith(TITLE)
+    assert p.stderr.decode().strip() == "[]"
