@@ -1202,14 +1202,13 @@ DATE_DMY_NAME = _MonthDate(r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?(?
 DATE_MDY_NAME = _MonthDate(_MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)",
                            at_run_start=False, tail=r"\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d(?!\d)")
 DATE_DMY_NUM = LazyPattern(r"(?<!\d)(?P<day>[0-3]?\d)[./](?P<mnum>[0-3]?\d)[./](?P<year>(?:19|20)\d\d)(?!\d)")
-DATE_PATTERNS = (DATE_ISO, DATE_DMY_NAME, DATE_MDY_NAME, DATE_DMY_NUM)
-# Each date form with the strings one of which each of its matches holds (none: every text may hold one).  The
-# numeric forms' separators are tested in C first: a line with a month name seldom has them, and the ``regex``
-# module tries their lookbehind at every position of a line (~5-10 µs); the forms with a month name gate
-# themselves (``_MonthDate.tail``).
+# Each date form, in the order they are tried, with the strings one of which each of its matches holds (none:
+# every text may hold one).  The numeric forms' separators are tested in C first: a line with a month name
+# seldom has them, and the ``regex`` module tries their lookbehind at every position of a line (~5-10 µs); the
+# forms with a month name gate themselves (``_MonthDate.tail``).
 _DATE_FORMS: tuple[tuple[LazyPattern | _MonthDate, tuple[str, ...]], ...] = (
     (DATE_ISO, ("-", "/", ".")), (DATE_DMY_NAME, ()), (DATE_MDY_NAME, ()), (DATE_DMY_NUM, (".19", ".20", "/19", "/20")))
-assert tuple(form for form, _ in _DATE_FORMS) == DATE_PATTERNS
+DATE_PATTERNS = tuple(form for form, _ in _DATE_FORMS)
 
 
 def date_patterns_for(text: str) -> list[LazyPattern | _MonthDate]:
